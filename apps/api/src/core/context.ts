@@ -1,0 +1,50 @@
+import type { Transaction } from 'kysely';
+import type { Permission } from '@civicgrid/shared/permissions';
+import type { Db } from '../db/client.ts';
+import type { Database } from '../db/schema.ts';
+import type { Clock } from './clock.ts';
+import { forbidden } from './errors.ts';
+import type { OrgScope } from './org-scope.ts';
+
+export interface AuthUser {
+  id: string;
+  username: string;
+  displayName: string;
+  orgId: string;
+  orgPath: string;
+  orgName: string;
+  orgLevel: string;
+  mustChangePassword: boolean;
+  permissions: ReadonlySet<Permission>;
+  sessionId: string;
+  csrfToken: string;
+}
+
+/** What every service receives first: who is asking, what they may see, where from, and the db handle. */
+export interface RequestContext {
+  db: Db | Transaction<Database>;
+  user: AuthUser | null;
+  scope: OrgScope;
+  clock: Clock;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SignedInContext extends RequestContext {
+  user: AuthUser;
+}
+
+export function requireUser(ctx: RequestContext): SignedInContext {
+  if (!ctx.user) throw forbidden('sign in first');
+  return ctx as SignedInContext;
+}
+
+export function hasPermission(ctx: RequestContext, p: Permission): boolean {
+  return ctx.user?.permissions.has(p) ?? false;
+}
+
+/** Runs `fn` in one transaction so a write and its audit row land together or not at all. */
+export function inTransaction<C extends RequestContext, T>(ctx: C, fn: (tx: C) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx);
+  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+export interface OpenDbOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  poolMax?: number;
+  /** An already opened PGlite (tests load a migrated snapshot into memory). */
+  pglite?: PGlite;
+}
+
+/**
+ * One driver path for both: Kysely over a `pg.Pool`. PGlite is a single session, so its pool holds exactly one
+ * connection — otherwise two transactions would interleave on it.
+ */
+export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  let pglite = opts.pglite;
+  const owned = !pglite;
+  if (!pglite) {
+    const dir = opts.dataDir ?? './data';
+    fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+    pglite = await PGlite.create(path.resolve(dir));
+  }
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await db.destroy();
+      if (owned) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { BUILTIN_ROLES } from '@civicgrid/shared/roles';
+import type { Db } from '../client.ts';
+import { hashPassword } from '../../core/passwords.ts';
+import * as demo from './demo-district.ts';
+
+/** Built-in roles follow the code: their permission sets are rewritten on every start. */
+export async function seedBase(db: Db) {
+  for (const r of BUILTIN_ROLES) {
+    await db
+      .insertInto('roles')
+      .values({ code: r.code, name: r.zh, name_en: r.en, builtin: true, permissions: [...r.permissions] })
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet({ name: r.zh, name_en: r.en, builtin: true, permissions: [...r.permissions] }),
+      )
+      .execute();
+  }
+}
+
+export async function isEmpty(db: Db) {
+  const r = await db.selectFrom('orgs').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return r.n === 0;
+}
+
+interface NewOrg {
+  id: string;
+  path: string;
+  depth: number;
+}
+
+async function addOrg(
+  db: Db,
+  parent: NewOrg | null,
+  o: { name: string; code: string; level: string; geometry?: unknown; sort?: number },
+): Promise<NewOrg> {
+  const id = randomUUID();
+  const path = `${parent?.path ?? '/'}${id}/`;
+  const depth = parent ? parent.depth + 1 : 0;
+  await db
+    .insertInto('orgs')
+    .values({
+      id,
+      parent_id: parent?.id ?? null,
+      path,
+      depth,
+      name: o.name,
+      code: o.code,
+      level: o.level,
+      geometry: o.geometry ? JSON.stringify(o.geometry) : null,
+      sort_order: o.sort ?? 0,
+    })
+    .execute();
+  return { id, path, depth };
+}
+
+export const DEMO_ACCOUNTS = [
+  { username: 'admin', role: 'system_admin', at: 'district', displayName: '系统管理员（演示）' },
+  { username: 'security', role: 'security_admin', at: 'district', displayName: '安全管理员（演示）' },
+  { username: 'auditor', role: 'audit_admin', at: 'district', displayName: '审计管理员（演示）' },
+  { username: 'center', role: 'centre_operator', at: 'district', displayName: '中心坐席员（演示）' },
+  { username: 'leader', role: 'centre_leader', at: 'district', displayName: '中心领导（演示）' },
+  { username: 'street', role: 'street_staff', at: 'street', displayName: '街道工作人员（演示）' },
+  { username: 'community', role: 'community_staff', at: 'community', displayName: '社区工作人员（演示）' },
+  { username: 'grid', role: 'grid_worker', at: 'grid', displayName: '网格员（演示）' },
+  { username: 'dept', role: 'department_handler', at: 'dept', displayName: '城管处置员（演示）' },
+  { username: 'mediator', role: 'mediator', at: 'street', displayName: '调解员（演示）' },
+] as const;
+
+/** Loads 示范区 in one transaction: a half-loaded demo would be worse than none. */
+export async function seedDemo(db: Db, password: string) {
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (tx) => {
+    const district = await addOrg(tx, null, { name: '示范区', code: 'SF', level: 'district', geometry: demo.districtPolygon() });
+    const at: Record<string, NewOrg> = { district };
+    for (const [si, s] of demo.DEMO_STREETS.entries()) {
+      const street = await addOrg(tx, district, { name: s.name, code: s.code, level: 'street', geometry: demo.streetPolygon(si), sort: si });
+      if (si === 0) at.street = street;
+      for (const [ci, cname] of s.communities.entries()) {
+        const ccode = `${s.code}${String(ci + 1).padStart(2, '0')}`;
+        const community = await addOrg(tx, street, { name: cname, code: ccode, level: 'community', geometry: demo.communityPolygon(si, ci), sort: ci });
+        if (si === 0 && ci === 0) at.community = community;
+        for (let gi = 0; gi < demo.GRIDS_PER_COMMUNITY; gi++) {
+          const grid = await addOrg(tx, community, {
+            name: `${cname}第${gi + 1}网格`,
+            code: `${ccode}${String(gi + 1).padStart(2, '0')}`,
+            level: 'grid',
+            geometry: demo.gridPolygon(si, ci, gi),
+            sort: gi,
+          });
+          if (si === 0 && ci === 0 && gi === 0) at.grid = grid;
+        }
+      }
+    }
+    for (const [di, d] of demo.DEMO_DEPARTMENTS.entries()) {
+      const dept = await addOrg(tx, district, { name: d.name, code: d.code, level: 'department', sort: 100 + di });
+      if (di === 0) at.dept = dept;
+    }
+    const roles = await tx.selectFrom('roles').select(['id', 'code']).execute();
+    const roleId = new Map(roles.map((r) => [r.code, r.id]));
+    for (const a of DEMO_ACCOUNTS) {
+      const { id } = await tx
+        .insertInto('users')
+        .values({ username: a.username, display_name: a.displayName, org_id: at[a.at]!.id, password_hash: hash, must_change_password: false })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx.insertInto('user_roles').values({ user_id: id, role_id: roleId.get(a.role)! }).execute();
+    }
+    await tx.insertInto('app_meta').values({ key: 'demo', value: 'true' }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  });
+}
+
+/** The demo accounts that exist, for the start-up banner. */
+export async function demoLogins(db: Db) {
+  const demoFlag = await db.selectFrom('app_meta').select('value').where('key', '=', 'demo').executeTakeFirst();
+  if (!demoFlag) return [];
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
+    .innerJoin('roles as r', 'r.id', 'ur.role_id')
+    .select(['u.username', 'r.name as role', 'o.name as org'])
+    .where('u.username', 'in', DEMO_ACCOUNTS.map((a) => a.username))
+    .execute();
+  const order: string[] = DEMO_ACCOUNTS.map((a) => a.username);
+  return rows.sort((a, b) => order.indexOf(a.username) - order.indexOf(b.username));
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { allPages, sendCsv } from '../../core/csv.ts';
+import { signedIn, typed } from '../../core/http.ts';
+import { cursorSchema, limitSchema } from '../../core/paging.ts';
+import * as service from './service.ts';
+
+const tags = ['audit'];
+const filters = z.object({
+  actorId: z.uuid().optional(),
+  action: z.string().max(60).optional(),
+  entityType: z.string().max(60).optional(),
+  entityId: z.string().max(100).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+export async function auditRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+  app.get(
+    '/api/audit',
+    { config: { permission: 'audit.read' }, schema: { tags, querystring: filters.extend({ limit: limitSchema, cursor: cursorSchema }) } },
+    (req) => service.listAudit(signedIn(req), req.query),
+  );
+  app.get('/api/audit/actions', { config: { permission: 'audit.read' }, schema: { tags } }, (req) =>
+    service.listAuditActions(signedIn(req)),
+  );
+  app.get('/api/audit/export', { config: { permission: 'audit.export' }, schema: { tags, querystring: filters } }, (req, reply) => {
+    const ctx = signedIn(req);
+    const pages = allPages(
+      (cursor) => service.listAudit(ctx, { ...req.query, limit: 200, cursor }),
+      (a) => [a.at, a.actorName, a.action, a.entityType, a.entityId, a.orgName, a.summary, a.ip, JSON.stringify(a.before), JSON.stringify(a.after)],
+    );
+    return sendCsv(reply, 'audit-log.csv', ['time (UTC)', 'actor', 'action', 'entity type', 'entity id', 'org', 'summary', 'ip', 'before', 'after'], pages);
+  });
+}

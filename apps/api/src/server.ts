@@ -1,0 +1,40 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDb } from './db/client.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { demoLogins, isEmpty, seedBase, seedDemo } from './db/seeds/seed.ts';
+
+const args = new Set(process.argv.slice(2));
+const config = loadConfig();
+const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.poolMax });
+const applied = await migrateToLatest(db.db);
+if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
+await seedBase(db.db);
+
+// The embedded database gets the demo district on first run; a real server only when asked with --demo.
+const wantDemo = args.has('--demo') || (db.kind === 'pglite' && config.env !== 'production');
+if (wantDemo && (await isEmpty(db.db))) {
+  console.log('loading the demo district …');
+  await seedDemo(db.db, config.demoPassword);
+}
+
+const app = await buildApp({ config, db, serveWeb: true });
+await app.listen({ port: config.port, host: config.host });
+
+const logins = await demoLogins(db.db);
+console.log(`\nCivicGrid ${db.kind === 'pglite' ? `(embedded database in ${config.dataDir})` : '(PostgreSQL server)'} is at http://localhost:${config.port}`);
+if (logins.length) {
+  console.log(`Demo logins (password: ${config.demoPassword}):`);
+  for (const l of logins) console.log(`  ${l.username.padEnd(10)} ${l.role}  @ ${l.org}`);
+}
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await db.close();
+    process.exit(0);
+  });
+}

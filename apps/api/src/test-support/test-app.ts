@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { openDb, type DbHandle } from '../db/client.ts';
+import type { Clock } from '../core/clock.ts';
+import { TEST_PASSWORD } from './constants.ts';
+
+export { TEST_PASSWORD };
+
+export interface TestResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Record<string, unknown>;
+  text: string;
+}
+
+export interface Agent {
+  csrf: string;
+  cookie: string;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  get(url: string): Promise<TestResponse>;
+  post(url: string, body?: unknown): Promise<TestResponse>;
+  patch(url: string, body?: unknown): Promise<TestResponse>;
+  del(url: string): Promise<TestResponse>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: DbHandle;
+  request(opts: InjectOptions): Promise<TestResponse>;
+  login(username: string, password?: string): Promise<Agent>;
+  agent(cookie: string, csrf: string): Agent;
+  close(): Promise<void>;
+}
+
+async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+  const template = inject('dbTemplate');
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (serverUrl) {
+    const name = `cg_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const handle = await openDb({ databaseUrl: url.toString(), poolMax: 4 });
+    return {
+      handle,
+      drop: async () => {
+        await handle.close();
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+      },
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const handle = await openDb({ pglite });
+  return {
+    handle,
+    drop: async () => {
+      await handle.close();
+      await pglite.close();
+    },
+  };
+}
+
+function toResponse(r: { statusCode: number; body: string; headers: Record<string, unknown> }): TestResponse {
+  let body: unknown = undefined;
+  if (String(r.headers['content-type'] ?? '').includes('json') && r.body) body = JSON.parse(r.body);
+  return { status: r.statusCode, body, headers: r.headers, text: r.body };
+}
+
+/** The real app on a fresh copy of the seeded demo database; one per test file. */
+export async function createTestApp(opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const { handle, drop } = await freshDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
+  const app = await buildApp({ config, db: handle, logger: false, ...(opts.clock ? { clock: opts.clock } : {}) });
+  await app.ready();
+
+  const request = async (o: InjectOptions) => toResponse(await app.inject(o));
+  const agent = (cookie: string, csrf: string): Agent => {
+    const req = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+      request({
+        method: method as InjectOptions['method'],
+        url,
+        headers: { cookie, 'x-csrf-token': csrf, ...headers },
+        ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),
+      });
+    return {
+      csrf,
+      cookie,
+      request: req,
+      get: (url) => req('GET', url),
+      post: (url, body) => req('POST', url, body ?? {}),
+      patch: (url, body) => req('PATCH', url, body ?? {}),
+      del: (url) => req('DELETE', url),
+    };
+  };
+  return {
+    app,
+    db: handle,
+    request,
+    agent,
+    async login(username, password = TEST_PASSWORD) {
+      const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
+      const setCookie = r.headers['set-cookie'];
+      const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+      const cookie = String(raw).split(';')[0]!;
+      return agent(cookie, JSON.parse(r.body).csrfToken);
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}

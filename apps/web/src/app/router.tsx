@@ -1,0 +1,40 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth, RequirePermission } from './auth';
+import { Shell } from './Shell';
+import { PageLoading } from '../components/PageLoading';
+
+// Each page is its own chunk: a grid worker never downloads the audit screens.
+const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
+const HomePage = lazy(() => import('../modules/home/HomePage'));
+const OrgsPage = lazy(() => import('../modules/orgs/OrgsPage'));
+const UsersPage = lazy(() => import('../modules/users/UsersPage'));
+const RolesPage = lazy(() => import('../modules/roles/RolesPage'));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
+const NotFoundPage = lazy(() => import('./NotFoundPage'));
+
+const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+const guarded = (permission: string, node: ReactNode) =>
+  page(<RequirePermission permission={permission}>{node}</RequirePermission>);
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(<LoginPage />) },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: page(<HomePage />) },
+      { path: 'orgs', element: guarded('org.read', <OrgsPage />) },
+      { path: 'users', element: guarded('user.read', <UsersPage />) },
+      { path: 'roles', element: guarded('role.read', <RolesPage />) },
+      { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+      { path: 'profile', element: page(<ProfilePage />) },
+      { path: '*', element: page(<NotFoundPage />) },
+    ],
+  },
+]);

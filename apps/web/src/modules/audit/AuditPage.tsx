@@ -1,0 +1,162 @@
+import { useMemo, useState } from 'react';
+import { App, Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/auth';
+import { LoadMore } from '../../components/LoadMore';
+import { QueryError } from '../../components/QueryError';
+import { downloadFile } from '../../lib/download';
+import { errorMessage } from '../../lib/error-message';
+import { formatTime } from '../../lib/time';
+import { useAuditList, type AuditEntry, type AuditFilters } from './audit-api';
+import { AuditFilterBar } from './AuditFilterBar';
+import { EntityTypeLabel } from './EntityTypeLabel';
+
+const hasValue = (value: unknown) =>
+  value !== null && value !== undefined && !(typeof value === 'object' && Object.keys(value).length === 0);
+
+function JsonBlock({ title, value }: { title: string; value: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Typography.Text strong>{title}</Typography.Text>
+      {hasValue(value) ? (
+        <pre className="cg-json">{JSON.stringify(value, null, 2)}</pre>
+      ) : (
+        <div>
+          <Typography.Text type="secondary">{t('audit.none')}</Typography.Text>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const canExport = useCan('audit.export');
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [exporting, setExporting] = useState(false);
+  const list = useAuditList(filters);
+  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await downloadFile('/api/audit/export', { ...filters }, 'audit-log.csv');
+    } catch (error) {
+      void message.error(t('common.exportFailed', { message: errorMessage(t, error) }));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      key: 'at',
+      width: 170,
+      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(at)}</span>,
+    },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      key: 'actor',
+      width: 120,
+      render: (name: string | null) => name ?? '—',
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      width: 150,
+      render: (action: string) => (
+        <Tag color={action.includes('fail') || action.includes('lock') ? 'red' : 'blue'}>{action}</Tag>
+      ),
+    },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 120,
+      render: (_, entry) => (
+        <Space orientation="vertical" size={0}>
+          <EntityTypeLabel type={entry.entityType} />
+          {entry.entityId && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} title={entry.entityId}>
+              {entry.entityId.slice(0, 8)}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: t('audit.summary'), dataIndex: 'summary', key: 'summary', ellipsis: true },
+    {
+      title: t('audit.ip'),
+      dataIndex: 'ip',
+      key: 'ip',
+      width: 130,
+      render: (ip: string | null) => ip ?? '—',
+    },
+  ];
+
+  return (
+    <Card
+      title={t('audit.title')}
+      extra={
+        canExport && (
+          <Button
+            icon={<DownloadOutlined />}
+            loading={exporting}
+            onClick={() => void onExport()}
+            data-testid="audit-export"
+          >
+            {t('audit.exportCsv')}
+          </Button>
+        )
+      }
+    >
+      <AuditFilterBar value={filters} onChange={setFilters} />
+      {list.isError ? (
+        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <>
+          <Table<AuditEntry>
+            rowKey="id"
+            columns={columns}
+            dataSource={rows}
+            loading={list.isPending}
+            pagination={false}
+            size="middle"
+            scroll={{ x: 900 }}
+            expandable={{
+              rowExpandable: (entry) => hasValue(entry.before) || hasValue(entry.after),
+              expandedRowRender: (entry) => (
+                <Row gutter={16}>
+                  <Col xs={24} md={12}>
+                    <JsonBlock title={t('audit.before')} value={entry.before} />
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <JsonBlock title={t('audit.after')} value={entry.after} />
+                  </Col>
+                </Row>
+              ),
+            }}
+            locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
+            data-testid="audit-table"
+          />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('audit.timezoneNote')}
+          </Typography.Text>
+          <LoadMore
+            shown={rows.length}
+            hasMore={list.hasNextPage}
+            loading={list.isFetchingNextPage}
+            onLoadMore={() => void list.fetchNextPage()}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

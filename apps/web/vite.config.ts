@@ -1,0 +1,46 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const inModules = (names: string[]) =>
+  new RegExp(`[\\\\/]node_modules[\\\\/](${names.map((n) => n.replace('/', '[\\\\/]')).join('|')})[\\\\/]`);
+
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // antd alone is several hundred KB; it changes far less often than our pages, so it gets its own cacheable chunk.
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor-react',
+              test: inModules([
+                'react',
+                'react-dom',
+                'scheduler',
+                'react-router',
+                'cookie',
+                'set-cookie-parser',
+              ]),
+              priority: 30,
+            },
+            {
+              name: 'vendor-antd',
+              test: inModules(['antd', '@ant-design', '@rc-component', '@emotion', 'dayjs', 'rc-[^\\\\/]+']),
+              priority: 20,
+            },
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * Permission names are the contract between the API (every route declares one) and the web app
+ * (menus and buttons show only what the user may do). Later modules add their own names here.
+ */
+export const PERMISSIONS = {
+  'org.read': { group: 'org', zh: '查看组织架构', en: 'View org tree' },
+  'org.manage': { group: 'org', zh: '管理组织架构', en: 'Manage org tree' },
+  'user.read': { group: 'user', zh: '查看用户', en: 'View users' },
+  'user.manage': { group: 'user', zh: '管理用户', en: 'Manage users' },
+  'role.read': { group: 'role', zh: '查看角色', en: 'View roles' },
+  'role.manage': { group: 'role', zh: '管理角色与权限', en: 'Manage roles and permissions' },
+  'audit.read': { group: 'audit', zh: '查看审计日志', en: 'Read audit log' },
+  'audit.export': { group: 'audit', zh: '导出审计日志', en: 'Export audit log' },
+  'case.read': { group: 'case', zh: '查看事件', en: 'View cases' },
+  'case.create': { group: 'case', zh: '登记事件', en: 'Report cases' },
+  'case.dispatch': { group: 'case', zh: '立案派遣', en: 'Register and dispatch cases' },
+  'case.handle': { group: 'case', zh: '处置事件', en: 'Handle cases' },
+  'case.verify': { group: 'case', zh: '核查结案', en: 'Verify and close cases' },
+  'case.supervise': { group: 'case', zh: '督办', en: 'Supervise cases' },
+  'registry.read': { group: 'registry', zh: '查看实有人口房屋单位', en: 'View registry' },
+  'registry.manage': { group: 'registry', zh: '维护实有人口房屋单位', en: 'Maintain registry' },
+  'person.sensitive.read': { group: 'registry', zh: '查看敏感信息明文', en: 'See unmasked personal data' },
+  'mediation.read': { group: 'mediation', zh: '查看矛盾纠纷', en: 'View disputes' },
+  'mediation.manage': { group: 'mediation', zh: '调解矛盾纠纷', en: 'Mediate disputes' },
+  'dashboard.read': { group: 'dashboard', zh: '查看指挥看板', en: 'View dashboards' },
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function isPermission(name: string): name is Permission {
+  return Object.hasOwn(PERMISSIONS, name);
+}

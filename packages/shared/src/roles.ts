@@ -1,0 +1,83 @@
+import { ALL_PERMISSIONS, type Permission } from './permissions.ts';
+
+export interface BuiltinRole {
+  code: string;
+  zh: string;
+  en: string;
+  permissions: readonly Permission[];
+}
+
+const AUDIT_ONLY: readonly Permission[] = ['audit.read', 'audit.export'];
+
+/**
+ * 三员分立: the system admin holds everything except the audit log; the security admin manages accounts and
+ * roles; the audit admin reads the audit log and nothing else that writes.
+ */
+export const BUILTIN_ROLES: readonly BuiltinRole[] = [
+  {
+    code: 'system_admin',
+    zh: '系统管理员',
+    en: 'System administrator',
+    permissions: ALL_PERMISSIONS.filter((p) => !AUDIT_ONLY.includes(p)),
+  },
+  {
+    code: 'security_admin',
+    zh: '安全保密管理员',
+    en: 'Security administrator',
+    permissions: ['org.read', 'user.read', 'user.manage', 'role.read', 'role.manage'],
+  },
+  {
+    code: 'audit_admin',
+    zh: '安全审计员',
+    en: 'Audit administrator',
+    permissions: ['org.read', 'user.read', 'role.read', 'audit.read', 'audit.export'],
+  },
+  {
+    code: 'centre_operator',
+    zh: '指挥中心坐席员',
+    en: 'Centre operator',
+    permissions: ['org.read', 'case.read', 'case.create', 'case.dispatch', 'case.verify', 'registry.read', 'dashboard.read'],
+  },
+  {
+    code: 'centre_leader',
+    zh: '指挥中心领导',
+    en: 'Centre leader',
+    permissions: ['org.read', 'user.read', 'case.read', 'case.supervise', 'registry.read', 'mediation.read', 'dashboard.read'],
+  },
+  {
+    code: 'department_handler',
+    zh: '职能部门处置人员',
+    en: 'Department handler',
+    permissions: ['org.read', 'case.read', 'case.handle'],
+  },
+  {
+    code: 'street_staff',
+    zh: '街镇工作人员',
+    en: 'Street staff',
+    permissions: ['org.read', 'user.read', 'case.read', 'case.create', 'case.dispatch', 'case.verify', 'registry.read', 'registry.manage', 'mediation.read', 'dashboard.read'],
+  },
+  {
+    code: 'community_staff',
+    zh: '社区工作人员',
+    en: 'Community staff',
+    permissions: ['org.read', 'case.read', 'case.create', 'case.handle', 'case.verify', 'registry.read', 'registry.manage', 'mediation.read', 'dashboard.read'],
+  },
+  {
+    code: 'grid_worker',
+    zh: '网格员',
+    en: 'Grid worker',
+    permissions: ['org.read', 'case.read', 'case.create', 'case.verify', 'registry.read', 'registry.manage'],
+  },
+  {
+    code: 'mediator',
+    zh: '调解员',
+    en: 'Mediator',
+    permissions: ['org.read', 'mediation.read', 'mediation.manage', 'case.read'],
+  },
+  {
+    code: 'viewer',
+    zh: '只读用户',
+    en: 'Viewer',
+    permissions: ['org.read', 'case.read', 'registry.read', 'dashboard.read'],
+  },
+];

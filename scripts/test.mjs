@@ -1,0 +1,78 @@
+// `npm test`: lint, format check, typecheck, then every unit, API and browser test, and one closing line
+// `N passed, N failed` that counts each check and each test. Exits non-zero on any failure.
+//   node scripts/test.mjs                 everything
+//   node scripts/test.mjs --only api      one vitest project (shared | api | e2e), no static checks
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures = [];
+
+function run(label, cmd, cmdArgs, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function check(label, cmd, cmdArgs) {
+  if (run(label, cmd, cmdArgs)) passed++;
+  else {
+    failed++;
+    failures.push(label);
+  }
+}
+
+function vitest(project) {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-vitest-')), 'report.json');
+  const ok = run(`vitest: ${project}`, bin('vitest'), [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
+  if (!fs.existsSync(out)) {
+    failed++;
+    failures.push(`${project} (no report: the runner crashed)`);
+    return;
+  }
+  const report = JSON.parse(fs.readFileSync(out, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  skipped += report.numPendingTests + report.numTodoTests;
+  // A suite that fails to load has no failed test but did fail.
+  const brokenFiles = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  failed += brokenFiles.length;
+  for (const f of report.testResults)
+    for (const a of f.assertionResults)
+      if (a.status === 'failed') failures.push(`${path.relative(root, f.name)} › ${a.fullName}`);
+  for (const f of brokenFiles) failures.push(`${path.relative(root, f.name)} (did not load)`);
+  if (!ok && report.numFailedTests === 0 && brokenFiles.length === 0) {
+    failed++;
+    failures.push(`${project} (runner exited non-zero)`);
+  }
+}
+
+if (!only) {
+  check('eslint', bin('eslint'), ['.', '--max-warnings=0']);
+  check('prettier --check', bin('prettier'), ['--check', '.']);
+  check('typecheck (tsc)', 'npm', ['run', '--silent', 'typecheck']);
+}
+for (const project of only ? [only] : ['shared', 'api', 'e2e']) vitest(project);
+
+if (failures.length) {
+  console.log('\nFailed:');
+  for (const f of failures) console.log(`  ✗ ${f}`);
+}
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed ? 1 : 0);
