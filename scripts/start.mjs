@@ -20,7 +20,8 @@ function newestMtime(dir) {
 const sources = [path.join(web, 'src'), path.join(root, 'packages/shared/src')];
 const stale =
   !fs.existsSync(built) ||
-  Math.max(...sources.map(newestMtime), fs.statSync(path.join(web, 'index.html')).mtimeMs) > fs.statSync(built).mtimeMs;
+  Math.max(...sources.map(newestMtime), fs.statSync(path.join(web, 'index.html')).mtimeMs) >
+    fs.statSync(built).mtimeMs;
 if (stale) {
   console.log('building the web app …');
   const r = spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'inherit' });

@@ -20,7 +20,9 @@ import { roleRoutes } from './modules/roles/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const APP_VERSION: string = JSON.parse(fs.readFileSync(path.join(here, '../../../package.json'), 'utf8')).version;
+export const APP_VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(here, '../../../package.json'), 'utf8'),
+).version;
 const WEB_DIST = path.resolve(here, '../../web/dist');
 
 export interface BuildAppOptions {
@@ -48,7 +50,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'CivicGrid API', version: APP_VERSION, description: '网格化社会治理平台 — one platform, one workflow.' },
+      info: {
+        title: 'CivicGrid API',
+        version: APP_VERSION,
+        description: '网格化社会治理平台 — one platform, one workflow.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cg_session' } } },
       security: [{ session: [] }],
     },
@@ -58,7 +64,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
   await app.register(healthRoutes({ db: db.db, kind: db.kind, version: APP_VERSION }));
-  await app.register(authRoutes({ lockout: config.lockout, session: config.session, cookieSecure: config.cookieSecure }));
+  await app.register(
+    authRoutes({ lockout: config.lockout, session: config.session, cookieSecure: config.cookieSecure }),
+  );
   await app.register(orgRoutes);
   await app.register(userRoutes);
   await app.register(roleRoutes);
@@ -74,7 +82,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         const cache = rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
         return reply.header('cache-control', cache).sendFile(rel);
       }
-      if (rel.startsWith('api/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'no such route' } });
+      if (rel.startsWith('api/'))
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'no such route' } });
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

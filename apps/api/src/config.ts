@@ -47,7 +47,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     poolMax: e.DATABASE_POOL_MAX,
     demoPassword: e.DEMO_PASSWORD,
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
-    lockout: { maxFailures: e.LOGIN_MAX_FAILURES, windowMs: e.LOGIN_LOCK_MINUTES * 60_000, lockMs: e.LOGIN_LOCK_MINUTES * 60_000 },
+    lockout: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      windowMs: e.LOGIN_LOCK_MINUTES * 60_000,
+      lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+    },
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

@@ -2,11 +2,17 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { expiredSessionsSweep, startSweeps } from './core/sweeps.ts';
+import { systemClock } from './core/clock.ts';
 import { demoLogins, isEmpty, seedBase, seedDemo } from './db/seeds/seed.ts';
 
 const args = new Set(process.argv.slice(2));
 const config = loadConfig();
-const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.poolMax });
+const db = await openDb({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  poolMax: config.poolMax,
+});
 const applied = await migrateToLatest(db.db);
 if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
 await seedBase(db.db);
@@ -21,8 +27,17 @@ if (wantDemo && (await isEmpty(db.db))) {
 const app = await buildApp({ config, db, serveWeb: true });
 await app.listen({ port: config.port, host: config.host });
 
+const stopSweeps = startSweeps(
+  db.db,
+  systemClock,
+  [expiredSessionsSweep(config.session.idleMs)],
+  (msg, err) => app.log.error({ err }, msg),
+);
+
 const logins = await demoLogins(db.db);
-console.log(`\nCivicGrid ${db.kind === 'pglite' ? `(embedded database in ${config.dataDir})` : '(PostgreSQL server)'} is at http://localhost:${config.port}`);
+console.log(
+  `\nCivicGrid ${db.kind === 'pglite' ? `(embedded database in ${config.dataDir})` : '(PostgreSQL server)'} is at http://localhost:${config.port}`,
+);
 if (logins.length) {
   console.log(`Demo logins (password: ${config.demoPassword}):`);
   for (const l of logins) console.log(`  ${l.username.padEnd(10)} ${l.role}  @ ${l.org}`);
@@ -33,6 +48,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    stopSweeps();
     await app.close();
     await db.close();
     process.exit(0);

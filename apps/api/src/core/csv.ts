@@ -26,7 +26,10 @@ export async function sendCsv(
   pages: AsyncIterable<unknown[][]>,
 ): Promise<void> {
   reply.header('content-type', 'text/csv; charset=utf-8');
-  reply.header('content-disposition', `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  reply.header(
+    'content-disposition',
+    `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+  );
   async function* body() {
     yield '\uFEFF' + csvLine(header);
     for await (const rows of pages) yield rows.map(csvLine).join('');

@@ -37,7 +37,9 @@ export function installErrorHandler(app: FastifyInstance) {
       });
     }
     if (isUniqueViolation(err)) {
-      return reply.status(409).send({ error: { code: 'DUPLICATE', message: 'a record with the same key exists' } });
+      return reply
+        .status(409)
+        .send({ error: { code: 'DUPLICATE', message: 'a record with the same key exists' } });
     }
     const fe = err as FastifyError;
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
@@ -46,10 +48,14 @@ export function installErrorHandler(app: FastifyInstance) {
       return reply.status(status).send({ error: { code: fe.code ?? 'BAD_REQUEST', message: fe.message } });
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error; it has been logged' } });
+    return reply
+      .status(500)
+      .send({ error: { code: 'INTERNAL', message: 'internal error; it has been logged' } });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } });
+    reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } });
   });
 }

@@ -19,14 +19,16 @@ export class AppError extends Error {
 export const badRequest = (path: string, message: string) =>
   new AppError('VALIDATION_FAILED', 400, `${path}: ${message}`, { fields: [{ path, message }] });
 export const notFound = (what = 'record') => new AppError('NOT_FOUND', 404, `${what} not found`);
-export const forbidden = (message = 'permission denied', code = 'FORBIDDEN') => new AppError(code, 403, message);
+export const forbidden = (message = 'permission denied', code = 'FORBIDDEN') =>
+  new AppError(code, 403, message);
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new AppError('CONFLICT', 409, message, details);
 export const staleVersion = (current: number) =>
   new AppError('STALE_VERSION', 409, 'the record was changed by someone else; reload and try again', {
     currentVersion: current,
   });
-export const unauthorized = (message = 'sign in first', code = 'UNAUTHENTICATED') => new AppError(code, 401, message);
+export const unauthorized = (message = 'sign in first', code = 'UNAUTHENTICATED') =>
+  new AppError(code, 401, message);
 
 /** Postgres unique violations become 409s instead of 500s; other driver errors are left alone. */
 export function isUniqueViolation(err: unknown): err is { code: string; constraint?: string } {

@@ -21,7 +21,10 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   const u = await t.login('no-perms', 'Initial#Pass1');
-  expect((await u.post('/api/auth/password', { currentPassword: 'Initial#Pass1', newPassword: 'Changed#Pass2' })).status).toBe(204);
+  expect(
+    (await u.post('/api/auth/password', { currentPassword: 'Initial#Pass1', newPassword: 'Changed#Pass2' }))
+      .status,
+  ).toBe(204);
   powerless = u;
 });
 afterAll(() => t.close());
@@ -31,20 +34,27 @@ const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, randomUUID());
 describe('every registered route', () => {
   it('declares a permission or public: true (the table is not empty)', () => {
     expect(t.app.routeTable.length).toBeGreaterThan(20);
-    for (const r of t.app.routeTable) expect(r.access.public || r.access.permission, `${r.method} ${r.url}`).toBeTruthy();
+    for (const r of t.app.routeTable)
+      expect(r.access.public || r.access.permission, `${r.method} ${r.url}`).toBeTruthy();
   });
 
   it('answers 401 without a session', async () => {
     const guarded = t.app.routeTable.filter((r) => !r.access.public);
     for (const r of guarded) {
-      const res = await t.request({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' ? undefined : {} });
+      const res = await t.request({
+        method: r.method as 'GET',
+        url: concrete(r.url),
+        payload: r.method === 'GET' ? undefined : {},
+      });
       expect(res.status, `${r.method} ${r.url}`).toBe(401);
       expect(res.body.error.code).toBe('UNAUTHENTICATED');
     }
   });
 
   it('answers 403 to a signed-in user without the permission', async () => {
-    const needing = t.app.routeTable.filter((r) => r.access.permission && r.access.permission !== 'signed-in');
+    const needing = t.app.routeTable.filter(
+      (r) => r.access.permission && r.access.permission !== 'signed-in',
+    );
     expect(needing.length).toBeGreaterThan(15);
     for (const r of needing) {
       const res = await powerless.request(r.method, concrete(r.url), r.method === 'GET' ? undefined : {});
@@ -74,7 +84,9 @@ describe('route registration', () => {
 describe('errors', () => {
   it('never leak stack traces or SQL', async () => {
     const admin = await t.login('admin');
-    const r = await admin.request('POST', '/api/orgs', '{"broken json', { 'content-type': 'application/json' });
+    const r = await admin.request('POST', '/api/orgs', '{"broken json', {
+      'content-type': 'application/json',
+    });
     expect(r.status).toBe(400);
     expect(r.text).not.toMatch(/at .*\.ts:\d+|SELECT|node_modules/);
   });
@@ -90,14 +102,20 @@ describe('health and API docs', () => {
   it('reports status, database kind and version without a session', async () => {
     const r = await t.request({ method: 'GET', url: '/api/health' });
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ status: 'ok', db: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', version: expect.any(String) });
+    expect(r.body).toEqual({
+      status: 'ok',
+      db: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite',
+      version: expect.any(String),
+    });
   });
 
   it('serves the OpenAPI document and the browsable docs', async () => {
     const r = await t.request({ method: 'GET', url: '/api/openapi.json' });
     expect(r.status).toBe(200);
     expect(r.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(r.body.paths)).toEqual(expect.arrayContaining(['/api/orgs/tree', '/api/users', '/api/audit']));
+    expect(Object.keys(r.body.paths)).toEqual(
+      expect.arrayContaining(['/api/orgs/tree', '/api/users', '/api/audit']),
+    );
     const ui = await t.request({ method: 'GET', url: '/api/docs/' });
     expect(ui.status).toBe(200);
     expect(ui.text).toMatch(/swagger/i);

@@ -47,20 +47,26 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function installRouteGuard(app: FastifyInstance, deps: { db: Db; clock: Clock; session: SessionPolicy }) {
+export function installRouteGuard(
+  app: FastifyInstance,
+  deps: { db: Db; clock: Clock; session: SessionPolicy },
+) {
   app.decorate('routeTable', [] as RegisteredRoute[]);
   app.decorateRequest('ctx', null as unknown as RequestContext);
 
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    const guarded = GUARDED_PREFIXES.some((p) => url.startsWith(p)) && !EXEMPT_PREFIXES.some((p) => url.startsWith(p));
+    const guarded =
+      GUARDED_PREFIXES.some((p) => url.startsWith(p)) && !EXEMPT_PREFIXES.some((p) => url.startsWith(p));
     if (!guarded) return;
     const access: RouteAccess = route.config ?? {};
     if (!access.public && !access.permission) {
       throw new Error(`route ${String(route.method)} ${url} declares neither a permission nor public: true`);
     }
     if (access.public && access.permission) {
-      throw new Error(`route ${String(route.method)} ${url} cannot be both public and need ${access.permission}`);
+      throw new Error(
+        `route ${String(route.method)} ${url} cannot be both public and need ${access.permission}`,
+      );
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url, access });

@@ -39,12 +39,15 @@ export async function createSession(
 }
 
 export type SessionLookup =
-  | { state: 'none' }
-  | { state: 'expired' }
-  | { state: 'ok'; user: AuthUser; touch: boolean };
+  { state: 'none' } | { state: 'expired' } | { state: 'ok'; user: AuthUser; touch: boolean };
 
 /** One query: the session, its user, the user's org and the union of the user's role permissions. */
-export async function lookupSession(db: Db, token: string, now: Date, policy: SessionPolicy): Promise<SessionLookup> {
+export async function lookupSession(
+  db: Db,
+  token: string,
+  now: Date,
+  policy: SessionPolicy,
+): Promise<SessionLookup> {
   const id = tokenId(token);
   const row = await db
     .selectFrom('sessions as s')
@@ -64,7 +67,9 @@ export async function lookupSession(db: Db, token: string, now: Date, policy: Se
       'o.path as orgPath',
       'o.name as orgName',
       'o.level as orgLevel',
-      sql<string[]>`coalesce((SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id,
+      sql<
+        string[]
+      >`coalesce((SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id,
         unnest(r.permissions) p WHERE ur.user_id = u.id), '{}')`.as('permissions'),
     ])
     .where('s.id', '=', id)

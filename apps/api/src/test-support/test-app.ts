@@ -21,7 +21,12 @@ export interface TestResponse {
 export interface Agent {
   csrf: string;
   cookie: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse>;
   get(url: string): Promise<TestResponse>;
   post(url: string, body?: unknown): Promise<TestResponse>;
   patch(url: string, body?: unknown): Promise<TestResponse>;
@@ -76,10 +81,17 @@ function toResponse(r: { statusCode: number; body: string; headers: Record<strin
 }
 
 /** The real app on a fresh copy of the seeded demo database; one per test file. */
-export async function createTestApp(opts: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { handle, drop } = await freshDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
-  const app = await buildApp({ config, db: handle, logger: false, ...(opts.clock ? { clock: opts.clock } : {}) });
+  const app = await buildApp({
+    config,
+    db: handle,
+    logger: false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   await app.ready();
 
   const request = async (o: InjectOptions) => toResponse(await app.inject(o));

@@ -36,7 +36,18 @@ export interface Polygon {
 
 function rect(w: number, s: number, e: number, n: number): Polygon {
   const r = (x: number) => Math.round(x * 1e6) / 1e6;
-  return { type: 'Polygon', coordinates: [[[r(w), r(s)], [r(e), r(s)], [r(e), r(n)], [r(w), r(n)], [r(w), r(s)]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [r(w), r(s)],
+        [r(e), r(s)],
+        [r(e), r(n)],
+        [r(w), r(n)],
+        [r(w), r(s)],
+      ],
+    ],
+  };
 }
 
 export function districtPolygon(): Polygon {

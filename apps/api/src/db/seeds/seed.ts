@@ -12,14 +12,19 @@ export async function seedBase(db: Db) {
       .insertInto('roles')
       .values({ code: r.code, name: r.zh, name_en: r.en, builtin: true, permissions: [...r.permissions] })
       .onConflict((oc) =>
-        oc.column('code').doUpdateSet({ name: r.zh, name_en: r.en, builtin: true, permissions: [...r.permissions] }),
+        oc
+          .column('code')
+          .doUpdateSet({ name: r.zh, name_en: r.en, builtin: true, permissions: [...r.permissions] }),
       )
       .execute();
   }
 }
 
 export async function isEmpty(db: Db) {
-  const r = await db.selectFrom('orgs').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('orgs')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return r.n === 0;
 }
 
@@ -71,14 +76,31 @@ export const DEMO_ACCOUNTS = [
 export async function seedDemo(db: Db, password: string) {
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
-    const district = await addOrg(tx, null, { name: '示范区', code: 'SF', level: 'district', geometry: demo.districtPolygon() });
+    const district = await addOrg(tx, null, {
+      name: '示范区',
+      code: 'SF',
+      level: 'district',
+      geometry: demo.districtPolygon(),
+    });
     const at: Record<string, NewOrg> = { district };
     for (const [si, s] of demo.DEMO_STREETS.entries()) {
-      const street = await addOrg(tx, district, { name: s.name, code: s.code, level: 'street', geometry: demo.streetPolygon(si), sort: si });
+      const street = await addOrg(tx, district, {
+        name: s.name,
+        code: s.code,
+        level: 'street',
+        geometry: demo.streetPolygon(si),
+        sort: si,
+      });
       if (si === 0) at.street = street;
       for (const [ci, cname] of s.communities.entries()) {
         const ccode = `${s.code}${String(ci + 1).padStart(2, '0')}`;
-        const community = await addOrg(tx, street, { name: cname, code: ccode, level: 'community', geometry: demo.communityPolygon(si, ci), sort: ci });
+        const community = await addOrg(tx, street, {
+          name: cname,
+          code: ccode,
+          level: 'community',
+          geometry: demo.communityPolygon(si, ci),
+          sort: ci,
+        });
         if (si === 0 && ci === 0) at.community = community;
         for (let gi = 0; gi < demo.GRIDS_PER_COMMUNITY; gi++) {
           const grid = await addOrg(tx, community, {
@@ -93,7 +115,12 @@ export async function seedDemo(db: Db, password: string) {
       }
     }
     for (const [di, d] of demo.DEMO_DEPARTMENTS.entries()) {
-      const dept = await addOrg(tx, district, { name: d.name, code: d.code, level: 'department', sort: 100 + di });
+      const dept = await addOrg(tx, district, {
+        name: d.name,
+        code: d.code,
+        level: 'department',
+        sort: 100 + di,
+      });
       if (di === 0) at.dept = dept;
     }
     const roles = await tx.selectFrom('roles').select(['id', 'code']).execute();
@@ -101,18 +128,35 @@ export async function seedDemo(db: Db, password: string) {
     for (const a of DEMO_ACCOUNTS) {
       const { id } = await tx
         .insertInto('users')
-        .values({ username: a.username, display_name: a.displayName, org_id: at[a.at]!.id, password_hash: hash, must_change_password: false })
+        .values({
+          username: a.username,
+          display_name: a.displayName,
+          org_id: at[a.at]!.id,
+          password_hash: hash,
+          must_change_password: false,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await tx.insertInto('user_roles').values({ user_id: id, role_id: roleId.get(a.role)! }).execute();
+      await tx
+        .insertInto('user_roles')
+        .values({ user_id: id, role_id: roleId.get(a.role)! })
+        .execute();
     }
-    await tx.insertInto('app_meta').values({ key: 'demo', value: 'true' }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    await tx
+      .insertInto('app_meta')
+      .values({ key: 'demo', value: 'true' })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
   });
 }
 
 /** The demo accounts that exist, for the start-up banner. */
 export async function demoLogins(db: Db) {
-  const demoFlag = await db.selectFrom('app_meta').select('value').where('key', '=', 'demo').executeTakeFirst();
+  const demoFlag = await db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', 'demo')
+    .executeTakeFirst();
   if (!demoFlag) return [];
   const rows = await db
     .selectFrom('users as u')
@@ -120,7 +164,11 @@ export async function demoLogins(db: Db) {
     .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
     .innerJoin('roles as r', 'r.id', 'ur.role_id')
     .select(['u.username', 'r.name as role', 'o.name as org'])
-    .where('u.username', 'in', DEMO_ACCOUNTS.map((a) => a.username))
+    .where(
+      'u.username',
+      'in',
+      DEMO_ACCOUNTS.map((a) => a.username),
+    )
     .execute();
   const order: string[] = DEMO_ACCOUNTS.map((a) => a.username);
   return rows.sort((a, b) => order.indexOf(a.username) - order.indexOf(b.username));

@@ -22,7 +22,11 @@ describe('audit log', () => {
     const r = await auditor.get('/api/audit?action=auth.login&limit=1');
     expect(r.status).toBe(200);
     expect(r.body.items).toHaveLength(1);
-    expect(r.body.items[0]).toMatchObject({ action: 'auth.login', entityType: 'user', ip: expect.any(String) });
+    expect(r.body.items[0]).toMatchObject({
+      action: 'auth.login',
+      entityType: 'user',
+      ip: expect.any(String),
+    });
     const next = await auditor.get(`/api/audit?action=auth.login&limit=1&cursor=${r.body.nextCursor}`);
     expect(Number(next.body.items[0].id)).toBeLessThan(Number(r.body.items[0].id));
     for (const who of ['admin', 'security', 'center', 'grid']) {
@@ -36,30 +40,61 @@ describe('audit log', () => {
 
   it('is written in the same transaction as the change: a failing write leaves neither row nor audit', async () => {
     const before = await count();
-    const orgsBefore = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM orgs`.execute(t.db.db)).rows[0]!.n;
-    const ctx: RequestContext = { db: t.db.db, user: null, scope: systemScope(), clock: systemClock, ip: '127.0.0.1', userAgent: 'test' };
+    const orgsBefore = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM orgs`.execute(t.db.db))
+      .rows[0]!.n;
+    const ctx: RequestContext = {
+      db: t.db.db,
+      user: null,
+      scope: systemScope(),
+      clock: systemClock,
+      ip: '127.0.0.1',
+      userAgent: 'test',
+    };
     await expect(
       inTransaction(ctx, async (tx) => {
-        await tx.db.insertInto('orgs').values({ id: '11111111-1111-4111-8111-111111111111', parent_id: null, path: '/11111111-1111-4111-8111-111111111111/', depth: 0, name: '回滚测试', code: null, level: 'district' }).execute();
-        await audit(tx, { action: 'org.create', entityType: 'org', entityId: '11111111-1111-4111-8111-111111111111' });
+        await tx.db
+          .insertInto('orgs')
+          .values({
+            id: '11111111-1111-4111-8111-111111111111',
+            parent_id: null,
+            path: '/11111111-1111-4111-8111-111111111111/',
+            depth: 0,
+            name: '回滚测试',
+            code: null,
+            level: 'district',
+          })
+          .execute();
+        await audit(tx, {
+          action: 'org.create',
+          entityType: 'org',
+          entityId: '11111111-1111-4111-8111-111111111111',
+        });
         throw new Error('boom after the audit row');
       }),
     ).rejects.toThrow('boom');
     expect(await count()).toBe(before);
-    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM orgs`.execute(t.db.db)).rows[0]!.n).toBe(orgsBefore);
+    expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM orgs`.execute(t.db.db)).rows[0]!.n).toBe(
+      orgsBefore,
+    );
   });
 
   it('a write refused over HTTP (409) leaves no audit row', async () => {
     const admin = await t.login('admin');
     const street = (await admin.get('/api/orgs?level=street&limit=1')).body.items[0];
     const before = await count();
-    const dup = await admin.post('/api/orgs', { parentId: street.parentId, name: street.name, level: 'street' });
+    const dup = await admin.post('/api/orgs', {
+      parentId: street.parentId,
+      name: street.name,
+      level: 'street',
+    });
     expect(dup.status).toBe(409);
     expect(await count()).toBe(before);
   });
 
   it('cannot be updated or deleted, even with direct SQL', async () => {
-    await expect(sql`UPDATE audit_log SET summary = 'tampered'`.execute(t.db.db)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE audit_log SET summary = 'tampered'`.execute(t.db.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`DELETE FROM audit_log`.execute(t.db.db)).rejects.toThrow(/append-only/);
     await expect(sql`TRUNCATE audit_log`.execute(t.db.db)).rejects.toThrow(/append-only/);
     expect(await count()).toBeGreaterThan(0);

@@ -20,18 +20,52 @@ export async function auditRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   app.get(
     '/api/audit',
-    { config: { permission: 'audit.read' }, schema: { tags, querystring: filters.extend({ limit: limitSchema, cursor: cursorSchema }) } },
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags, querystring: filters.extend({ limit: limitSchema, cursor: cursorSchema }) },
+    },
     (req) => service.listAudit(signedIn(req), req.query),
   );
   app.get('/api/audit/actions', { config: { permission: 'audit.read' }, schema: { tags } }, (req) =>
     service.listAuditActions(signedIn(req)),
   );
-  app.get('/api/audit/export', { config: { permission: 'audit.export' }, schema: { tags, querystring: filters } }, (req, reply) => {
-    const ctx = signedIn(req);
-    const pages = allPages(
-      (cursor) => service.listAudit(ctx, { ...req.query, limit: 200, cursor }),
-      (a) => [a.at, a.actorName, a.action, a.entityType, a.entityId, a.orgName, a.summary, a.ip, JSON.stringify(a.before), JSON.stringify(a.after)],
-    );
-    return sendCsv(reply, 'audit-log.csv', ['time (UTC)', 'actor', 'action', 'entity type', 'entity id', 'org', 'summary', 'ip', 'before', 'after'], pages);
-  });
+  app.get(
+    '/api/audit/export',
+    { config: { permission: 'audit.export' }, schema: { tags, querystring: filters } },
+    (req, reply) => {
+      const ctx = signedIn(req);
+      const pages = allPages(
+        (cursor) => service.listAudit(ctx, { ...req.query, limit: 200, cursor }),
+        (a) => [
+          a.at,
+          a.actorName,
+          a.action,
+          a.entityType,
+          a.entityId,
+          a.orgName,
+          a.summary,
+          a.ip,
+          JSON.stringify(a.before),
+          JSON.stringify(a.after),
+        ],
+      );
+      return sendCsv(
+        reply,
+        'audit-log.csv',
+        [
+          'time (UTC)',
+          'actor',
+          'action',
+          'entity type',
+          'entity id',
+          'org',
+          'summary',
+          'ip',
+          'before',
+          'after',
+        ],
+        pages,
+      );
+    },
+  );
 }

@@ -113,7 +113,12 @@ describe('CSRF', () => {
     const tree = await a.get('/api/orgs/tree');
     const district = tree.body[0];
     const payload = { parentId: district.id, name: 'CSRF测试街道', level: 'street' };
-    const noToken = await t.request({ method: 'POST', url: '/api/orgs', headers: { cookie: a.cookie }, payload });
+    const noToken = await t.request({
+      method: 'POST',
+      url: '/api/orgs',
+      headers: { cookie: a.cookie },
+      payload,
+    });
     expect(noToken.status).toBe(403);
     expect(noToken.body.error.code).toBe('CSRF_TOKEN_INVALID');
     const wrong = await a.request('POST', '/api/orgs', payload, { 'x-csrf-token': 'x'.repeat(32) });
@@ -141,20 +146,36 @@ describe('passwords', () => {
     const u = await t.login('newcomer', 'Initial#Pass1');
     expect((await u.get('/api/orgs/tree')).body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await u.get('/api/auth/me')).body.user.mustChangePassword).toBe(true);
-    const weak = await u.post('/api/auth/password', { currentPassword: 'Initial#Pass1', newPassword: 'alllowercase' });
+    const weak = await u.post('/api/auth/password', {
+      currentPassword: 'Initial#Pass1',
+      newPassword: 'alllowercase',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error.fields[0].path).toBe('newPassword');
-    const short = await u.post('/api/auth/password', { currentPassword: 'Initial#Pass1', newPassword: 'Ab1!' });
+    const short = await u.post('/api/auth/password', {
+      currentPassword: 'Initial#Pass1',
+      newPassword: 'Ab1!',
+    });
     expect(short.status).toBe(400);
-    const wrongCurrent = await u.post('/api/auth/password', { currentPassword: 'Nope#Pass12', newPassword: 'Better#Pass22' });
+    const wrongCurrent = await u.post('/api/auth/password', {
+      currentPassword: 'Nope#Pass12',
+      newPassword: 'Better#Pass22',
+    });
     expect(wrongCurrent.body.error.fields[0].path).toBe('currentPassword');
-    expect((await u.post('/api/auth/password', { currentPassword: 'Initial#Pass1', newPassword: 'Better#Pass22' })).status).toBe(204);
+    expect(
+      (await u.post('/api/auth/password', { currentPassword: 'Initial#Pass1', newPassword: 'Better#Pass22' }))
+        .status,
+    ).toBe(204);
     expect((await u.get('/api/orgs/tree')).status).toBe(200);
     expect((await login('newcomer', 'Initial#Pass1')).status).toBe(401);
   });
 
   it('stores argon2id hashes', async () => {
-    const row = await t.db.db.selectFrom('users').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const row = await t.db.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 });

@@ -14,20 +14,28 @@ const passwordBody = z.object({
   newPassword: z.string().min(1, 'required').max(128),
 });
 
-export function authRoutes(policy: { lockout: service.LockoutPolicy; session: SessionPolicy; cookieSecure: boolean | 'auto' }) {
+export function authRoutes(policy: {
+  lockout: service.LockoutPolicy;
+  session: SessionPolicy;
+  cookieSecure: boolean | 'auto';
+}) {
   return async (fastify: FastifyInstance) => {
     const app = typed(fastify);
-    app.post('/api/auth/login', { config: { public: true }, schema: { tags, body: loginBody } }, async (req, reply) => {
-      const { token, csrfToken, userId } = await service.login(req.ctx, policy, req.body);
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: policy.cookieSecure === 'auto' ? req.protocol === 'https' : policy.cookieSecure,
-        maxAge: Math.floor(policy.session.absoluteMs / 1000),
-      });
-      return service.me(req.ctx, userId, csrfToken);
-    });
+    app.post(
+      '/api/auth/login',
+      { config: { public: true }, schema: { tags, body: loginBody } },
+      async (req, reply) => {
+        const { token, csrfToken, userId } = await service.login(req.ctx, policy, req.body);
+        reply.setCookie(SESSION_COOKIE, token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: policy.cookieSecure === 'auto' ? req.protocol === 'https' : policy.cookieSecure,
+          maxAge: Math.floor(policy.session.absoluteMs / 1000),
+        });
+        return service.me(req.ctx, userId, csrfToken);
+      },
+    );
     app.post(
       '/api/auth/logout',
       { config: { permission: 'signed-in', duringPasswordChange: true }, schema: { tags } },
@@ -37,13 +45,20 @@ export function authRoutes(policy: { lockout: service.LockoutPolicy; session: Se
         return reply.status(204).send();
       },
     );
-    app.get('/api/auth/me', { config: { permission: 'signed-in', duringPasswordChange: true }, schema: { tags } }, (req) => {
-      const ctx = signedIn(req);
-      return service.me(ctx, ctx.user.id, ctx.user.csrfToken);
-    });
+    app.get(
+      '/api/auth/me',
+      { config: { permission: 'signed-in', duringPasswordChange: true }, schema: { tags } },
+      (req) => {
+        const ctx = signedIn(req);
+        return service.me(ctx, ctx.user.id, ctx.user.csrfToken);
+      },
+    );
     app.post(
       '/api/auth/password',
-      { config: { permission: 'signed-in', duringPasswordChange: true }, schema: { tags, body: passwordBody } },
+      {
+        config: { permission: 'signed-in', duringPasswordChange: true },
+        schema: { tags, body: passwordBody },
+      },
       async (req, reply) => {
         await service.changePassword(signedIn(req), req.body);
         return reply.status(204).send();

@@ -32,16 +32,32 @@ export async function login(
   const user = await findByUsername(ctx.db, input.username);
   if (!user) {
     await burnPasswordCheck(input.password);
-    await audit(ctx, { action: 'auth.login_failed', entityType: 'user', actorId: null, actorName: input.username.slice(0, 60), summary: 'unknown username' });
+    await audit(ctx, {
+      action: 'auth.login_failed',
+      entityType: 'user',
+      actorId: null,
+      actorName: input.username.slice(0, 60),
+      summary: 'unknown username',
+    });
     throw invalid();
   }
   if (user.locked_until && new Date(user.locked_until) > now) {
-    await audit(ctx, { action: 'auth.login_locked', entityType: 'user', entityId: user.id, actorId: user.id, actorName: user.username, orgId: user.org_id, summary: 'sign-in refused: account locked' });
+    await audit(ctx, {
+      action: 'auth.login_locked',
+      entityType: 'user',
+      entityId: user.id,
+      actorId: user.id,
+      actorName: user.username,
+      orgId: user.org_id,
+      summary: 'sign-in refused: account locked',
+    });
     throw locked(new Date(user.locked_until));
   }
   const ok = await verifyPassword(user.password_hash, input.password);
   if (!ok || user.status !== 'active') {
-    const windowOpen = user.failed_window_start && now.getTime() - new Date(user.failed_window_start).getTime() < policy.lockout.windowMs;
+    const windowOpen =
+      user.failed_window_start &&
+      now.getTime() - new Date(user.failed_window_start).getTime() < policy.lockout.windowMs;
     const failedCount = windowOpen ? user.failed_count + 1 : 1;
     const lockNow = failedCount >= policy.lockout.maxFailures;
     const lockedUntil = lockNow ? new Date(now.getTime() + policy.lockout.lockMs) : null;
@@ -55,8 +71,28 @@ export async function login(
         })
         .where('id', '=', user.id)
         .execute();
-      await audit(tx, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, actorId: user.id, actorName: user.username, orgId: user.org_id, summary: user.status !== 'active' ? 'account disabled' : `wrong password (${failedCount}/${policy.lockout.maxFailures})` });
-      if (lockedUntil) await audit(tx, { action: 'auth.locked', entityType: 'user', entityId: user.id, actorId: user.id, actorName: user.username, orgId: user.org_id, summary: `locked until ${lockedUntil.toISOString()}` });
+      await audit(tx, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user.id,
+        actorId: user.id,
+        actorName: user.username,
+        orgId: user.org_id,
+        summary:
+          user.status !== 'active'
+            ? 'account disabled'
+            : `wrong password (${failedCount}/${policy.lockout.maxFailures})`,
+      });
+      if (lockedUntil)
+        await audit(tx, {
+          action: 'auth.locked',
+          entityType: 'user',
+          entityId: user.id,
+          actorId: user.id,
+          actorName: user.username,
+          orgId: user.org_id,
+          summary: `locked until ${lockedUntil.toISOString()}`,
+        });
     });
     if (lockedUntil) throw locked(lockedUntil);
     throw invalid();
@@ -67,8 +103,19 @@ export async function login(
       .set({ failed_count: 0, failed_window_start: null, locked_until: null, last_login_at: now })
       .where('id', '=', user.id)
       .execute();
-    const session = await createSession(tx.db, user.id, now, policy.session, { ip: ctx.ip, userAgent: ctx.userAgent });
-    await audit(tx, { action: 'auth.login', entityType: 'user', entityId: user.id, actorId: user.id, actorName: user.username, orgId: user.org_id, summary: 'signed in' });
+    const session = await createSession(tx.db, user.id, now, policy.session, {
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
+    await audit(tx, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      actorId: user.id,
+      actorName: user.username,
+      orgId: user.org_id,
+      summary: 'signed in',
+    });
     return { ...session, userId: user.id };
   });
 }
@@ -76,7 +123,13 @@ export async function login(
 export async function logout(ctx: SignedInContext) {
   await inTransaction(ctx, async (tx) => {
     await deleteSession(tx.db, tx.user.sessionId);
-    await audit(tx, { action: 'auth.logout', entityType: 'user', entityId: tx.user.id, orgId: tx.user.orgId, summary: 'signed out' });
+    await audit(tx, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: tx.user.id,
+      orgId: tx.user.orgId,
+      summary: 'signed out',
+    });
   });
 }
 
@@ -107,23 +160,44 @@ export async function me(ctx: RequestContext, userId: string, csrfToken: string)
   return { user: row, roles: roles.map(({ permissions: _p, ...r }) => r), permissions, csrfToken };
 }
 
-export async function changePassword(ctx: SignedInContext, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  ctx: SignedInContext,
+  input: { currentPassword: string; newPassword: string },
+) {
   const why = passwordPolicyError(input.newPassword);
   if (why) throw badRequest('newPassword', why);
-  if (input.newPassword === input.currentPassword) throw badRequest('newPassword', 'must differ from the current password');
-  const row = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', ctx.user.id).executeTakeFirstOrThrow();
+  if (input.newPassword === input.currentPassword)
+    throw badRequest('newPassword', 'must differ from the current password');
+  const row = await ctx.db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', ctx.user.id)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.password_hash, input.currentPassword))) {
-    throw new AppError('VALIDATION_FAILED', 400, 'currentPassword: wrong password', { fields: [{ path: 'currentPassword', message: 'wrong password' }] });
+    throw new AppError('VALIDATION_FAILED', 400, 'currentPassword: wrong password', {
+      fields: [{ path: 'currentPassword', message: 'wrong password' }],
+    });
   }
   const hash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
     await tx.db
       .updateTable('users')
-      .set({ password_hash: hash, must_change_password: false, password_changed_at: tx.clock.now(), version: sql`version + 1` })
+      .set({
+        password_hash: hash,
+        must_change_password: false,
+        password_changed_at: tx.clock.now(),
+        version: sql`version + 1`,
+      })
       .where('id', '=', tx.user.id)
       .execute();
     // Other devices signed in with the old password are signed out; this one stays.
     await deleteUserSessions(tx.db, tx.user.id, tx.user.sessionId);
-    await audit(tx, { action: 'auth.password_change', entityType: 'user', entityId: tx.user.id, orgId: tx.user.orgId, summary: 'changed own password' });
+    await audit(tx, {
+      action: 'auth.password_change',
+      entityType: 'user',
+      entityId: tx.user.id,
+      orgId: tx.user.orgId,
+      summary: 'changed own password',
+    });
   });
 }

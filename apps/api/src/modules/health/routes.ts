@@ -4,13 +4,17 @@ import type { Db, DbKind } from '../../db/client.ts';
 
 export function healthRoutes(deps: { db: Db; kind: DbKind; version: string }) {
   return async (app: FastifyInstance) => {
-    app.get('/api/health', { config: { public: true }, schema: { tags: ['health'] } }, async (_req, reply) => {
-      try {
-        await sql`SELECT 1`.execute(deps.db);
-        return { status: 'ok', db: deps.kind, version: deps.version };
-      } catch {
-        return reply.status(503).send({ status: 'unavailable', db: deps.kind, version: deps.version });
-      }
-    });
+    app.get(
+      '/api/health',
+      { config: { public: true }, schema: { tags: ['health'] } },
+      async (_req, reply) => {
+        try {
+          await sql`SELECT 1`.execute(deps.db);
+          return { status: 'ok', db: deps.kind, version: deps.version };
+        } catch {
+          return reply.status(503).send({ status: 'unavailable', db: deps.kind, version: deps.version });
+        }
+      },
+    );
   };
 }

@@ -33,11 +33,14 @@ describe('org tree', () => {
     expect(tree).toHaveLength(1);
     const district = tree[0]!;
     expect(district.name).toBe('示范区');
-    const all = (level: string, nodes: Node[] = tree): Node[] => nodes.flatMap((n) => [...(n.level === level ? [n] : []), ...all(level, n.children)]);
+    const all = (level: string, nodes: Node[] = tree): Node[] =>
+      nodes.flatMap((n) => [...(n.level === level ? [n] : []), ...all(level, n.children)]);
     expect(all('street')).toHaveLength(3);
     expect(all('community')).toHaveLength(12);
     expect(all('grid')).toHaveLength(60);
-    expect(all('department').map((d) => d.name)).toEqual(expect.arrayContaining(['区城管执法局', '区公安分局', '区司法局', '区信访办']));
+    expect(all('department').map((d) => d.name)).toEqual(
+      expect.arrayContaining(['区城管执法局', '区公安分局', '区司法局', '区信访办']),
+    );
   });
 
   it("is limited to the caller's subtree", async () => {
@@ -70,7 +73,12 @@ describe('org tree', () => {
 describe('org admin', () => {
   it('creates, renames, moves, disables and enables, each audited', async () => {
     const street = find(tree, '东兴街道')!;
-    const created = await admin.post('/api/orgs', { parentId: street.id, name: '新建测试社区', code: 'SF0199', level: 'community' });
+    const created = await admin.post('/api/orgs', {
+      parentId: street.id,
+      name: '新建测试社区',
+      code: 'SF0199',
+      level: 'community',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
     expect(created.body.version).toBe(1);
@@ -87,7 +95,12 @@ describe('org admin', () => {
     expect(moved.status).toBe(200);
     expect(moved.body.parentId).toBe(target.id);
     const movedGrid = await admin.get(`/api/orgs/${grid.body.id}`);
-    expect(movedGrid.body.path.map((p: { name: string }) => p.name)).toEqual(['示范区', '南华街道', '新建社区（更名）', '新网格A']);
+    expect(movedGrid.body.path.map((p: { name: string }) => p.name)).toEqual([
+      '示范区',
+      '南华街道',
+      '新建社区（更名）',
+      '新网格A',
+    ]);
     // The street that lost the community no longer sees its grid.
     const streetUser = await t.login('street');
     expect((await streetUser.get(`/api/orgs/${grid.body.id}`)).status).toBe(404);
@@ -96,13 +109,21 @@ describe('org admin', () => {
     expect(disabled.body.disabled).toBe(true);
     const visible = names((await admin.get('/api/orgs/tree')).body);
     expect(visible).not.toContain('新建社区（更名）');
-    expect(names((await admin.get('/api/orgs/tree?includeDisabled=true')).body)).toContain('新建社区（更名）');
+    expect(names((await admin.get('/api/orgs/tree?includeDisabled=true')).body)).toContain(
+      '新建社区（更名）',
+    );
     const enabled = await admin.post(`/api/orgs/${id}/enable`, { version: disabled.body.version });
     expect(enabled.body.disabled).toBe(false);
 
     const auditor = await t.login('auditor');
     const trail = await auditor.get(`/api/audit?entityType=org&entityId=${id}`);
-    expect(trail.body.items.map((a: { action: string }) => a.action)).toEqual(['org.enable', 'org.disable', 'org.move', 'org.update', 'org.create']);
+    expect(trail.body.items.map((a: { action: string }) => a.action)).toEqual([
+      'org.enable',
+      'org.disable',
+      'org.move',
+      'org.update',
+      'org.create',
+    ]);
     const rename = trail.body.items.find((a: { action: string }) => a.action === 'org.update');
     expect(rename.before).toEqual({ name: '新建测试社区' });
     expect(rename.after).toEqual({ name: '新建社区（更名）' });
@@ -111,8 +132,14 @@ describe('org admin', () => {
   it('answers 409 on a stale version and keeps the newer write', async () => {
     const community = find(tree, '康乐社区')!;
     const current = (await admin.get(`/api/orgs/${community.id}`)).body;
-    expect((await admin.patch(`/api/orgs/${community.id}`, { name: '康乐社区一', version: current.version })).status).toBe(200);
-    const stale = await admin.patch(`/api/orgs/${community.id}`, { name: '康乐社区二', version: current.version });
+    expect(
+      (await admin.patch(`/api/orgs/${community.id}`, { name: '康乐社区一', version: current.version }))
+        .status,
+    ).toBe(200);
+    const stale = await admin.patch(`/api/orgs/${community.id}`, {
+      name: '康乐社区二',
+      version: current.version,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_VERSION');
     expect((await admin.get(`/api/orgs/${community.id}`)).body.name).toBe('康乐社区一');
@@ -129,7 +156,11 @@ describe('org admin', () => {
     const grid = find(tree, '梅园社区第2网格')!;
     const street = find(tree, '东兴街道')!;
     const community = find(tree, '梅园社区')!;
-    const streetUnderGrid = await admin.post('/api/orgs', { parentId: grid.id, name: '错误街道', level: 'street' });
+    const streetUnderGrid = await admin.post('/api/orgs', {
+      parentId: grid.id,
+      name: '错误街道',
+      level: 'street',
+    });
     expect(streetUnderGrid.status).toBe(400);
     expect(streetUnderGrid.body.error.fields[0].path).toBe('level');
     const v = (await admin.get(`/api/orgs/${street.id}`)).body.version;
@@ -143,7 +174,11 @@ describe('org admin', () => {
   it('does not let a street user create under, or move into, another street', async () => {
     const streetAdmin = await t.login('street');
     const other = find(tree, '西苑街道')!;
-    const r = await streetAdmin.post('/api/orgs', { parentId: other.id, name: '越权社区', level: 'community' });
+    const r = await streetAdmin.post('/api/orgs', {
+      parentId: other.id,
+      name: '越权社区',
+      level: 'community',
+    });
     // street staff hold no org.manage: refused before the scope is even considered
     expect(r.status).toBe(403);
   });

@@ -82,7 +82,15 @@ export async function childCount(db: Db, id: string) {
 
 export async function insertOrg(
   db: Db,
-  values: { id: string; parentId: string | null; path: string; depth: number; name: string; code: string | null; level: string },
+  values: {
+    id: string;
+    parentId: string | null;
+    path: string;
+    depth: number;
+    name: string;
+    code: string | null;
+    level: string;
+  },
 ) {
   await db
     .insertInto('orgs')

@@ -7,14 +7,20 @@ const tags = ['orgs'];
 
 export async function orgRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
-  app.get('/api/orgs/tree', { config: { permission: 'org.read' }, schema: { tags, querystring: s.treeQuery } }, (req) =>
-    service.getTree(signedIn(req), req.query.includeDisabled),
+  app.get(
+    '/api/orgs/tree',
+    { config: { permission: 'org.read' }, schema: { tags, querystring: s.treeQuery } },
+    (req) => service.getTree(signedIn(req), req.query.includeDisabled),
   );
-  app.get('/api/orgs', { config: { permission: 'org.read' }, schema: { tags, querystring: s.listQuery } }, (req) =>
-    service.listOrgs(signedIn(req), req.query),
+  app.get(
+    '/api/orgs',
+    { config: { permission: 'org.read' }, schema: { tags, querystring: s.listQuery } },
+    (req) => service.listOrgs(signedIn(req), req.query),
   );
-  app.get('/api/orgs/:id', { config: { permission: 'org.read' }, schema: { tags, params: idParams } }, (req) =>
-    service.getOrg(signedIn(req), req.params.id),
+  app.get(
+    '/api/orgs/:id',
+    { config: { permission: 'org.read' }, schema: { tags, params: idParams } },
+    (req) => service.getOrg(signedIn(req), req.params.id),
   );
   app.post(
     '/api/orgs',

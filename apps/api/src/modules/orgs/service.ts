@@ -20,7 +20,14 @@ export async function getTree(ctx: SignedInContext, includeDisabled: boolean): P
   const nodes = new Map<string, OrgTreeNode>();
   const roots: OrgTreeNode[] = [];
   for (const r of rows) {
-    const node: OrgTreeNode = { id: r.id, name: r.name, code: r.code, level: r.level, disabled: r.disabled, children: [] };
+    const node: OrgTreeNode = {
+      id: r.id,
+      name: r.name,
+      code: r.code,
+      level: r.level,
+      disabled: r.disabled,
+      children: [],
+    };
     nodes.set(r.id, node);
     // Rows come parents first; a node whose parent is outside the scope (or hidden) is a root of this view.
     const parent = r.parentId ? nodes.get(r.parentId) : undefined;
@@ -30,7 +37,10 @@ export async function getTree(ctx: SignedInContext, includeDisabled: boolean): P
 }
 
 async function present(ctx: SignedInContext, row: repo.OrgRow) {
-  const [path, childCount] = await Promise.all([repo.pathNames(ctx.db, row.path), repo.childCount(ctx.db, row.id)]);
+  const [path, childCount] = await Promise.all([
+    repo.pathNames(ctx.db, row.path),
+    repo.childCount(ctx.db, row.id),
+  ]);
   const { path: _p, depth: _d, ...rest } = row;
   return { ...rest, path, childCount };
 }
@@ -47,7 +57,13 @@ export async function getOrg(ctx: SignedInContext, id: string) {
 
 export async function listOrgs(
   ctx: SignedInContext,
-  f: { q?: string | undefined; level?: string | undefined; parentId?: string | undefined; limit: number; cursor?: string | undefined },
+  f: {
+    q?: string | undefined;
+    level?: string | undefined;
+    parentId?: string | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ) {
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
   const rows = await repo.listOrgs(ctx.db, ctx.scope, { ...f, after });
@@ -99,8 +115,13 @@ export async function createOrg(
 function translateUnique(err: unknown): unknown {
   const e = err as { code?: string; constraint?: string };
   if (e.code !== '23505') return err;
-  if (e.constraint === 'orgs_code_uq') return new AppError('DUPLICATE', 409, 'code: another org already uses this code', { fields: [{ path: 'code', message: 'already used' }] });
-  return new AppError('DUPLICATE', 409, 'name: a sibling already has this name', { fields: [{ path: 'name', message: 'already used by a sibling' }] });
+  if (e.constraint === 'orgs_code_uq')
+    return new AppError('DUPLICATE', 409, 'code: another org already uses this code', {
+      fields: [{ path: 'code', message: 'already used' }],
+    });
+  return new AppError('DUPLICATE', 409, 'name: a sibling already has this name', {
+    fields: [{ path: 'name', message: 'already used by a sibling' }],
+  });
 }
 
 export async function updateOrg(
@@ -116,23 +137,38 @@ export async function updateOrg(
     if (input.code !== undefined) set.code = input.code;
     const d = diff({ name: org.name, code: org.code }, set);
     try {
-      if (!(await repo.updateOrgFields(tx.db, id, input.version, set, tx.clock.now()))) throw staleVersion(org.version);
+      if (!(await repo.updateOrgFields(tx.db, id, input.version, set, tx.clock.now())))
+        throw staleVersion(org.version);
     } catch (err) {
       throw translateUnique(err);
     }
-    await audit(tx, { action: 'org.update', entityType: 'org', entityId: id, orgId: id, summary: `changed ${d.changed.join(', ') || 'nothing'} of ${org.name}`, before: d.before, after: d.after });
+    await audit(tx, {
+      action: 'org.update',
+      entityType: 'org',
+      entityId: id,
+      orgId: id,
+      summary: `changed ${d.changed.join(', ') || 'nothing'} of ${org.name}`,
+      before: d.before,
+      after: d.after,
+    });
     return present(tx, await mustFind(tx, id));
   });
 }
 
-export async function moveOrg(ctx: SignedInContext, id: string, input: { parentId: string; version: number }) {
+export async function moveOrg(
+  ctx: SignedInContext,
+  id: string,
+  input: { parentId: string; version: number },
+) {
   return inTransaction(ctx, async (tx) => {
     const org = await mustFind(tx, id);
-    if (org.id === tx.scope.rootOrgId) throw badRequest('id', 'you cannot move the top of your own part of the tree');
+    if (org.id === tx.scope.rootOrgId)
+      throw badRequest('id', 'you cannot move the top of your own part of the tree');
     if (org.version !== input.version) throw staleVersion(org.version);
     const parent = await repo.findOrg(tx.db, tx.scope, input.parentId);
     if (!parent) throw badRequest('parentId', 'no such org in your part of the tree');
-    if (parent.path.startsWith(org.path)) throw badRequest('parentId', 'an org cannot move under itself or its own descendants');
+    if (parent.path.startsWith(org.path))
+      throw badRequest('parentId', 'an org cannot move under itself or its own descendants');
     if (parent.id === org.parentId) throw badRequest('parentId', 'the org is already there');
     checkPlacement(parent.level, org.level);
     try {
@@ -140,7 +176,15 @@ export async function moveOrg(ctx: SignedInContext, id: string, input: { parentI
     } catch (err) {
       throw translateUnique(err);
     }
-    await audit(tx, { action: 'org.move', entityType: 'org', entityId: id, orgId: id, summary: `moved ${org.name} under ${parent.name}`, before: { parentId: org.parentId }, after: { parentId: parent.id } });
+    await audit(tx, {
+      action: 'org.move',
+      entityType: 'org',
+      entityId: id,
+      orgId: id,
+      summary: `moved ${org.name} under ${parent.name}`,
+      before: { parentId: org.parentId },
+      after: { parentId: parent.id },
+    });
     return present(tx, await mustFind(tx, id));
   });
 }
@@ -148,11 +192,22 @@ export async function moveOrg(ctx: SignedInContext, id: string, input: { parentI
 export async function setOrgDisabled(ctx: SignedInContext, id: string, disabled: boolean, version: number) {
   return inTransaction(ctx, async (tx) => {
     const org = await mustFind(tx, id);
-    if (org.id === tx.scope.rootOrgId) throw badRequest('id', 'you cannot disable the top of your own part of the tree');
+    if (org.id === tx.scope.rootOrgId)
+      throw badRequest('id', 'you cannot disable the top of your own part of the tree');
     if (org.version !== version) throw staleVersion(org.version);
-    if (org.disabled === disabled) throw conflict(disabled ? 'the org is already disabled' : 'the org is already enabled');
-    if (!(await repo.updateOrgFields(tx.db, id, version, { disabled }, tx.clock.now()))) throw staleVersion(org.version);
-    await audit(tx, { action: disabled ? 'org.disable' : 'org.enable', entityType: 'org', entityId: id, orgId: id, summary: `${disabled ? 'disabled' : 'enabled'} ${org.name}`, before: { disabled: org.disabled }, after: { disabled } });
+    if (org.disabled === disabled)
+      throw conflict(disabled ? 'the org is already disabled' : 'the org is already enabled');
+    if (!(await repo.updateOrgFields(tx.db, id, version, { disabled }, tx.clock.now())))
+      throw staleVersion(org.version);
+    await audit(tx, {
+      action: disabled ? 'org.disable' : 'org.enable',
+      entityType: 'org',
+      entityId: id,
+      orgId: id,
+      summary: `${disabled ? 'disabled' : 'enabled'} ${org.name}`,
+      before: { disabled: org.disabled },
+      after: { disabled },
+    });
     return present(tx, await mustFind(tx, id));
   });
 }

@@ -45,17 +45,39 @@ function checkPermissions(ctx: SignedInContext, permissions: string[]) {
   return [...new Set(permissions)].sort();
 }
 
-export async function createRole(ctx: SignedInContext, input: { code: string; name: string; nameEn?: string | null | undefined; permissions: string[] }) {
+export async function createRole(
+  ctx: SignedInContext,
+  input: { code: string; name: string; nameEn?: string | null | undefined; permissions: string[] },
+) {
   const permissions = checkPermissions(ctx, input.permissions);
   return inTransaction(ctx, async (tx) => {
-    const exists = await tx.db.selectFrom('roles').select('id').where('code', '=', input.code).executeTakeFirst();
-    if (exists) throw new AppError('DUPLICATE', 409, 'code: already used', { fields: [{ path: 'code', message: 'already used' }] });
+    const exists = await tx.db
+      .selectFrom('roles')
+      .select('id')
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (exists)
+      throw new AppError('DUPLICATE', 409, 'code: already used', {
+        fields: [{ path: 'code', message: 'already used' }],
+      });
     const { id } = await tx.db
       .insertInto('roles')
-      .values({ code: input.code, name: input.name, name_en: input.nameEn ?? null, permissions, builtin: false })
+      .values({
+        code: input.code,
+        name: input.name,
+        name_en: input.nameEn ?? null,
+        permissions,
+        builtin: false,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit(tx, { action: 'role.create', entityType: 'role', entityId: id, summary: `created role ${input.name}`, after: { code: input.code, name: input.name, permissions } });
+    await audit(tx, {
+      action: 'role.create',
+      entityType: 'role',
+      entityId: id,
+      summary: `created role ${input.name}`,
+      after: { code: input.code, name: input.name, permissions },
+    });
     return mustFind(tx, id);
   });
 }
@@ -63,11 +85,17 @@ export async function createRole(ctx: SignedInContext, input: { code: string; na
 export async function updateRole(
   ctx: SignedInContext,
   id: string,
-  input: { name?: string | undefined; nameEn?: string | null | undefined; permissions?: string[] | undefined; version: number },
+  input: {
+    name?: string | undefined;
+    nameEn?: string | null | undefined;
+    permissions?: string[] | undefined;
+    version: number;
+  },
 ) {
   return inTransaction(ctx, async (tx) => {
     const role = await mustFind(tx, id);
-    if (role.builtin) throw forbidden('built-in roles cannot be changed; copy one into a custom role instead');
+    if (role.builtin)
+      throw forbidden('built-in roles cannot be changed; copy one into a custom role instead');
     if (role.version !== input.version) throw staleVersion(role.version);
     const set: { name?: string; name_en?: string | null; permissions?: string[] } = {};
     if (input.name !== undefined) set.name = input.name;
@@ -75,7 +103,10 @@ export async function updateRole(
     if (input.permissions !== undefined) {
       set.permissions = checkPermissions(tx, input.permissions);
       // Removing a permission is also a grant decision: you may only take away what you could give.
-      checkPermissions(tx, role.permissions.filter((p) => !set.permissions!.includes(p)));
+      checkPermissions(
+        tx,
+        role.permissions.filter((p) => !set.permissions!.includes(p)),
+      );
     }
     const d = diff({ name: role.name, name_en: role.nameEn, permissions: role.permissions }, set);
     const r = await tx.db
@@ -85,7 +116,14 @@ export async function updateRole(
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw staleVersion(role.version);
-    await audit(tx, { action: 'role.update', entityType: 'role', entityId: id, summary: `changed ${d.changed.join(', ') || 'nothing'} of role ${role.name}`, before: d.before, after: d.after });
+    await audit(tx, {
+      action: 'role.update',
+      entityType: 'role',
+      entityId: id,
+      summary: `changed ${d.changed.join(', ') || 'nothing'} of role ${role.name}`,
+      before: d.before,
+      after: d.after,
+    });
     return mustFind(tx, id);
   });
 }
@@ -94,9 +132,16 @@ export async function deleteRole(ctx: SignedInContext, id: string) {
   await inTransaction(ctx, async (tx) => {
     const role = await mustFind(tx, id);
     if (role.builtin) throw forbidden('built-in roles cannot be deleted');
-    if (role.userCount > 0) throw conflict(`${role.userCount} user(s) still hold this role`, { userCount: role.userCount });
+    if (role.userCount > 0)
+      throw conflict(`${role.userCount} user(s) still hold this role`, { userCount: role.userCount });
     checkPermissions(tx, role.permissions);
     await tx.db.deleteFrom('roles').where('id', '=', id).execute();
-    await audit(tx, { action: 'role.delete', entityType: 'role', entityId: id, summary: `deleted role ${role.name}`, before: { code: role.code, name: role.name, permissions: role.permissions } });
+    await audit(tx, {
+      action: 'role.delete',
+      entityType: 'role',
+      entityId: id,
+      summary: `deleted role ${role.name}`,
+      before: { code: role.code, name: role.name, permissions: role.permissions },
+    });
   });
 }

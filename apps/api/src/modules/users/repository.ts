@@ -48,10 +48,26 @@ export function listUsers(db: Db, scope: OrgScope, f: UserListFilter) {
     .limit(f.limit + 1);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('u.username', 'ilike', like), eb('u.display_name', 'ilike', like), eb('u.phone', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('u.username', 'ilike', like),
+        eb('u.display_name', 'ilike', like),
+        eb('u.phone', 'like', like),
+      ]),
+    );
   }
-  if (f.orgPath) q = q.where(sql<boolean>`o.path LIKE ${f.orgPath.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
-  if (f.roleId) q = q.where((eb) => eb.exists(eb.selectFrom('user_roles as ur').whereRef('ur.user_id', '=', 'u.id').where('ur.role_id', '=', f.roleId!).select('ur.user_id')));
+  if (f.orgPath)
+    q = q.where(sql<boolean>`o.path LIKE ${f.orgPath.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  if (f.roleId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_roles as ur')
+          .whereRef('ur.user_id', '=', 'u.id')
+          .where('ur.role_id', '=', f.roleId!)
+          .select('ur.user_id'),
+      ),
+    );
   if (f.status === 'locked') q = q.where('u.locked_until', '>', f.now);
   else if (f.status) q = q.where('u.status', '=', f.status);
   if (f.after) q = q.where(sql<boolean>`(lower(u.username), u.id) > (${f.after[0]}, ${f.after[1]}::uuid)`);
@@ -79,12 +95,20 @@ export async function rolesOfUsers(db: Db, userIds: string[]) {
 
 export async function setUserRoles(db: Db, userId: string, roleIds: string[]) {
   await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
-  if (roleIds.length) await db.insertInto('user_roles').values(roleIds.map((role_id) => ({ user_id: userId, role_id }))).execute();
+  if (roleIds.length)
+    await db
+      .insertInto('user_roles')
+      .values(roleIds.map((role_id) => ({ user_id: userId, role_id })))
+      .execute();
 }
 
 export function findRolesByIds(db: Db, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('roles').select(['id', 'code', 'name', 'permissions']).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('roles')
+    .select(['id', 'code', 'name', 'permissions'])
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export function findByUsername(db: Db, username: string) {

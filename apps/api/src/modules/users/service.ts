@@ -37,7 +37,8 @@ async function checkManageable(ctx: SignedInContext, id: string) {
     .where('ur.user_id', '=', id)
     .execute();
   const missing = [...new Set(rows.map((r) => r.p))].filter((p) => !ctx.user.permissions.has(p as never));
-  if (missing.length) throw forbidden(`this account holds ${missing.join(', ')}, which you do not; you cannot manage it`);
+  if (missing.length)
+    throw forbidden(`this account holds ${missing.join(', ')}, which you do not; you cannot manage it`);
 }
 
 async function presentOne(ctx: SignedInContext, id: string) {
@@ -58,9 +59,15 @@ export async function listUsers(ctx: SignedInContext, f: UserListQuery) {
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
   const rows = await repo.listUsers(ctx.db, ctx.scope, { ...f, orgPath, now: ctx.clock.now(), after });
   const page = pageOf(rows, f.limit, (r) => [r.username.toLowerCase(), r.id]);
-  const roles = await repo.rolesOfUsers(ctx.db, page.items.map((r) => r.id));
+  const roles = await repo.rolesOfUsers(
+    ctx.db,
+    page.items.map((r) => r.id),
+  );
   const now = ctx.clock.now();
-  return { items: page.items.map((r) => presentUser(r, roles.get(r.id) ?? [], now)), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((r) => presentUser(r, roles.get(r.id) ?? [], now)),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**
@@ -74,9 +81,14 @@ async function checkGrantable(ctx: SignedInContext, roleIds: string[]) {
   for (const role of roles) {
     const missing = role.permissions.filter((p) => !ctx.user.permissions.has(p as never));
     if (missing.length) {
-      throw new AppError('FORBIDDEN', 403, `you cannot grant the role ${role.name}: it holds ${missing.join(', ')} which you do not`, {
-        fields: [{ path: 'roleIds', message: `cannot grant ${role.name}` }],
-      });
+      throw new AppError(
+        'FORBIDDEN',
+        403,
+        `you cannot grant the role ${role.name}: it holds ${missing.join(', ')} which you do not`,
+        {
+          fields: [{ path: 'roleIds', message: `cannot grant ${role.name}` }],
+        },
+      );
     }
   }
   return unique;
@@ -96,7 +108,14 @@ function checkPassword(field: string, password: string) {
 
 export async function createUser(
   ctx: SignedInContext,
-  input: { username: string; displayName: string; orgId: string; roleIds: string[]; password: string; phone?: string | null | undefined },
+  input: {
+    username: string;
+    displayName: string;
+    orgId: string;
+    roleIds: string[];
+    password: string;
+    phone?: string | null | undefined;
+  },
 ) {
   checkPassword('password', input.password);
   const passwordHash = await hashPassword(input.password);
@@ -104,7 +123,9 @@ export async function createUser(
     const org = await checkOrg(tx, input.orgId);
     const roleIds = await checkGrantable(tx, input.roleIds);
     if (await repo.findByUsername(tx.db, input.username)) {
-      throw new AppError('DUPLICATE', 409, 'username: already taken', { fields: [{ path: 'username', message: 'already taken' }] });
+      throw new AppError('DUPLICATE', 409, 'username: already taken', {
+        fields: [{ path: 'username', message: 'already taken' }],
+      });
     }
     const now = tx.clock.now();
     const { id } = await tx.db
@@ -137,7 +158,13 @@ export async function createUser(
 export async function updateUser(
   ctx: SignedInContext,
   id: string,
-  input: { displayName?: string | undefined; phone?: string | null | undefined; orgId?: string | undefined; roleIds?: string[] | undefined; version: number },
+  input: {
+    displayName?: string | undefined;
+    phone?: string | null | undefined;
+    orgId?: string | undefined;
+    roleIds?: string[] | undefined;
+    version: number;
+  },
 ) {
   return inTransaction(ctx, async (tx) => {
     const user = await mustFind(tx, id);
@@ -165,7 +192,15 @@ export async function updateUser(
         set.roleIds = after;
       }
     }
-    const d = diff({ displayName: user.displayName, phone: user.phone, orgId: user.orgId, roleIds: currentRoles.map((r) => r.id).sort() }, set);
+    const d = diff(
+      {
+        displayName: user.displayName,
+        phone: user.phone,
+        orgId: user.orgId,
+        roleIds: currentRoles.map((r) => r.id).sort(),
+      },
+      set,
+    );
     const r = await tx.db
       .updateTable('users')
       .set({
@@ -182,7 +217,15 @@ export async function updateUser(
     if (roleIds) await repo.setUserRoles(tx.db, id, roleIds);
     // A user moved out of a subtree or stripped of roles must not keep acting on an old session.
     if (set.orgId !== undefined || roleIds) await deleteUserSessions(tx.db, id);
-    await audit(tx, { action: 'user.update', entityType: 'user', entityId: id, orgId: user.orgId, summary: `changed ${d.changed.join(', ') || 'nothing'} of ${user.username}`, before: d.before, after: d.after });
+    await audit(tx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      orgId: user.orgId,
+      summary: `changed ${d.changed.join(', ') || 'nothing'} of ${user.username}`,
+      before: d.before,
+      after: d.after,
+    });
     return presentOne(tx, id);
   });
 }
@@ -196,24 +239,54 @@ export async function resetPassword(ctx: SignedInContext, id: string, password: 
     await checkManageable(tx, id);
     await tx.db
       .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: true, failed_count: 0, locked_until: null, version: sql`version + 1`, updated_at: tx.clock.now() })
+      .set({
+        password_hash: passwordHash,
+        must_change_password: true,
+        failed_count: 0,
+        locked_until: null,
+        version: sql`version + 1`,
+        updated_at: tx.clock.now(),
+      })
       .where('id', '=', id)
       .execute();
     await deleteUserSessions(tx.db, id);
-    await audit(tx, { action: 'user.reset_password', entityType: 'user', entityId: id, orgId: user.orgId, summary: `reset the password of ${user.username}` });
+    await audit(tx, {
+      action: 'user.reset_password',
+      entityType: 'user',
+      entityId: id,
+      orgId: user.orgId,
+      summary: `reset the password of ${user.username}`,
+    });
   });
 }
 
-export async function setUserStatus(ctx: SignedInContext, id: string, status: 'active' | 'disabled', version: number) {
+export async function setUserStatus(
+  ctx: SignedInContext,
+  id: string,
+  status: 'active' | 'disabled',
+  version: number,
+) {
   return inTransaction(ctx, async (tx) => {
     const user = await mustFind(tx, id);
     if (id === tx.user.id) throw badRequest('id', 'you cannot disable or enable yourself');
     await checkManageable(tx, id);
     if (user.version !== version) throw staleVersion(user.version);
     if (user.status === status) throw conflict(`the user is already ${status}`);
-    await tx.db.updateTable('users').set({ status, version: sql`version + 1`, updated_at: tx.clock.now() }).where('id', '=', id).execute();
+    await tx.db
+      .updateTable('users')
+      .set({ status, version: sql`version + 1`, updated_at: tx.clock.now() })
+      .where('id', '=', id)
+      .execute();
     if (status === 'disabled') await deleteUserSessions(tx.db, id);
-    await audit(tx, { action: status === 'disabled' ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, orgId: user.orgId, summary: `${status === 'disabled' ? 'disabled' : 'enabled'} ${user.username}`, before: { status: user.status }, after: { status } });
+    await audit(tx, {
+      action: status === 'disabled' ? 'user.disable' : 'user.enable',
+      entityType: 'user',
+      entityId: id,
+      orgId: user.orgId,
+      summary: `${status === 'disabled' ? 'disabled' : 'enabled'} ${user.username}`,
+      before: { status: user.status },
+      after: { status },
+    });
     return presentOne(tx, id);
   });
 }
@@ -222,8 +295,18 @@ export async function unlockUser(ctx: SignedInContext, id: string) {
   return inTransaction(ctx, async (tx) => {
     const user = await mustFind(tx, id);
     await checkManageable(tx, id);
-    await tx.db.updateTable('users').set({ locked_until: null, failed_count: 0, failed_window_start: null, version: sql`version + 1` }).where('id', '=', id).execute();
-    await audit(tx, { action: 'user.unlock', entityType: 'user', entityId: id, orgId: user.orgId, summary: `unlocked ${user.username}` });
+    await tx.db
+      .updateTable('users')
+      .set({ locked_until: null, failed_count: 0, failed_window_start: null, version: sql`version + 1` })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, {
+      action: 'user.unlock',
+      entityType: 'user',
+      entityId: id,
+      orgId: user.orgId,
+      summary: `unlocked ${user.username}`,
+    });
     return presentOne(tx, id);
   });
 }

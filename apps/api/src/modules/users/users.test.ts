@@ -33,7 +33,9 @@ describe('users', () => {
     expect(r.body.orgName).toBe('梅园社区');
     const byOrg = await admin.get(`/api/users?orgId=${orgId('东兴街道')}`);
     const usernames = byOrg.body.items.map((u: { username: string }) => u.username);
-    expect(usernames).toEqual(expect.arrayContaining(['meiyuan-staff', 'street', 'community', 'grid', 'mediator']));
+    expect(usernames).toEqual(
+      expect.arrayContaining(['meiyuan-staff', 'street', 'community', 'grid', 'mediator']),
+    );
     expect(usernames).not.toContain('admin');
     const q = await admin.get('/api/users?q=meiyuan');
     expect(q.body.items).toHaveLength(1);
@@ -48,7 +50,9 @@ describe('users', () => {
   it('answers 400 naming bad fields and 409 for a taken username', async () => {
     const bad = await admin.post('/api/users', newUser({ username: 'x', phone: '12345', password: 'short' }));
     expect(bad.status).toBe(400);
-    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['username', 'phone']));
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['username', 'phone']),
+    );
     const weak = await admin.post('/api/users', newUser({ password: 'onlylowercaseletters' }));
     expect(weak.status).toBe(400);
     expect(weak.body.error.fields[0].path).toBe('password');
@@ -58,7 +62,10 @@ describe('users', () => {
   });
 
   it('keeps a street user inside their street', async () => {
-    const created = await admin.post('/api/users', newUser({ orgId: orgId('华杨社区'), username: 'huayang-staff' }));
+    const created = await admin.post(
+      '/api/users',
+      newUser({ orgId: orgId('华杨社区'), username: 'huayang-staff' }),
+    );
     expect(created.status).toBe(201);
     const street = await t.login('street');
     expect((await street.get(`/api/users/${created.body.id}`)).status).toBe(404);
@@ -70,13 +77,18 @@ describe('users', () => {
   it('三员分立: nobody changes their own roles; the system admin can neither grant nor take over the audit role', async () => {
     const me = (await admin.get('/api/auth/me')).body.user;
     const self = await admin.get(`/api/users/${me.id}`);
-    const selfEdit = await admin.patch(`/api/users/${me.id}`, { roleIds: [roleId('system_admin'), roleId('audit_admin')], version: self.body.version });
+    const selfEdit = await admin.patch(`/api/users/${me.id}`, {
+      roleIds: [roleId('system_admin'), roleId('audit_admin')],
+      version: self.body.version,
+    });
     expect(selfEdit.status).toBe(403);
     const grant = await admin.post('/api/users', newUser({ roleIds: [roleId('audit_admin')] }));
     expect(grant.status).toBe(403);
     expect(grant.body.error.fields[0].path).toBe('roleIds');
     const auditorId = (await admin.get('/api/users?q=auditor')).body.items[0].id;
-    expect((await admin.post(`/api/users/${auditorId}/reset-password`, { password: 'Takeover#Pass1' })).status).toBe(403);
+    expect(
+      (await admin.post(`/api/users/${auditorId}/reset-password`, { password: 'Takeover#Pass1' })).status,
+    ).toBe(403);
     expect((await admin.get('/api/audit')).status).toBe(403);
   });
 
@@ -84,25 +96,58 @@ describe('users', () => {
     const created = await admin.post('/api/users', newUser({ username: 'temp-worker' }));
     const u = await t.login('temp-worker', 'Initial#Pass1');
     const v1 = created.body.version;
-    const edited = await admin.patch(`/api/users/${created.body.id}`, { displayName: '临时工作人员', version: v1 });
+    const edited = await admin.patch(`/api/users/${created.body.id}`, {
+      displayName: '临时工作人员',
+      version: v1,
+    });
     expect(edited.status).toBe(200);
     const stale = await admin.patch(`/api/users/${created.body.id}`, { displayName: '覆盖', version: v1 });
     expect(stale.status).toBe(409);
     expect((await admin.get(`/api/users/${created.body.id}`)).body.displayName).toBe('临时工作人员');
-    const disabled = await admin.post(`/api/users/${created.body.id}/disable`, { version: edited.body.version });
+    const disabled = await admin.post(`/api/users/${created.body.id}/disable`, {
+      version: edited.body.version,
+    });
     expect(disabled.body.status).toBe('disabled');
     expect((await u.get('/api/auth/me')).status).toBe(401);
-    expect((await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'temp-worker', password: 'Initial#Pass1' } })).status).toBe(401);
-    const enabled = await admin.post(`/api/users/${created.body.id}/enable`, { version: disabled.body.version });
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'temp-worker', password: 'Initial#Pass1' },
+        })
+      ).status,
+    ).toBe(401);
+    const enabled = await admin.post(`/api/users/${created.body.id}/enable`, {
+      version: disabled.body.version,
+    });
     expect(enabled.body.status).toBe('active');
-    for (let i = 0; i < 5; i++) await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'temp-worker', password: 'Bad#Password9' } });
-    expect((await admin.get('/api/users?status=locked')).body.items.map((x: { username: string }) => x.username)).toEqual(['temp-worker']);
+    for (let i = 0; i < 5; i++)
+      await t.request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'temp-worker', password: 'Bad#Password9' },
+      });
+    expect(
+      (await admin.get('/api/users?status=locked')).body.items.map((x: { username: string }) => x.username),
+    ).toEqual(['temp-worker']);
     expect((await admin.post(`/api/users/${created.body.id}/unlock`)).body.locked).toBe(false);
-    expect((await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: 'temp-worker', password: 'Initial#Pass1' } })).status).toBe(200);
+    expect(
+      (
+        await t.request({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'temp-worker', password: 'Initial#Pass1' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('exports CSV with formula-looking cells neutralised', async () => {
-    await admin.post('/api/users', newUser({ username: 'formula-user', displayName: '=HYPERLINK("http://evil","x")' }));
+    await admin.post(
+      '/api/users',
+      newUser({ username: 'formula-user', displayName: '=HYPERLINK("http://evil","x")' }),
+    );
     const r = await admin.get('/api/users/export?q=formula');
     expect(r.status).toBe(200);
     expect(String(r.headers['content-type'])).toMatch(/text\/csv/);

@@ -1,0 +1,46 @@
+// Steps every journey shares, written as a user does them: through the sign-in form and the menus.
+import type { Locator, Page } from 'playwright-core';
+
+/** Polls until `check` stops throwing, like a user looking again a moment later. */
+export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('logout').click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}
+
+/** antd puts a space between two CJK characters on buttons (保存 → 保 存); match either. */
+export function button(scope: Page | Locator, label: string): Locator {
+  const chars = [...label].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return scope.getByRole('button', { name: new RegExp(`^\\s*${chars.join('\\s*')}\\s*$`) });
+}
+
+/** The open (visible) dropdown of an antd Select / TreeSelect. */
+export function openDropdown(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+}
+
+/** Texts of the nodes an antd Tree shows, in order. */
+export async function treeNodeTexts(tree: Locator): Promise<string[]> {
+  return (await tree.locator('.ant-tree-treenode .ant-tree-title').allInnerTexts()).map((t) => t.trim());
+}
