@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
-import { button, eventually, openDropdown, signIn, signOut, treeNodeTexts } from './support/journey.ts';
+import { button, eventually, openDropdown, poll, signIn, signOut, treeNodeTexts } from './support/journey.ts';
 
 const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
@@ -42,7 +42,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
 
     // Sign in as the system admin.
     await page.goto('/login');
-    await expect.poll(() => page.getByTestId('login-submit').isVisible()).toBe(true);
+    await poll(() => page.getByTestId('login-submit').isVisible()).toBe(true);
     await camera.shot(page, 'login');
     await signIn(page, 'admin', demoPassword);
     await page.getByTestId('menu-home').waitFor();
@@ -54,7 +54,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     await page.waitForURL('**/orgs');
     const tree = page.getByTestId('org-tree');
     await tree.getByText('东兴街道', { exact: true }).click();
-    await expect.poll(() => page.getByTestId('org-detail-name').innerText()).toBe('东兴街道');
+    await poll(() => page.getByTestId('org-detail-name').innerText()).toBe('东兴街道');
     await camera.shot(page, 'orgs-street-selected');
 
     await page.getByTestId('org-add-child').click();
@@ -65,7 +65,12 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     await camera.shot(page, 'orgs-create-community');
     await button(orgDialog, '保存').click();
     await orgDialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => page.getByTestId('org-detail-name').innerText()).toBe(communityName);
+    await poll(() => page.getByTestId('org-detail-name').innerText()).toBe(communityName);
+    // The new unit sits under a collapsed 东兴街道; the tree search finds it and opens the branch.
+    await page
+      .locator('input[data-testid="org-search"], [data-testid="org-search"] input')
+      .first()
+      .fill(communityName);
     await tree.getByText(communityName, { exact: true }).waitFor();
     expect(await page.getByTestId('org-breadcrumb').innerText()).toMatch(
       /示范区[\s\S]*东兴街道[\s\S]*试点社区/,
@@ -98,8 +103,8 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
       .click();
 
     await userDialog.getByLabel('初始密码').fill(initialPassword);
-    await expect.poll(() => userDialog.getByTestId('user-form-org').innerText()).toContain(communityName);
-    await expect.poll(() => userDialog.getByTestId('user-form-roles').innerText()).toContain('社区工作人员');
+    await poll(() => userDialog.getByTestId('user-form-org').innerText()).toContain(communityName);
+    await poll(() => userDialog.getByTestId('user-form-roles').innerText()).toContain('社区工作人员');
     await camera.shot(page, 'users-create-form');
     await button(userDialog, '保存').click();
     await userDialog.waitFor({ state: 'hidden' });
@@ -197,7 +202,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     await camera.shot(page, 'shell-zh');
 
     await page.getByTestId('lang-toggle').click();
-    await expect.poll(() => orgsItem.innerText()).toBe('Org tree');
+    await poll(() => orgsItem.innerText()).toBe('Org tree');
     expect(await page.getByTestId('menu-home').innerText()).toBe('Home');
     expect(await page.getByTestId('menu-users').innerText()).toBe('Users');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -206,10 +211,10 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
 
     // The choice survives a reload.
     await page.reload();
-    await expect.poll(() => page.getByTestId('menu-orgs').innerText()).toBe('Org tree');
+    await poll(() => page.getByTestId('menu-orgs').innerText()).toBe('Org tree');
 
     await page.getByTestId('lang-toggle').click();
-    await expect.poll(() => page.getByTestId('menu-orgs').innerText()).toBe('组织架构');
+    await poll(() => page.getByTestId('menu-orgs').innerText()).toBe('组织架构');
     expect(await page.getByTestId('menu-home').innerText()).toBe('工作台');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await camera.shot(page, 'shell-zh-again');

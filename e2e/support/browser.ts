@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
+/** How long a user-visible change may take: generous, as CI machines are slow and the first load is cold. */
+export const UI_TIMEOUT_MS = 15_000;
+
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 function locate(): string | null {
@@ -54,7 +57,7 @@ export async function newJourney(
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
   });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
   const page = await context.newPage();
   return { context, page };
 }
@@ -77,7 +80,8 @@ export class Camera {
     const file = path.join(this.dir, `${String(this.step).padStart(2, '0')}-${name}.png`);
     // Let antd's fade-ins finish so the picture shows what the user sees.
     await page.waitForTimeout(300);
-    await page.screenshot({ path: file, fullPage: true });
+    // The viewport, not fullPage: the sticky header and side menu would be drawn mid-page in a full-page capture.
+    await page.screenshot({ path: file });
     return file;
   }
 }

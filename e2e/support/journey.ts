@@ -1,8 +1,15 @@
 // Steps every journey shares, written as a user does them: through the sign-in form and the menus.
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { UI_TIMEOUT_MS } from './browser.ts';
+
+/** `expect.poll` with the UI timeout (its own default of 1 s is too short for a cold page on a busy machine). */
+export function poll<T>(read: () => Promise<T> | T) {
+  return expect.poll(read, { timeout: UI_TIMEOUT_MS, interval: 200 });
+}
 
 /** Polls until `check` stops throwing, like a user looking again a moment later. */
-export async function eventually(check: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+export async function eventually(check: () => Promise<void>, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

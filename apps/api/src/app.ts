@@ -12,6 +12,8 @@ import type { DbHandle } from './db/client.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { installErrorHandler } from './core/error-handler.ts';
 import { installRouteGuard } from './core/route-guard.ts';
+import { GridLocator } from './core/geo/grid-locator.ts';
+import { gridRoutes } from './modules/grids/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -46,7 +48,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   await app.register(cookie);
-  installRouteGuard(app, { db: db.db, clock, session: config.session });
+  const grids = new GridLocator(db.db);
+  installRouteGuard(app, { db: db.db, clock, session: config.session, grids });
 
   await app.register(swagger, {
     openapi: {
@@ -71,6 +74,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(userRoutes);
   await app.register(roleRoutes);
   await app.register(auditRoutes);
+  await app.register(gridRoutes);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -72,6 +72,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     en: 'Street staff',
     permissions: [
       'org.read',
+      'grid.manage',
       'user.read',
       'case.read',
       'case.create',
@@ -89,6 +90,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     en: 'Community staff',
     permissions: [
       'org.read',
+      'grid.manage',
       'case.read',
       'case.create',
       'case.handle',

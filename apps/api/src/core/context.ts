@@ -3,6 +3,7 @@ import type { Permission } from '@civicgrid/shared/permissions';
 import type { Db } from '../db/client.ts';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from './clock.ts';
+import type { GridLocator } from './geo/grid-locator.ts';
 import { forbidden } from './errors.ts';
 import type { OrgScope } from './org-scope.ts';
 
@@ -26,6 +27,8 @@ export interface RequestContext {
   user: AuthUser | null;
   scope: OrgScope;
   clock: Clock;
+  /** Point → grid for every module that stores a location. */
+  grids: GridLocator;
   ip: string | null;
   userAgent: string | null;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { systemClock } from './clock.ts';
+import { GridLocator } from './geo/grid-locator.ts';
 
 let t: TestApp;
 let powerless: Agent;
@@ -73,7 +74,12 @@ describe('every registered route', () => {
 describe('route registration', () => {
   it('refuses to boot with an /api route that declares no permission', async () => {
     const app = Fastify();
-    installRouteGuard(app, { db: t.db.db, clock: systemClock, session: { idleMs: 1, absoluteMs: 1 } });
+    installRouteGuard(app, {
+      db: t.db.db,
+      clock: systemClock,
+      session: { idleMs: 1, absoluteMs: 1 },
+      grids: new GridLocator(t.db.db),
+    });
     expect(() => app.get('/api/forgotten', () => 'x')).toThrow(/declares neither a permission nor public/);
     app.get('/api/declared', { config: { permission: 'org.read' } }, () => 'x');
     expect(app.routeTable.map((r) => r.url)).toEqual(['/api/declared']);

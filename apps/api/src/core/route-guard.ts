@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '@civicgrid/shared/permissions';
 import type { Db } from '../db/client.ts';
 import type { Clock } from './clock.ts';
+import type { GridLocator } from './geo/grid-locator.ts';
 import type { RequestContext } from './context.ts';
 import { AppError, forbidden, unauthorized } from './errors.ts';
 import { scopeOfOrg, type OrgScope } from './org-scope.ts';
@@ -49,7 +50,7 @@ function sameToken(a: string, b: string): boolean {
 
 export function installRouteGuard(
   app: FastifyInstance,
-  deps: { db: Db; clock: Clock; session: SessionPolicy },
+  deps: { db: Db; clock: Clock; session: SessionPolicy; grids: GridLocator },
 ) {
   app.decorate('routeTable', [] as RegisteredRoute[]);
   app.decorateRequest('ctx', null as unknown as RequestContext);
@@ -78,6 +79,7 @@ export function installRouteGuard(
       user: null,
       scope: NO_SCOPE,
       clock: deps.clock,
+      grids: deps.grids,
       ip: request.ip ?? null,
       userAgent: request.headers['user-agent'] ?? null,
     };

@@ -20,13 +20,16 @@ describe('sweeps', () => {
   });
 
   // One PGlite session cannot contend with itself for a lock: this runs on the PostgreSQL server suite.
-  it.skipIf(!process.env.TEST_DATABASE_URL)('skip a round while another instance holds the lock', async () => {
-    const sweep = { name: 'lock-probe', everyMs: 1000, run: async () => 1 };
-    const inner = await t.db.db.transaction().execute(async (tx) => {
-      const { sql } = await import('kysely');
-      await sql`SELECT pg_advisory_xact_lock(hashtext('cg-sweep:lock-probe'))`.execute(tx);
-      return runSweepOnce(t.db.db, sweep, new Date());
-    });
-    expect(inner).toEqual({ ran: false });
-  });
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'skip a round while another instance holds the lock',
+    async () => {
+      const sweep = { name: 'lock-probe', everyMs: 1000, run: async () => 1 };
+      const inner = await t.db.db.transaction().execute(async (tx) => {
+        const { sql } = await import('kysely');
+        await sql`SELECT pg_advisory_xact_lock(hashtext('cg-sweep:lock-probe'))`.execute(tx);
+        return runSweepOnce(t.db.db, sweep, new Date());
+      });
+      expect(inner).toEqual({ ran: false });
+    },
+  );
 });

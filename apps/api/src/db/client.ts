@@ -5,6 +5,9 @@ import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema.ts';
 
+// A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
 export type Db = Kysely<Database>;
 export type DbKind = 'pglite' | 'postgres';
 

@@ -16,6 +16,7 @@ export interface OrgTable {
   level: string;
   disabled: Generated<boolean>;
   geometry: Json;
+  centre_type: ColumnType<string | null, string | null | undefined, string | null>;
   sort_order: Generated<number>;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
@@ -86,6 +87,32 @@ export interface AuditTable {
   user_agent: string | null;
 }
 
+export interface GridStaffTable {
+  id: Generated<string>;
+  grid_id: string;
+  user_id: string;
+  grid_role: string;
+  from_date: ColumnType<string, string, string>;
+  to_date: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: GeneratedTimestamp;
+  ended_at: Timestamp | null;
+}
+
+export interface ZoneTable {
+  id: Generated<string>;
+  org_id: string;
+  name: string;
+  owner_user_id: string;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ZoneMemberTable {
+  zone_id: string;
+  org_id: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -99,4 +126,7 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditTable;
   app_meta: MetaTable;
+  grid_staff: GridStaffTable;
+  zones: ZoneTable;
+  zone_members: ZoneMemberTable;
 }

@@ -27,7 +27,7 @@ function Brand({ collapsed = false }: { collapsed?: boolean }) {
         <span style={{ color: '#fff', lineHeight: 1.2 }}>
           <strong style={{ fontSize: 16 }}>{t('app.name')}</strong>
           <br />
-          <span style={{ fontSize: 12, opacity: 0.75 }}>{t('app.subtitle')}</span>
+          <span style={{ fontSize: 12, opacity: 0.75 }}>{t('app.tagline')}</span>
         </span>
       )}
     </div>
@@ -123,8 +123,9 @@ export function Shell() {
               data-testid="nav-toggle"
             />
           )}
-          <Typography.Text strong ellipsis style={{ flex: 1, fontSize: isMobile ? 15 : 16, minWidth: 0 }}>
-            {isMobile ? t('app.name') : t('app.fullName')}
+          {/* On wide screens the side menu carries the product name; the header keeps to the user's tools. */}
+          <Typography.Text strong ellipsis style={{ flex: 1, fontSize: 15, minWidth: 0 }}>
+            {isMobile ? t('app.name') : ''}
           </Typography.Text>
           <LangToggle compact={isMobile} />
           <UserMenu compact={isMobile} />

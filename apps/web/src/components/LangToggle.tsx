@@ -3,7 +3,8 @@ import { GlobalOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { currentLang, setLang } from '../app/i18n/i18n';
 
-export function LangToggle({ compact = false }: { compact?: boolean }) {
+/** `onDark`: white text for the login page's blue backdrop. */
+export function LangToggle({ compact = false, onDark = false }: { compact?: boolean; onDark?: boolean }) {
   const { t } = useTranslation();
   const next = currentLang() === 'en' ? 'zh-CN' : 'en';
   return (
@@ -15,6 +16,7 @@ export function LangToggle({ compact = false }: { compact?: boolean }) {
       title={t('app.switchLanguageLabel')}
       data-testid="lang-toggle"
       lang={next}
+      style={onDark ? { color: '#fff' } : undefined}
     >
       {compact ? (next === 'en' ? 'EN' : '中') : t('app.switchLanguage')}
     </Button>

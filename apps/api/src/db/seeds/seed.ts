@@ -37,7 +37,7 @@ interface NewOrg {
 async function addOrg(
   db: Db,
   parent: NewOrg | null,
-  o: { name: string; code: string; level: string; geometry?: unknown; sort?: number },
+  o: { name: string; code: string; level: string; geometry?: unknown; sort?: number; centre?: string },
 ): Promise<NewOrg> {
   const id = randomUUID();
   const path = `${parent?.path ?? '/'}${id}/`;
@@ -54,6 +54,7 @@ async function addOrg(
       level: o.level,
       geometry: o.geometry ? JSON.stringify(o.geometry) : null,
       sort_order: o.sort ?? 0,
+      centre_type: o.centre ?? null,
     })
     .execute();
   return { id, path, depth };
@@ -81,8 +82,10 @@ export async function seedDemo(db: Db, password: string) {
       code: 'SF',
       level: 'district',
       geometry: demo.districtPolygon(),
+      centre: 'district_centre',
     });
     const at: Record<string, NewOrg> = { district };
+    const grids: { org: NewOrg; code: string; name: string }[] = [];
     for (const [si, s] of demo.DEMO_STREETS.entries()) {
       const street = await addOrg(tx, district, {
         name: s.name,
@@ -90,6 +93,7 @@ export async function seedDemo(db: Db, password: string) {
         level: 'street',
         geometry: demo.streetPolygon(si),
         sort: si,
+        centre: 'street_centre',
       });
       if (si === 0) at.street = street;
       for (const [ci, cname] of s.communities.entries()) {
@@ -100,6 +104,7 @@ export async function seedDemo(db: Db, password: string) {
           level: 'community',
           geometry: demo.communityPolygon(si, ci),
           sort: ci,
+          centre: 'community_station',
         });
         if (si === 0 && ci === 0) at.community = community;
         for (let gi = 0; gi < demo.GRIDS_PER_COMMUNITY; gi++) {
@@ -111,6 +116,11 @@ export async function seedDemo(db: Db, password: string) {
             sort: gi,
           });
           if (si === 0 && ci === 0 && gi === 0) at.grid = grid;
+          grids.push({
+            org: grid,
+            code: `${ccode}${String(gi + 1).padStart(2, '0')}`,
+            name: `${cname}第${gi + 1}网格`,
+          });
         }
       }
     }
@@ -142,12 +152,58 @@ export async function seedDemo(db: Db, password: string) {
         .values({ user_id: id, role_id: roleId.get(a.role)! })
         .execute();
     }
+    await seedGridStaff(tx, grids, at.grid!.id, hash, roleId.get('grid_worker')!);
     await tx
       .insertInto('app_meta')
       .values({ key: 'demo', value: 'true' })
       .onConflict((oc) => oc.column('key').doNothing())
       .execute();
   });
+}
+
+/** 一格多员: every grid gets a grid leader and a grid worker; `grid` is the worker of the first grid. */
+async function seedGridStaff(
+  tx: Db,
+  grids: { org: NewOrg; code: string; name: string }[],
+  firstGridId: string,
+  hash: string,
+  gridWorkerRoleId: string,
+) {
+  const gridUser = await tx
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'grid')
+    .executeTakeFirstOrThrow();
+  const staffRows: { grid_id: string; user_id: string; grid_role: string; from_date: string }[] = [];
+  for (const g of grids) {
+    for (const gridRole of ['leader', 'worker'] as const) {
+      let userId = gridRole === 'worker' && g.org.id === firstGridId ? gridUser.id : null;
+      if (!userId) {
+        const label = gridRole === 'leader' ? '网格长' : '网格员';
+        const u = await tx
+          .insertInto('users')
+          .values({
+            username: `${gridRole === 'leader' ? 'gl' : 'gw'}-${g.code.toLowerCase()}`,
+            display_name: `${g.name}${label}`,
+            phone: demoPhone(staffRows.length),
+            org_id: g.org.id,
+            password_hash: hash,
+            must_change_password: true,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await tx.insertInto('user_roles').values({ user_id: u.id, role_id: gridWorkerRoleId }).execute();
+        userId = u.id;
+      }
+      staffRows.push({ grid_id: g.org.id, user_id: userId, grid_role: gridRole, from_date: '2026-01-01' });
+    }
+  }
+  await tx.insertInto('grid_staff').values(staffRows).execute();
+}
+
+/** Obviously fictitious numbers from one reserved-looking block, so no real subscriber is ever printed. */
+function demoPhone(n: number) {
+  return `1390000${String(1000 + n).padStart(4, '0')}`;
 }
 
 /** The demo accounts that exist, for the start-up banner. */

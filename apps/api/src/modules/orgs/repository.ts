@@ -11,6 +11,7 @@ const ORG_COLUMNS = [
   'o.code',
   'o.level',
   'o.disabled',
+  'o.centre_type as centreType',
   'o.version',
   'o.created_at as createdAt',
   'o.updated_at as updatedAt',
@@ -31,7 +32,15 @@ export async function findOrg(db: Db, scope: OrgScope, id: string) {
 export async function listOrgsForTree(db: Db, scope: OrgScope, includeDisabled: boolean) {
   let q = db
     .selectFrom('orgs as o')
-    .select(['o.id', 'o.parent_id as parentId', 'o.name', 'o.code', 'o.level', 'o.disabled'])
+    .select([
+      'o.id',
+      'o.parent_id as parentId',
+      'o.name',
+      'o.code',
+      'o.level',
+      'o.disabled',
+      'o.centre_type as centreType',
+    ])
     .where(pathInScope(scope, sql.ref('o.path')))
     .orderBy('o.depth')
     .orderBy('o.sort_order')

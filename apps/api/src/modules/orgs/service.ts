@@ -12,6 +12,7 @@ export interface OrgTreeNode {
   code: string | null;
   level: string;
   disabled: boolean;
+  centreType: string | null;
   children: OrgTreeNode[];
 }
 
@@ -26,6 +27,7 @@ export async function getTree(ctx: SignedInContext, includeDisabled: boolean): P
       code: r.code,
       level: r.level,
       disabled: r.disabled,
+      centreType: r.centreType,
       children: [],
     };
     nodes.set(r.id, node);

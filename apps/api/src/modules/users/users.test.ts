@@ -31,7 +31,7 @@ describe('users', () => {
     expect(r.status).toBe(201);
     expect(r.body.roles.map((x: { code: string }) => x.code)).toEqual(['community_staff']);
     expect(r.body.orgName).toBe('梅园社区');
-    const byOrg = await admin.get(`/api/users?orgId=${orgId('东兴街道')}`);
+    const byOrg = await admin.get(`/api/users?orgId=${orgId('东兴街道')}&limit=200`);
     const usernames = byOrg.body.items.map((u: { username: string }) => u.username);
     expect(usernames).toEqual(
       expect.arrayContaining(['meiyuan-staff', 'street', 'community', 'grid', 'mediator']),
@@ -39,8 +39,8 @@ describe('users', () => {
     expect(usernames).not.toContain('admin');
     const q = await admin.get('/api/users?q=meiyuan');
     expect(q.body.items).toHaveLength(1);
-    const byRole = await admin.get(`/api/users?roleId=${roleId('grid_worker')}`);
-    expect(byRole.body.items.map((u: { username: string }) => u.username)).toEqual(['grid']);
+    const byRole = await admin.get(`/api/users?roleId=${roleId('mediator')}`);
+    expect(byRole.body.items.map((u: { username: string }) => u.username)).toEqual(['mediator']);
     const p1 = await admin.get('/api/users?limit=4');
     const p2 = await admin.get(`/api/users?limit=4&cursor=${p1.body.nextCursor}`);
     expect(p1.body.items).toHaveLength(4);

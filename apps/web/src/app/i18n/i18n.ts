@@ -49,4 +49,12 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+// The tab title follows the language too.
+const applyTitle = () => {
+  document.title = i18n.t('app.fullName');
+};
+i18n.on('initialized', applyTitle);
+i18n.on('languageChanged', applyTitle);
+if (i18n.isInitialized) applyTitle();
+
 export default i18n;

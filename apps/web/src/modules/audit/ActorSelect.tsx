@@ -41,7 +41,7 @@ export function ActorSelect({ value, onChange }: Props) {
         value: user.id,
         label: `${user.displayName} (${user.username})`,
       }))}
-      style={{ width: 200 }}
+      style={{ width: 150 }}
       popupMatchSelectWidth={false}
       data-testid="audit-actor-filter"
     />

@@ -40,7 +40,7 @@ export function AuditFilterBar({ value, onChange }: Props) {
         allowClear
         placeholder={t('audit.actionPlaceholder')}
         aria-label={t('audit.action')}
-        style={{ width: 200 }}
+        style={{ width: 150 }}
         popupMatchSelectWidth={false}
         data-testid="audit-action-filter"
       />
@@ -51,7 +51,7 @@ export function AuditFilterBar({ value, onChange }: Props) {
         placeholder={t('audit.entityTypePlaceholder')}
         aria-label={t('audit.entityType')}
         options={ENTITY_TYPES.map((type) => ({ value: type, label: <EntityTypeLabel type={type} /> }))}
-        style={{ width: 140 }}
+        style={{ width: 110 }}
         data-testid="audit-entity-filter"
       />
       {canPickActor && <ActorSelect value={value.actorId} onChange={(actorId) => set({ actorId })} />}
@@ -63,6 +63,7 @@ export function AuditFilterBar({ value, onChange }: Props) {
           set(from && to ? dayRangeToIso(from, to) : { from: undefined, to: undefined });
         }}
         aria-label={t('audit.dateRange')}
+        style={{ width: 260 }}
         data-testid="audit-date-filter"
       />
       <Input.Search
@@ -72,7 +73,7 @@ export function AuditFilterBar({ value, onChange }: Props) {
         onSearch={(text) => set({ q: text.trim() || undefined })}
         placeholder={t('audit.qPlaceholder')}
         aria-label={t('audit.q')}
-        style={{ width: 200 }}
+        style={{ width: 150 }}
         data-testid="audit-q"
       />
       <Button

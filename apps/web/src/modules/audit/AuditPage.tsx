@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -79,16 +79,21 @@ export default function AuditPage() {
     {
       title: t('audit.entity'),
       key: 'entity',
-      width: 120,
+      width: 150,
       render: (_, entry) => (
-        <Space orientation="vertical" size={0}>
+        <span style={{ whiteSpace: 'nowrap' }}>
           <EntityTypeLabel type={entry.entityType} />
           {entry.entityId && (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} title={entry.entityId}>
+            // The full id is in the tooltip; eight characters are enough to tell rows apart at a glance.
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12, marginInlineStart: 6 }}
+              title={entry.entityId}
+            >
               {entry.entityId.slice(0, 8)}
             </Typography.Text>
           )}
-        </Space>
+        </span>
       ),
     },
     { title: t('audit.summary'), dataIndex: 'summary', key: 'summary', ellipsis: true },

@@ -54,7 +54,7 @@ export default function LoginPage() {
       }}
     >
       <div style={{ position: 'absolute', top: 12, right: 12 }}>
-        <LangToggle />
+        <LangToggle onDark />
       </div>
       <Card style={{ width: '100%', maxWidth: 400, boxShadow: '0 12px 40px rgba(0,0,0,0.18)' }}>
         <div style={{ textAlign: 'center', marginBottom: 24 }}>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +38,8 @@ export default function UsersPage() {
   const { message } = App.useApp();
   const { roleLabel } = useLang();
   const canManage = useCan('user.manage');
+  // Pinning the actions column helps on wide screens; on a phone it would cover the whole row.
+  const wide = Grid.useBreakpoint().md !== false;
   const [filters, setFilters] = useState<UserFilters>({});
   const [dialog, setDialog] = useState<Dialog>(null);
   const [exporting, setExporting] = useState(false);
@@ -56,17 +58,30 @@ export default function UsersPage() {
   };
 
   const columns: TableColumnsType<User> = [
-    { title: t('user.username'), dataIndex: 'username', key: 'username', width: 140, fixed: 'left' },
-    { title: t('user.displayName'), dataIndex: 'displayName', key: 'displayName', width: 120 },
-    { title: t('user.org'), dataIndex: 'orgName', key: 'orgName', width: 160, ellipsis: true },
+    {
+      title: t('user.displayName'),
+      key: 'user',
+      width: 200,
+      render: (_, user) => (
+        <div style={{ lineHeight: 1.4 }}>
+          <Typography.Text strong>{user.displayName}</Typography.Text>
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {user.username}
+            {user.phone ? ` · ${user.phone}` : ''}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: t('user.org'), dataIndex: 'orgName', key: 'orgName', width: 140, ellipsis: true },
     {
       title: t('user.roles'),
       key: 'roles',
-      width: 200,
+      width: 170,
       render: (_, user) => (
         <Space size={[4, 4]} wrap>
           {user.roles.map((role) => (
-            <Tag key={role.id} color="blue">
+            <Tag key={role.id} color="blue" style={{ marginInlineEnd: 0 }}>
               {roleLabel(role)}
             </Tag>
           ))}
@@ -74,26 +89,19 @@ export default function UsersPage() {
       ),
     },
     {
-      title: t('user.phone'),
-      dataIndex: 'phone',
-      key: 'phone',
-      width: 130,
-      render: (phone: string | null) => phone ?? '—',
-    },
-    {
       title: t('user.status'),
       key: 'status',
-      width: 150,
+      width: 110,
       render: (_, user) => <UserStatusTags user={user} />,
     },
     {
       title: t('user.lastLoginAt'),
       dataIndex: 'lastLoginAt',
       key: 'lastLoginAt',
-      width: 170,
+      width: 150,
       render: (at: string | null) =>
         at ? (
-          formatTime(at, 'YYYY-MM-DD HH:mm')
+          <span style={{ whiteSpace: 'nowrap' }}>{formatTime(at, 'YYYY-MM-DD HH:mm')}</span>
         ) : (
           <Typography.Text type="secondary">{t('user.never')}</Typography.Text>
         ),
@@ -103,8 +111,8 @@ export default function UsersPage() {
     columns.push({
       title: t('common.actions'),
       key: 'actions',
-      width: 250,
-      fixed: 'right',
+      width: 190,
+      fixed: wide ? 'right' : undefined,
       render: (_, user) => (
         <UserRowActions
           user={user}
