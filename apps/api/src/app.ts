@@ -66,7 +66,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
-  await app.register(healthRoutes({ db: db.db, kind: db.kind, version: APP_VERSION }));
+  await app.register(healthRoutes({ db: db.db, kind: db.kind, version: APP_VERSION, map: config.map }));
   await app.register(
     authRoutes({ lockout: config.lockout, session: config.session, cookieSecure: config.cookieSecure }),
   );

@@ -25,6 +25,13 @@ const envSchema = z.object({
     .string()
     .default('false')
     .transform((v) => (v === 'true' ? true : v === 'false' ? false : v)),
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^(https?:\/\/|\/)/, 'must be an http(s) URL or a path with {z}/{x}/{y}')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
+  MAP_TILES_GCJ02: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -55,5 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    map: {
+      tileUrl: e.MAP_TILE_URL ?? null,
+      attribution: e.MAP_TILE_ATTRIBUTION,
+      gcj02: e.MAP_TILES_GCJ02 === 'true',
+    },
   };
 }

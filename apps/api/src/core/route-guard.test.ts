@@ -115,6 +115,12 @@ describe('health and API docs', () => {
     });
   });
 
+  it('tells the web app its map tile source before sign-in (none by default)', async () => {
+    const r = await t.request({ method: 'GET', url: '/api/config/public' });
+    expect(r.status).toBe(200);
+    expect(r.body.map).toEqual({ tileUrl: null, attribution: '', gcj02: false });
+  });
+
   it('serves the OpenAPI document and the browsable docs', async () => {
     const r = await t.request({ method: 'GET', url: '/api/openapi.json' });
     expect(r.status).toBe(200);

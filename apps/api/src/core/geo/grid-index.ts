@@ -1,5 +1,4 @@
 import Flatbush from 'flatbush';
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { bboxOf, type Area } from './geometry.ts';
 
 export interface IndexedGrid {
@@ -24,6 +23,52 @@ function pointSegmentMetres(lng: number, lat: number, a: number[], b: number[]):
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
   return Math.hypot(ax + t * dx, ay + t * dy);
+}
+
+const OUTSIDE = 0;
+const ON_EDGE = 1;
+const INSIDE = 2;
+
+/** Crossing-number test of one ring that also notices a point lying exactly on an edge or vertex. */
+function ringPosition(x: number, y: number, ring: number[][]): number {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = ring[i]![0]!;
+    const yi = ring[i]![1]!;
+    const xj = ring[j]![0]!;
+    const yj = ring[j]![1]!;
+    // On the segment: collinear and within its box.
+    if (
+      (x - xi) * (yj - yi) === (xj - xi) * (y - yi) &&
+      x >= Math.min(xi, xj) &&
+      x <= Math.max(xi, xj) &&
+      y >= Math.min(yi, yj) &&
+      y <= Math.max(yi, yj)
+    ) {
+      return ON_EDGE;
+    }
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside ? INSIDE : OUTSIDE;
+}
+
+/** Where a point lies against a (multi)polygon with holes: outside, on its boundary, or inside. */
+export function pointPosition(x: number, y: number, g: Area): number {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let best = OUTSIDE;
+  for (const rings of polygons) {
+    const outer = ringPosition(x, y, rings[0]!);
+    if (outer === OUTSIDE) continue;
+    let pos = outer;
+    for (let h = 1; h < rings.length && pos !== OUTSIDE; h++) {
+      const hole = ringPosition(x, y, rings[h]!);
+      if (hole === INSIDE) pos = OUTSIDE;
+      else if (hole === ON_EDGE) pos = ON_EDGE;
+    }
+    if (pos > best) best = pos;
+    if (best === INSIDE) return best;
+  }
+  return best;
 }
 
 function distanceToArea(lng: number, lat: number, g: Area): number {
@@ -69,8 +114,10 @@ export class GridIndex {
     let best: { g: IndexedGrid; strict: boolean } | null = null;
     for (const i of this.tree.search(lng, lat, lng, lat)) {
       const g = this.grids[i]!;
-      if (!accept(g) || !booleanPointInPolygon([lng, lat], g.geometry)) continue;
-      const strict = booleanPointInPolygon([lng, lat], g.geometry, { ignoreBoundary: true });
+      if (!accept(g)) continue;
+      const pos = pointPosition(lng, lat, g.geometry);
+      if (pos === OUTSIDE) continue;
+      const strict = pos === INSIDE;
       if (!best || rank(g, strict) < rank(best.g, best.strict)) best = { g, strict };
     }
     return best?.g ?? null;

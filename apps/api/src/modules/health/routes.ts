@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Db, DbKind } from '../../db/client.ts';
 
-export function healthRoutes(deps: { db: Db; kind: DbKind; version: string }) {
+export function healthRoutes(deps: {
+  db: Db;
+  kind: DbKind;
+  version: string;
+  map: { tileUrl: string | null; attribution: string; gcj02: boolean };
+}) {
   return async (app: FastifyInstance) => {
     app.get(
       '/api/health',
