@@ -21,5 +21,10 @@ export function healthRoutes(deps: {
         }
       },
     );
+    // What the web app needs before sign-in: the map's tile source (none means a plain background).
+    app.get('/api/config/public', { config: { public: true }, schema: { tags: ['health'] } }, () => ({
+      version: deps.version,
+      map: deps.map,
+    }));
   };
 }
