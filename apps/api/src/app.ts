@@ -14,6 +14,8 @@ import { installErrorHandler } from './core/error-handler.ts';
 import { installRouteGuard } from './core/route-guard.ts';
 import { GridLocator } from './core/geo/grid-locator.ts';
 import { gridRoutes } from './modules/grids/routes.ts';
+import { CalendarProvider } from './modules/calendar/calendar-provider.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -49,7 +51,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   installErrorHandler(app);
   await app.register(cookie);
   const grids = new GridLocator(db.db);
-  installRouteGuard(app, { db: db.db, clock, session: config.session, grids });
+  const calendar = new CalendarProvider(db.db);
+  installRouteGuard(app, { db: db.db, clock, session: config.session, grids, calendar });
 
   await app.register(swagger, {
     openapi: {
@@ -75,6 +78,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(roleRoutes);
   await app.register(auditRoutes);
   await app.register(gridRoutes);
+  await app.register(calendarRoutes);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

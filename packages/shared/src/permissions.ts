@@ -6,6 +6,7 @@ export const PERMISSIONS = {
   'org.read': { group: 'org', zh: '查看组织架构', en: 'View org tree' },
   'org.manage': { group: 'org', zh: '管理组织架构', en: 'Manage org tree' },
   'grid.manage': { group: 'org', zh: '管理网格边界与人员', en: 'Manage grid boundaries and staff' },
+  'calendar.manage': { group: 'org', zh: '维护工作日历', en: 'Maintain the working calendar' },
   'user.read': { group: 'user', zh: '查看用户', en: 'View users' },
   'user.manage': { group: 'user', zh: '管理用户', en: 'Manage users' },
   'role.read': { group: 'role', zh: '查看角色', en: 'View roles' },

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from './clock.ts';
 import type { GridLocator } from './geo/grid-locator.ts';
+import type { CalendarProvider } from '../modules/calendar/calendar-provider.ts';
 import { forbidden } from './errors.ts';
 import type { OrgScope } from './org-scope.ts';
 
@@ -29,6 +30,8 @@ export interface RequestContext {
   clock: Clock;
   /** Point → grid for every module that stores a location. */
   grids: GridLocator;
+  /** The working calendar every deadline is counted on. */
+  calendar: CalendarProvider;
   ip: string | null;
   userAgent: string | null;
 }

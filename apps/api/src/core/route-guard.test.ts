@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import { installRouteGuard } from './route-guard.ts';
 import { systemClock } from './clock.ts';
+import { CalendarProvider } from '../modules/calendar/calendar-provider.ts';
 import { GridLocator } from './geo/grid-locator.ts';
 
 let t: TestApp;
@@ -79,6 +80,7 @@ describe('route registration', () => {
       clock: systemClock,
       session: { idleMs: 1, absoluteMs: 1 },
       grids: new GridLocator(t.db.db),
+      calendar: new CalendarProvider(t.db.db),
     });
     expect(() => app.get('/api/forgotten', () => 'x')).toThrow(/declares neither a permission nor public/);
     app.get('/api/declared', { config: { permission: 'org.read' } }, () => 'x');

@@ -4,6 +4,7 @@ import type { Permission } from '@civicgrid/shared/permissions';
 import type { Db } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import type { GridLocator } from './geo/grid-locator.ts';
+import type { CalendarProvider } from '../modules/calendar/calendar-provider.ts';
 import type { RequestContext } from './context.ts';
 import { AppError, forbidden, unauthorized } from './errors.ts';
 import { scopeOfOrg, type OrgScope } from './org-scope.ts';
@@ -50,7 +51,7 @@ function sameToken(a: string, b: string): boolean {
 
 export function installRouteGuard(
   app: FastifyInstance,
-  deps: { db: Db; clock: Clock; session: SessionPolicy; grids: GridLocator },
+  deps: { db: Db; clock: Clock; session: SessionPolicy; grids: GridLocator; calendar: CalendarProvider },
 ) {
   app.decorate('routeTable', [] as RegisteredRoute[]);
   app.decorateRequest('ctx', null as unknown as RequestContext);
@@ -80,6 +81,7 @@ export function installRouteGuard(
       scope: NO_SCOPE,
       clock: deps.clock,
       grids: deps.grids,
+      calendar: deps.calendar,
       ip: request.ip ?? null,
       userAgent: request.headers['user-agent'] ?? null,
     };

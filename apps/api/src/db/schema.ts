@@ -113,6 +113,14 @@ export interface ZoneMemberTable {
   org_id: string;
 }
 
+export interface CalendarDayTable {
+  day: ColumnType<string, string, string>;
+  is_workday: boolean;
+  name: string | null;
+  source: string;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -126,6 +134,7 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditTable;
   app_meta: MetaTable;
+  calendar_days: CalendarDayTable;
   grid_staff: GridStaffTable;
   zones: ZoneTable;
   zone_members: ZoneMemberTable;

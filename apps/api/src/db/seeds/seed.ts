@@ -4,9 +4,11 @@ import { BUILTIN_ROLES } from '@civicgrid/shared/roles';
 import type { Db } from '../client.ts';
 import { hashPassword } from '../../core/passwords.ts';
 import * as demo from './demo-district.ts';
+import { seedCalendar } from '../../modules/calendar/calendar-provider.ts';
 
 /** Built-in roles follow the code: their permission sets are rewritten on every start. */
 export async function seedBase(db: Db) {
+  await seedCalendar(db);
   for (const r of BUILTIN_ROLES) {
     await db
       .insertInto('roles')

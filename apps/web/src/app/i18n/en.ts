@@ -200,7 +200,7 @@ export const en: Resources = {
   audit: {
     title: 'Audit log',
     action: 'Action',
-    actionPlaceholder: 'Action, e.g. user.create',
+    actionPlaceholder: 'Action',
     entityType: 'Entity type',
     entityTypePlaceholder: 'Entity type',
     actor: 'Actor',

@@ -198,7 +198,7 @@ export const zhCN = {
   audit: {
     title: '审计日志',
     action: '操作',
-    actionPlaceholder: '操作，如 user.create',
+    actionPlaceholder: '操作类型',
     entityType: '对象类型',
     entityTypePlaceholder: '对象类型',
     actor: '操作人',
