@@ -27,7 +27,7 @@ export async function gridDetail(ctx: SignedInContext, id: string) {
     .executeTakeFirst();
   if (!org) throw notFound('grid');
   const [path, staff, zones, children] = await Promise.all([
-    pathNames(ctx.db, org.path),
+    pathNames(ctx.db, ctx.scope, org.path),
     org.level === 'grid' || org.level === 'microgrid'
       ? listStaff(ctx, { gridId: id, includeEnded: false })
       : Promise.resolve([]),

@@ -40,7 +40,7 @@ export async function getTree(ctx: SignedInContext, includeDisabled: boolean): P
 
 async function present(ctx: SignedInContext, row: repo.OrgRow) {
   const [path, childCount] = await Promise.all([
-    repo.pathNames(ctx.db, row.path),
+    repo.pathNames(ctx.db, ctx.scope, row.path),
     repo.childCount(ctx.db, row.id),
   ]);
   const { path: _p, depth: _d, ...rest } = row;
