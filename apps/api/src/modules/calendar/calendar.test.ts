@@ -25,17 +25,32 @@ describe('working calendar', () => {
   });
 
   it('counts deadlines across the National Day holiday', async () => {
-    expect(await deadline(admin, '2026-09-30T15:00:00+08:00', 'workingDays=2')).toBe('2026-10-09T09:30:00.000Z');
-    expect(await deadline(admin, '2026-09-30T17:00:00+08:00', 'workingHours=1')).toBe('2026-10-08T01:30:00.000Z');
+    expect(await deadline(admin, '2026-09-30T15:00:00+08:00', 'workingDays=2')).toBe(
+      '2026-10-09T09:30:00.000Z',
+    );
+    expect(await deadline(admin, '2026-09-30T17:00:00+08:00', 'workingHours=1')).toBe(
+      '2026-10-08T01:30:00.000Z',
+    );
   });
 
   it('lets an admin change a day and the working hours, and deadlines follow at once', async () => {
-    expect((await admin.request('PUT', '/api/calendar/days/2026-12-24', { isWorkday: false, name: '区内调休' })).status).toBe(204);
-    expect(await deadline(admin, '2026-12-23T17:00:00+08:00', 'workingHours=1')).toBe('2026-12-25T01:30:00.000Z');
-    expect((await admin.request('PUT', '/api/calendar/hours', { workStart: '08:30', workEnd: '17:00' })).status).toBe(204);
-    expect(await deadline(admin, '2026-12-23T16:30:00+08:00', 'workingHours=1')).toBe('2026-12-25T01:00:00.000Z');
+    expect(
+      (await admin.request('PUT', '/api/calendar/days/2026-12-24', { isWorkday: false, name: '区内调休' }))
+        .status,
+    ).toBe(204);
+    expect(await deadline(admin, '2026-12-23T17:00:00+08:00', 'workingHours=1')).toBe(
+      '2026-12-25T01:30:00.000Z',
+    );
+    expect(
+      (await admin.request('PUT', '/api/calendar/hours', { workStart: '08:30', workEnd: '17:00' })).status,
+    ).toBe(204);
+    expect(await deadline(admin, '2026-12-23T16:30:00+08:00', 'workingHours=1')).toBe(
+      '2026-12-25T01:00:00.000Z',
+    );
     expect((await admin.del('/api/calendar/days/2026-12-24')).status).toBe(204);
-    expect(await deadline(admin, '2026-12-23T16:30:00+08:00', 'workingHours=1')).toBe('2026-12-24T01:00:00.000Z');
+    expect(await deadline(admin, '2026-12-23T16:30:00+08:00', 'workingHours=1')).toBe(
+      '2026-12-24T01:00:00.000Z',
+    );
     const bad = await admin.request('PUT', '/api/calendar/hours', { workStart: '18:00', workEnd: '09:00' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].path).toBe('workEnd');
@@ -46,6 +61,8 @@ describe('working calendar', () => {
 
   it('is changed only with calendar.manage', async () => {
     const center = await t.login('center');
-    expect((await center.request('PUT', '/api/calendar/days/2026-12-31', { isWorkday: false })).status).toBe(403);
+    expect((await center.request('PUT', '/api/calendar/days/2026-12-31', { isWorkday: false })).status).toBe(
+      403,
+    );
   });
 });

@@ -44,14 +44,12 @@ export async function setDay(
         updated_at: tx.clock.now(),
       })
       .onConflict((oc) =>
-        oc
-          .column('day')
-          .doUpdateSet({
-            is_workday: input.isWorkday,
-            name: input.name ?? null,
-            source: 'admin',
-            updated_at: tx.clock.now(),
-          }),
+        oc.column('day').doUpdateSet({
+          is_workday: input.isWorkday,
+          name: input.name ?? null,
+          source: 'admin',
+          updated_at: tx.clock.now(),
+        }),
       )
       .execute();
     await bumpCalendarVersion(tx.db);

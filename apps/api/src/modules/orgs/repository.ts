@@ -74,7 +74,10 @@ export async function listOrgs(db: Db, scope: OrgScope, f: OrgListFilter) {
 
 /** The chain of orgs from the top of the caller's scope down to this one; nothing above the scope leaks. */
 export async function pathNames(db: Db, scope: OrgScope, path: string) {
-  const ids = path.slice(Math.max(0, scope.pathPrefix.length - 1)).split('/').filter(Boolean);
+  const ids = path
+    .slice(Math.max(0, scope.pathPrefix.length - 1))
+    .split('/')
+    .filter(Boolean);
   if (scope.rootOrgId) ids.unshift(scope.rootOrgId);
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute();
