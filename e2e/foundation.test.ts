@@ -2,7 +2,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
-import { button, eventually, openDropdown, poll, signIn, signOut, treeNodeTexts } from './support/journey.ts';
+import {
+  button,
+  chooseBySearch,
+  eventually,
+  poll,
+  signIn,
+  signOut,
+  treeNodeTexts,
+} from './support/journey.ts';
 
 const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
@@ -86,21 +94,18 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     await userDialog.getByLabel('用户名').fill(username);
     await userDialog.getByLabel('姓名').fill(displayName);
 
-    await userDialog.getByTestId('user-form-org').click();
-    await page.keyboard.type(communityName);
-    await openDropdown(page)
-      .locator('.ant-select-tree-treenode')
-      .filter({ hasText: communityName })
-      .first()
-      .click();
-
-    await userDialog.getByTestId('user-form-roles').click();
-    await page.keyboard.type('社区工作人员');
-    await openDropdown(page)
-      .locator('.ant-select-item-option')
-      .filter({ hasText: '社区工作人员' })
-      .first()
-      .click();
+    await chooseBySearch(
+      page,
+      userDialog.getByTestId('user-form-org'),
+      communityName,
+      '.ant-select-tree-treenode',
+    );
+    await chooseBySearch(
+      page,
+      userDialog.getByTestId('user-form-roles'),
+      '社区工作人员',
+      '.ant-select-item-option',
+    );
 
     await userDialog.getByLabel('初始密码').fill(initialPassword);
     await poll(() => userDialog.getByTestId('user-form-org').innerText()).toContain(communityName);

@@ -115,7 +115,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: path.join(tmp, 'data'),
       DATABASE_URL: '', // always the embedded database, whatever the caller's shell says
       DEMO_PASSWORD: demoPassword,
-      LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+      LOG_LEVEL: process.env.LOG_LEVEL || 'info', // to e2e/artifacts/server.log only
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

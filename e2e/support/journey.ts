@@ -30,10 +30,23 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.waitForURL((url) => url.pathname !== '/login');
 }
 
+/**
+ * Signs out through the user menu. A click that lands while the dropdown is still animating open is sometimes
+ * lost (no logout request reaches the server), so a user would click again: so does this, up to three times.
+ */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByTestId('logout').click();
-  await page.waitForURL((url) => url.pathname === '/login');
+  const logout = page.getByTestId('logout');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await logout.isVisible())) await page.getByTestId('user-menu').click();
+    await logout.click();
+    try {
+      await page.waitForURL((url) => url.pathname === '/login', { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.warn(`[e2e] sign-out click ${attempt} did not reach /login; clicking again`);
+    }
+  }
 }
 
 /** antd puts a space between two CJK characters on buttons (保存 → 保 存); match either. */
@@ -45,6 +58,23 @@ export function button(scope: Page | Locator, label: string): Locator {
 /** The open (visible) dropdown of an antd Select / TreeSelect. */
 export function openDropdown(page: Page): Locator {
   return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+}
+
+/**
+ * Picks an option of an antd Select / TreeSelect by searching for it: opens the select, types into its own search
+ * input (not wherever the focus happens to be) and clicks the matching option of the open dropdown.
+ */
+export async function chooseBySearch(
+  page: Page,
+  select: Locator,
+  text: string,
+  option: string,
+): Promise<void> {
+  await select.click();
+  const search = select.locator('input').first();
+  await search.waitFor();
+  await search.fill(text);
+  await openDropdown(page).locator(option).filter({ hasText: text }).first().click();
 }
 
 /** Texts of the nodes an antd Tree shows, in order. */

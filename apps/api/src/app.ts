@@ -16,6 +16,9 @@ import { GridLocator } from './core/geo/grid-locator.ts';
 import { gridRoutes } from './modules/grids/routes.ts';
 import { CalendarProvider } from './modules/calendar/calendar-provider.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
+import { DiskFileStore } from './core/files.ts';
+import multipart from '@fastify/multipart';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
@@ -79,6 +82,13 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(auditRoutes);
   await app.register(gridRoutes);
   await app.register(calendarRoutes);
+  await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
+  await app.register(
+    caseRoutes({
+      files: new DiskFileStore(path.join(config.dataDir, 'uploads')),
+      uploadMaxBytes: config.uploadMaxBytes,
+    }),
+  );
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

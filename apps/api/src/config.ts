@@ -32,6 +32,8 @@ const envSchema = z.object({
     .or(z.literal('').transform(() => undefined)),
   MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
   MAP_TILES_GCJ02: z.enum(['true', 'false']).default('false'),
+  UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(10),
+  CASE_ESCALATE_OVERDUE: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -62,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    escalateOverdue: e.CASE_ESCALATE_OVERDUE === 'true',
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     map: {
       tileUrl: e.MAP_TILE_URL ?? null,
       attribution: e.MAP_TILE_ATTRIBUTION,

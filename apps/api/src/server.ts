@@ -3,6 +3,8 @@ import { loadConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { expiredSessionsSweep, startSweeps } from './core/sweeps.ts';
+import { caseSlaSweep } from './modules/cases/sweeps.ts';
+import { logSms } from './modules/cases/notify.ts';
 import { systemClock } from './core/clock.ts';
 import { demoLogins, isEmpty, seedBase, seedDemo } from './db/seeds/seed.ts';
 
@@ -30,7 +32,10 @@ await app.listen({ port: config.port, host: config.host });
 const stopSweeps = startSweeps(
   db.db,
   systemClock,
-  [expiredSessionsSweep(config.session.idleMs)],
+  [
+    expiredSessionsSweep(config.session.idleMs),
+    caseSlaSweep({ escalateOverdue: config.escalateOverdue, sms: logSms }),
+  ],
   (msg, err) => app.log.error({ err }, msg),
 );
 

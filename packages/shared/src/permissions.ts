@@ -13,6 +13,11 @@ export const PERMISSIONS = {
   'role.manage': { group: 'role', zh: '管理角色与权限', en: 'Manage roles and permissions' },
   'audit.read': { group: 'audit', zh: '查看审计日志', en: 'Read audit log' },
   'audit.export': { group: 'audit', zh: '导出审计日志', en: 'Export audit log' },
+  'category.manage': {
+    group: 'case',
+    zh: '维护事件分类与时限',
+    en: 'Maintain case categories and time limits',
+  },
   'case.read': { group: 'case', zh: '查看事件', en: 'View cases' },
   'case.create': { group: 'case', zh: '登记事件', en: 'Report cases' },
   'case.dispatch': { group: 'case', zh: '立案派遣', en: 'Register and dispatch cases' },

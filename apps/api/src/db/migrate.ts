@@ -3,12 +3,14 @@ import type { Db } from './client.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-grids.ts';
 import * as m0003 from './migrations/0003-calendar.ts';
+import * as m0004 from './migrations/0004-cases.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-grids': m0002,
   '0003-calendar': m0003,
+  '0004-cases': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -121,6 +121,111 @@ export interface CalendarDayTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface CategoryTable {
+  id: Generated<string>;
+  parent_id: string | null;
+  code: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  default_department_id: string | null;
+  limits: Json;
+  photo_required: Generated<boolean>;
+  self_handle: Generated<boolean>;
+  public: Generated<boolean>;
+  disabled: Generated<boolean>;
+  sort_order: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  case_id: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface CaseTable {
+  id: Generated<string>;
+  number: string;
+  channel: string;
+  title: string;
+  description: Generated<string>;
+  category_id: string;
+  urgency: string;
+  status: string;
+  suspended_from: string | null;
+  lng: number | null;
+  lat: number | null;
+  address: string | null;
+  grid_id: string | null;
+  community_id: string | null;
+  street_id: string | null;
+  org_path: string;
+  owner_org_id: string;
+  owner_path: string;
+  department_id: string | null;
+  department_path: string | null;
+  co_department_ids: ColumnType<string[], string[] | undefined, string[]>;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  created_by: string | null;
+  step: string;
+  step_started_at: Timestamp;
+  step_warn_at: Timestamp | null;
+  step_deadline: Timestamp | null;
+  warned: Generated<boolean>;
+  overdue_notified: Generated<boolean>;
+  was_overdue: Generated<boolean>;
+  handle_deadline: Timestamp | null;
+  extension_request: Json;
+  supervision: Json;
+  rework_count: Generated<number>;
+  merged_into: string | null;
+  registered_at: Timestamp | null;
+  dispatched_at: Timestamp | null;
+  handled_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  evaluation: string | null;
+  evaluation_comment: string | null;
+  evaluated_at: Timestamp | null;
+  idempotency_key: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseEventTable {
+  id: Generated<string>;
+  case_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_org: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string | null;
+  data: Json;
+  internal: Generated<boolean>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  case_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -135,6 +240,11 @@ export interface Database {
   audit_log: AuditTable;
   app_meta: MetaTable;
   calendar_days: CalendarDayTable;
+  categories: CategoryTable;
+  attachments: AttachmentTable;
+  cases: CaseTable;
+  case_events: CaseEventTable;
+  notifications: NotificationTable;
   grid_staff: GridStaffTable;
   zones: ZoneTable;
   zone_members: ZoneMemberTable;

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
@@ -85,7 +87,8 @@ export async function createTestApp(
   opts: { clock?: Clock; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const { handle, drop } = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...opts.env });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-files-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...opts.env });
   const app = await buildApp({
     config,
     db: handle,
@@ -129,6 +132,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

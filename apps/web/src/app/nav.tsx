@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BorderInnerOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -25,6 +26,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'menu.orgs',
     icon: <ApartmentOutlined />,
     testId: 'menu-orgs',
+    permission: 'org.read',
+  },
+  {
+    path: '/grids',
+    label: 'menu.grids',
+    icon: <BorderInnerOutlined />,
+    testId: 'menu-grids',
     permission: 'org.read',
   },
   {

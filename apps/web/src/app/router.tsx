@@ -8,6 +8,8 @@ import { PageLoading } from '../components/PageLoading';
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
 const HomePage = lazy(() => import('../modules/home/HomePage'));
 const OrgsPage = lazy(() => import('../modules/orgs/OrgsPage'));
+// The map page carries Leaflet: only those who open it download it.
+const GridsPage = lazy(() => import('../modules/grids/GridsPage'));
 const UsersPage = lazy(() => import('../modules/users/UsersPage'));
 const RolesPage = lazy(() => import('../modules/roles/RolesPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
@@ -30,6 +32,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: page(<HomePage />) },
       { path: 'orgs', element: guarded('org.read', <OrgsPage />) },
+      { path: 'grids', element: guarded('org.read', <GridsPage />) },
       { path: 'users', element: guarded('user.read', <UsersPage />) },
       { path: 'roles', element: guarded('role.read', <RolesPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditPage />) },

@@ -5,10 +5,12 @@ import type { Db } from '../client.ts';
 import { hashPassword } from '../../core/passwords.ts';
 import * as demo from './demo-district.ts';
 import { seedCalendar } from '../../modules/calendar/calendar-provider.ts';
+import { linkCategoryDepartments, seedCategories } from '../../modules/cases/category-seed.ts';
 
 /** Built-in roles follow the code: their permission sets are rewritten on every start. */
 export async function seedBase(db: Db) {
   await seedCalendar(db);
+  await seedCategories(db);
   for (const r of BUILTIN_ROLES) {
     await db
       .insertInto('roles')
@@ -155,6 +157,7 @@ export async function seedDemo(db: Db, password: string) {
         .execute();
     }
     await seedGridStaff(tx, grids, at.grid!.id, hash, roleId.get('grid_worker')!);
+    await linkCategoryDepartments(tx);
     await tx
       .insertInto('app_meta')
       .values({ key: 'demo', value: 'true' })

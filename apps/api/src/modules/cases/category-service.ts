@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import { audit } from '../../core/audit.ts';
+import { inTransaction, type SignedInContext } from '../../core/context.ts';
+import { badRequest, notFound, staleVersion } from '../../core/errors.ts';
+
+export interface CategoryNode {
+  id: string;
+  code: string;
+  name: string;
+  nameEn: string | null;
+  kind: string;
+  defaultDepartmentId: string | null;
+  limits: unknown;
+  photoRequired: boolean;
+  selfHandle: boolean;
+  public: boolean;
+  disabled: boolean;
+  version: number;
+  children: CategoryNode[];
+}
+
+/** The category tree with ids, routing and limits: the same for every unit of the district. */
+export async function categoryTree(ctx: { db: SignedInContext['db'] }, opts: { publicOnly?: boolean } = {}) {
+  let q = ctx.db
+    .selectFrom('categories')
+    .select([
+      'id',
+      'parent_id as parentId',
+      'code',
+      'name',
+      'name_en as nameEn',
+      'kind',
+      'default_department_id as defaultDepartmentId',
+      'limits',
+      'photo_required as photoRequired',
+      'self_handle as selfHandle',
+      'public',
+      'disabled',
+      'version',
+    ])
+    .orderBy('code');
+  if (opts.publicOnly) q = q.where('disabled', '=', false);
+  const rows = await q.execute();
+  const byId = new Map<string, CategoryNode>();
+  const roots: CategoryNode[] = [];
+  for (const { parentId: _p, ...r } of rows) byId.set(r.id, { ...r, children: [] });
+  for (const r of rows) {
+    const node = byId.get(r.id)!;
+    const parent = r.parentId ? byId.get(r.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}
+
+export async function updateCategory(
+  ctx: SignedInContext,
+  id: string,
+  input: {
+    name?: string | undefined;
+    defaultDepartmentId?: string | null | undefined;
+    limits?: unknown;
+    photoRequired?: boolean | undefined;
+    selfHandle?: boolean | undefined;
+    public?: boolean | undefined;
+    disabled?: boolean | undefined;
+    version: number;
+  },
+) {
+  return inTransaction(ctx, async (tx) => {
+    const cat = await tx.db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!cat) throw notFound('category');
+    if (cat.version !== input.version) throw staleVersion(cat.version);
+    if (input.defaultDepartmentId) {
+      const d = await tx.db
+        .selectFrom('orgs')
+        .select('level')
+        .where('id', '=', input.defaultDepartmentId)
+        .executeTakeFirst();
+      if (d?.level !== 'department') throw badRequest('defaultDepartmentId', 'not a department');
+    }
+    const set = {
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.defaultDepartmentId !== undefined
+        ? { default_department_id: input.defaultDepartmentId }
+        : {}),
+      ...(input.limits !== undefined ? { limits: JSON.stringify(input.limits) } : {}),
+      ...(input.photoRequired !== undefined ? { photo_required: input.photoRequired } : {}),
+      ...(input.selfHandle !== undefined ? { self_handle: input.selfHandle } : {}),
+      ...(input.public !== undefined ? { public: input.public } : {}),
+      ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+    };
+    await tx.db
+      .updateTable('categories')
+      .set({ ...set, version: sql`version + 1` })
+      .where('id', '=', id)
+      .execute();
+    await audit(tx, {
+      action: 'category.update',
+      entityType: 'category',
+      entityId: id,
+      summary: `changed category ${cat.code} ${cat.name}`,
+      after: input,
+    });
+    return { id, version: cat.version + 1 };
+  });
+}

@@ -1,0 +1,44 @@
+import type { SignedInContext } from '../../core/context.ts';
+import { decodeCursor, pageOf } from '../../core/paging.ts';
+
+export async function listNotifications(
+  ctx: SignedInContext,
+  f: { unread: boolean; limit: number; cursor?: string | undefined },
+) {
+  const after = decodeCursor(f.cursor, 1) as [string] | null;
+  let q = ctx.db
+    .selectFrom('notifications')
+    .select([
+      'id',
+      'kind',
+      'title',
+      'body',
+      'case_id as caseId',
+      'created_at as createdAt',
+      'read_at as readAt',
+    ])
+    .where('user_id', '=', ctx.user.id)
+    .orderBy('id', 'desc')
+    .limit(f.limit + 1);
+  if (f.unread) q = q.where('read_at', 'is', null);
+  if (after) q = q.where('id', '<', String(after[0]));
+  const page = pageOf(await q.execute(), f.limit, (r) => [r.id]);
+  const unread = await ctx.db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', ctx.user.id)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { ...page, unread: Number(unread.n) };
+}
+
+export async function markRead(ctx: SignedInContext, ids: string[] | 'all') {
+  let q = ctx.db
+    .updateTable('notifications')
+    .set({ read_at: ctx.clock.now() })
+    .where('user_id', '=', ctx.user.id)
+    .where('read_at', 'is', null);
+  if (ids !== 'all') q = q.where('id', 'in', ids);
+  const r = await q.executeTakeFirst();
+  return { marked: Number(r.numUpdatedRows) };
+}

@@ -1,0 +1,206 @@
+import { sql, type SqlBool, type Expression } from 'kysely';
+import { audit } from '../../core/audit.ts';
+import type { SignedInContext } from '../../core/context.ts';
+import { badRequest, notFound } from '../../core/errors.ts';
+import { decodeCursor, pageOf } from '../../core/paging.ts';
+import { pathInScope } from '../../core/org-scope.ts';
+import { actorFacts } from './actors.ts';
+import { allowedActions } from './action-service.ts';
+import { caseAttachments, casesQuery, caseVisible, findCase, timeline, type CaseRow } from './repository.ts';
+import { slaState, type SlaState } from './sla.ts';
+
+const maskPhone = (p: string | null) =>
+  p && p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : null;
+const maskName = (n: string | null) =>
+  n ? `${n.slice(0, 1)}${'*'.repeat(Math.max(1, n.length - 1))}` : null;
+
+/** The case as answers show it: reporter masked, internal columns dropped, SLA state computed now. */
+function present(c: CaseRow, now: Date) {
+  const {
+    orgPath: _o,
+    ownerPath: _p,
+    departmentPath: _d,
+    categoryLimits: _l,
+    reporterName,
+    reporterPhone,
+    ...rest
+  } = c;
+  return {
+    ...rest,
+    reporterName: maskName(reporterName),
+    reporterPhone: maskPhone(reporterPhone),
+    slaState: slaState(c, now),
+  };
+}
+
+export async function getCase(ctx: SignedInContext, id: string) {
+  const c = await findCase(ctx.db, ctx.scope, id);
+  if (!c) throw notFound('case');
+  const [events, attachments, facts] = await Promise.all([
+    timeline(ctx.db, id),
+    caseAttachments(ctx.db, id),
+    actorFacts(ctx, c),
+  ]);
+  return {
+    ...present(c, ctx.clock.now()),
+    timeline: events,
+    attachments,
+    allowedActions: allowedActions(ctx, c, facts),
+  };
+}
+
+/** The unmasked reporter, for those who may see it; every such read is audited. */
+export async function revealReporter(ctx: SignedInContext, id: string) {
+  const c = await findCase(ctx.db, ctx.scope, id);
+  if (!c) throw notFound('case');
+  await audit(ctx, {
+    action: 'case.reporter_view',
+    entityType: 'case',
+    entityId: id,
+    orgId: c.ownerOrgId,
+    summary: `viewed the reporter of case ${c.number}`,
+  });
+  return { name: c.reporterName, phone: c.reporterPhone };
+}
+
+export type Task = 'register' | 'dispatch' | 'accept' | 'handle' | 'verify' | 'close' | 'extension';
+
+/** Which cases are a user's to act on, by kind of task (the inbox). */
+function taskFilter(ctx: SignedInContext, task: Task, gridIds: string[]): Expression<SqlBool> {
+  const p = ctx.user.permissions;
+  const scoped = (col: 'c.owner_path' | 'c.department_path') => pathInScope(ctx.scope, sql.ref(col));
+  const none = sql<SqlBool>`false`;
+  const and = (...parts: Expression<SqlBool>[]) => sql<SqlBool>`(${sql.join(parts, sql` AND `)})`;
+  const status = (s: string) => sql<SqlBool>`c.status = ${s}`;
+  switch (task) {
+    case 'register':
+      return p.has('case.dispatch') ? and(status('reported'), scoped('c.owner_path')) : none;
+    case 'dispatch':
+      return p.has('case.dispatch') ? and(status('registered'), scoped('c.owner_path')) : none;
+    case 'close':
+      return p.has('case.dispatch') ? and(status('verified'), scoped('c.owner_path')) : none;
+    case 'accept':
+      return p.has('case.handle') ? and(status('dispatched'), scoped('c.department_path')) : none;
+    case 'handle':
+      return p.has('case.handle') ? and(status('handling'), scoped('c.department_path')) : none;
+    case 'verify':
+      if (!p.has('case.verify')) return none;
+      return gridIds.length
+        ? and(status('handled'), sql<SqlBool>`c.grid_id IN (${sql.join(gridIds)})`)
+        : p.has('case.dispatch')
+          ? and(status('handled'), scoped('c.owner_path'))
+          : none;
+    case 'extension':
+      return p.has('case.supervise')
+        ? and(sql<SqlBool>`c.extension_request IS NOT NULL`, pathInScope(ctx.scope, sql.ref('c.org_path')))
+        : none;
+  }
+}
+
+async function myGrids(ctx: SignedInContext) {
+  const rows = await ctx.db
+    .selectFrom('grid_staff')
+    .select('grid_id')
+    .where('user_id', '=', ctx.user.id)
+    .where('to_date', 'is', null)
+    .where('grid_role', 'in', ['worker', 'leader'])
+    .execute();
+  return rows.map((r) => r.grid_id);
+}
+
+const TASKS: Task[] = ['register', 'dispatch', 'accept', 'handle', 'verify', 'close', 'extension'];
+
+export async function inbox(ctx: SignedInContext) {
+  const grids = await myGrids(ctx);
+  const now = ctx.clock.now();
+  const parts = TASKS.map((t) =>
+    sql<number>`count(*) FILTER (WHERE ${taskFilter(ctx, t, grids)})::int`.as(t),
+  );
+  const row = await ctx.db
+    .selectFrom('cases as c')
+    .select([
+      ...parts,
+      sql<number>`count(*) FILTER (WHERE c.step_deadline <= ${now} AND c.status NOT IN ('closed','rejected','suspended'))::int`.as(
+        'overdue',
+      ),
+    ])
+    .where(caseVisible(ctx.scope))
+    .where('c.status', 'not in', ['closed', 'rejected'])
+    .executeTakeFirstOrThrow();
+  return { counts: row };
+}
+
+export interface CaseListQuery {
+  status?: string[] | undefined;
+  categoryId?: string | undefined;
+  orgId?: string | undefined;
+  channel?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  slaState?: SlaState | undefined;
+  q?: string | undefined;
+  task?: Task | undefined;
+  urgency?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Newest first, keyset on (created_at, id). Every filter has an index behind it (see 0004-cases). */
+export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
+  const now = ctx.clock.now();
+  let q = casesQuery(ctx.db)
+    .where(caseVisible(ctx.scope))
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(f.limit + 1);
+  if (f.status?.length) q = q.where('c.status', 'in', f.status);
+  if (f.categoryId) {
+    const cat = await ctx.db
+      .selectFrom('categories')
+      .select('code')
+      .where('id', '=', f.categoryId)
+      .executeTakeFirst();
+    if (!cat) throw badRequest('categoryId', 'no such category');
+    q = q.where('cat.code', 'like', `${cat.code}%`);
+  }
+  if (f.orgId) {
+    const org = await ctx.db
+      .selectFrom('orgs as o')
+      .select('o.path')
+      .where('o.id', '=', f.orgId)
+      .where(pathInScope(ctx.scope, sql.ref('o.path')))
+      .executeTakeFirst();
+    if (!org) throw badRequest('orgId', 'no such org in your part of the tree');
+    const p = org.path.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%';
+    q = q.where(sql<SqlBool>`(c.org_path LIKE ${p} OR c.department_path LIKE ${p})`);
+  }
+  if (f.channel) q = q.where('c.channel', '=', f.channel);
+  if (f.urgency) q = q.where('c.urgency', '=', f.urgency);
+  if (f.from) q = q.where('c.created_at', '>=', f.from);
+  if (f.to) q = q.where('c.created_at', '<', f.to);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('c.title', 'ilike', like),
+        eb('c.number', 'like', like),
+        eb('c.address', 'ilike', like),
+        eb('c.description', 'ilike', like),
+      ]),
+    );
+  }
+  const open = sql<SqlBool>`c.status NOT IN ('closed','rejected','suspended')`;
+  if (f.slaState === 'overdue') q = q.where(sql<SqlBool>`${open} AND c.step_deadline <= ${now}`);
+  if (f.slaState === 'warning')
+    q = q.where(
+      sql<SqlBool>`${open} AND c.step_warn_at <= ${now} AND (c.step_deadline IS NULL OR c.step_deadline > ${now})`,
+    );
+  if (f.slaState === 'normal')
+    q = q.where(sql<SqlBool>`NOT (${open} AND c.step_warn_at IS NOT NULL AND c.step_warn_at <= ${now})`);
+  if (f.task) q = q.where(taskFilter(ctx, f.task, await myGrids(ctx)));
+  const after = decodeCursor(f.cursor, 2) as [string, string] | null;
+  if (after) q = q.where(sql<SqlBool>`(c.created_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  const rows = await q.execute();
+  const page = pageOf(rows, f.limit, (r) => [new Date(r.createdAt).toISOString(), r.id]);
+  return { items: page.items.map((r) => present(r, now)), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { cursorSchema, limitSchema } from '../../core/paging.ts';
+import { CASE_ACTIONS, CASE_STATUSES } from './workflow.ts';
+
+export const CHANNELS = [
+  'window',
+  'hotline',
+  'patrol',
+  'public',
+  'terminal',
+  'mailbox',
+  'video',
+  'letter',
+  'transfer',
+] as const;
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mainland mobile (11 digits) or landline number');
+
+export const intakeBody = z.object({
+  channel: z.enum(CHANNELS),
+  title: z.string().trim().min(1, 'required').max(100),
+  description: z.string().trim().max(4000).optional(),
+  categoryId: z.uuid(),
+  urgency: z.enum(['urgent', 'normal']).default('normal'),
+  location: z
+    .object({
+      lng: z.number().min(-180).max(180),
+      lat: z.number().min(-90).max(90),
+      address: z.string().trim().max(200).optional(),
+    })
+    .optional(),
+  reporter: z.object({ name: z.string().trim().max(50).optional(), phone: phone.optional() }).optional(),
+  attachmentIds: z.array(z.uuid()).max(20).optional(),
+});
+
+export const actionBody = z.object({
+  action: z.enum(CASE_ACTIONS),
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(1).max(1000).optional(),
+  note: z.string().trim().min(1).max(2000).optional(),
+  result: z.string().trim().min(1).max(4000).optional(),
+  departmentId: z.uuid().optional(),
+  coDepartmentIds: z.array(z.uuid()).max(10).optional(),
+  deadline: z.coerce.date().optional(),
+  attachmentIds: z.array(z.uuid()).max(20).optional(),
+  passed: z.boolean().optional(),
+  approved: z.boolean().optional(),
+  evaluation: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
+  comment: z.string().trim().max(1000).optional(),
+  targetCaseId: z.uuid().optional(),
+});
+
+const statusList = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(',') : undefined))
+  .pipe(z.array(z.enum(CASE_STATUSES)).optional());
+
+export const listQuery = z.object({
+  status: statusList,
+  categoryId: z.uuid().optional(),
+  orgId: z.uuid().optional(),
+  channel: z.enum(CHANNELS).optional(),
+  urgency: z.enum(['urgent', 'normal']).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  slaState: z.enum(['normal', 'warning', 'overdue']).optional(),
+  task: z.enum(['register', 'dispatch', 'accept', 'handle', 'verify', 'close', 'extension']).optional(),
+  q: z.string().trim().max(100).optional(),
+  limit: limitSchema,
+  cursor: cursorSchema,
+});
+
+export const statsQuery = z.object({
+  orgId: z.uuid().optional(),
+  from: z.coerce.date(),
+  to: z.coerce.date(),
+});
+
+const hours = z.number().min(0).max(10_000);
+const stepLimits = z.object({ register: hours, dispatch: hours, handle: hours, verify: hours, close: hours });
+export const categoryUpdate = z.object({
+  name: z.string().trim().min(1).max(60).optional(),
+  defaultDepartmentId: z.uuid().nullable().optional(),
+  limits: z.object({ urgent: stepLimits, normal: stepLimits }).optional(),
+  photoRequired: z.boolean().optional(),
+  selfHandle: z.boolean().optional(),
+  public: z.boolean().optional(),
+  disabled: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
