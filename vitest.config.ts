@@ -12,8 +12,9 @@ export default defineConfig({
           include: ['apps/api/src/**/*.test.ts'],
           globalSetup: ['apps/api/src/test-support/global-setup.ts'],
           pool: 'forks',
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: the machine is shared with builds and browsers; tests never assert a time.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -7,6 +7,7 @@ import {
   chooseBySearch,
   eventually,
   poll,
+  settle,
   signIn,
   signOut,
   treeNodeTexts,
@@ -71,6 +72,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     // Under a street the form proposes 社区 as the level.
     expect(await orgDialog.locator('.ant-form-item', { hasText: '层级' }).innerText()).toContain('社区');
     await camera.shot(page, 'orgs-create-community');
+    await settle(page);
     await button(orgDialog, '保存').click();
     await orgDialog.waitFor({ state: 'hidden' });
     await poll(() => page.getByTestId('org-detail-name').innerText()).toBe(communityName);
@@ -111,6 +113,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     await poll(() => userDialog.getByTestId('user-form-org').innerText()).toContain(communityName);
     await poll(() => userDialog.getByTestId('user-form-roles').innerText()).toContain('社区工作人员');
     await camera.shot(page, 'users-create-form');
+    await settle(page);
     await button(userDialog, '保存').click();
     await userDialog.waitFor({ state: 'hidden' });
 

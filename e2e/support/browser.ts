@@ -81,6 +81,7 @@ export class Camera {
     // Let antd's fade-ins finish so the picture shows what the user sees.
     await page.waitForTimeout(300);
     // The viewport, not fullPage: the sticky header and side menu would be drawn mid-page in a full-page capture.
+    fs.mkdirSync(this.dir, { recursive: true }); // another run in the same tree may have cleared it
     await page.screenshot({ path: file });
     return file;
   }

@@ -100,7 +100,6 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const demoPassword = process.env.DEMO_PASSWORD || 'Demo@2026civic';
-  fs.rmSync(ARTIFACTS, { recursive: true, force: true }); // this run's screenshots only
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const log = fs.createWriteStream(path.join(ARTIFACTS, 'server.log'));
 

@@ -8,6 +8,23 @@ export function poll<T>(read: () => Promise<T> | T) {
   return expect.poll(read, { timeout: UI_TIMEOUT_MS, interval: 200 });
 }
 
+/**
+ * Waits until no antd motion (popup, modal, menu) is running. A click that lands on a popup while it is still
+ * sliding in can be lost (mouse down and up hit different points), so journeys settle before clicking into one.
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const moving = /(^|\s)\S+-(appear|enter|leave)(-(start|active|prepare))?(\s|$)/;
+      return !Array.from(document.querySelectorAll('[class]')).some(
+        (el) => typeof el.className === 'string' && moving.test(el.className),
+      );
+    },
+    undefined,
+    { timeout: UI_TIMEOUT_MS, polling: 50 },
+  );
+}
+
 /** Polls until `check` stops throwing, like a user looking again a moment later. */
 export async function eventually(check: () => Promise<void>, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -31,13 +48,14 @@ export async function signIn(page: Page, username: string, password: string): Pr
 }
 
 /**
- * Signs out through the user menu. A click that lands while the dropdown is still animating open is sometimes
- * lost (no logout request reaches the server), so a user would click again: so does this, up to three times.
+ * Signs out through the user menu. Should the click still be lost (no logout request reached the server when a
+ * click landed on the menu while it slid in), a user would click again: so does this, up to three times.
  */
 export async function signOut(page: Page): Promise<void> {
   const logout = page.getByTestId('logout');
   for (let attempt = 1; ; attempt++) {
     if (!(await logout.isVisible())) await page.getByTestId('user-menu').click();
+    await settle(page);
     await logout.click();
     try {
       await page.waitForURL((url) => url.pathname === '/login', { timeout: 5_000 });
@@ -74,7 +92,10 @@ export async function chooseBySearch(
   const search = select.locator('input').first();
   await search.waitFor();
   await search.fill(text);
-  await openDropdown(page).locator(option).filter({ hasText: text }).first().click();
+  const match = openDropdown(page).locator(option).filter({ hasText: text }).first();
+  await match.waitFor();
+  await settle(page);
+  await match.click();
 }
 
 /** Texts of the nodes an antd Tree shows, in order. */

@@ -91,7 +91,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   );
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // Files are looked up per request (below), so a rebuild while the server runs serves the new files.
+    await app.register(fastifyStatic, { root: WEB_DIST, serve: false });
     // The web app routes on the client: any other GET outside /api gets index.html.
     app.get('/*', { config: { public: true } }, (req, reply) => {
       const rel = decodeURIComponent(req.url.split('?')[0] ?? '/').replace(/^\/+/, '');
@@ -100,8 +101,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
         const cache = rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
         return reply.header('cache-control', cache).sendFile(rel);
       }
-      if (rel.startsWith('api/'))
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'no such route' } });
+      // A missing script or API path is a 404, not the app shell (which a browser would try to run as code).
+      if (rel.startsWith('api/') || rel.startsWith('assets/')) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'no such file' } });
+      }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }

@@ -6,6 +6,7 @@ import { hashPassword } from '../../core/passwords.ts';
 import * as demo from './demo-district.ts';
 import { seedCalendar } from '../../modules/calendar/calendar-provider.ts';
 import { linkCategoryDepartments, seedCategories } from '../../modules/cases/category-seed.ts';
+import { seedDemoCases } from './demo-cases.ts';
 
 /** Built-in roles follow the code: their permission sets are rewritten on every start. */
 export async function seedBase(db: Db) {
@@ -158,6 +159,7 @@ export async function seedDemo(db: Db, password: string) {
     }
     await seedGridStaff(tx, grids, at.grid!.id, hash, roleId.get('grid_worker')!);
     await linkCategoryDepartments(tx);
+    await seedDemoCases(tx, new Date());
     await tx
       .insertInto('app_meta')
       .values({ key: 'demo', value: 'true' })

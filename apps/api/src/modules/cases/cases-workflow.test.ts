@@ -15,9 +15,10 @@ let chengguan: string;
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  [center, dept, grid, leader] = await Promise.all(
-    ['center', 'dept', 'grid', 'leader'].map((u) => t.login(u)),
-  );
+  center = await t.login('center');
+  dept = await t.login('dept');
+  grid = await t.login('grid');
+  leader = await t.login('leader');
   rubbish = await categoryByCode(center, 'SJ0101'); // 暴露垃圾: photo required, can be self-handled
   chengguan = rubbish.defaultDepartmentId!;
 });
@@ -40,6 +41,8 @@ async function report(a: Agent = center, over: Record<string, unknown> = {}) {
 
 describe('the whole loop', () => {
   it('report → register → dispatch → accept → feedback → verify (rework) → verify → close → evaluate, with a full timeline', async () => {
+    const acceptBefore = (await dept.get('/api/cases/inbox')).body.counts.accept;
+    const verifyBefore = (await grid.get('/api/cases/inbox')).body.counts.verify;
     const c = await report();
     expect(c).toMatchObject({
       status: 'reported',
@@ -60,7 +63,7 @@ describe('the whole loop', () => {
     expect(dispatched.body.handleDeadline).toBeTruthy();
 
     // The department sees it in its inbox and may act; the grid worker may not.
-    expect((await dept.get('/api/cases/inbox')).body.counts.accept).toBe(1);
+    expect((await dept.get('/api/cases/inbox')).body.counts.accept).toBe(acceptBefore + 1);
     expect((await act(grid, c.id, { action: 'accept' })).status).toBe(403);
     expect((await act(dept, c.id, { action: 'accept' })).body.status).toBe('handling');
 
@@ -75,7 +78,7 @@ describe('the whole loop', () => {
     ).toBe('handled');
 
     // The grid worker of the case's grid verifies: not done → rework.
-    expect((await grid.get('/api/cases/inbox')).body.counts.verify).toBe(1);
+    expect((await grid.get('/api/cases/inbox')).body.counts.verify).toBe(verifyBefore + 1);
     const rework = await act(grid, c.id, { action: 'verify', passed: false, note: '仍有残留' });
     expect(rework.body).toMatchObject({ status: 'handling', reworkCount: 1 });
     const photo2 = await upload(t, dept, 'after2.png', PNG);

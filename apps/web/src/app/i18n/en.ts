@@ -203,10 +203,9 @@ export const en: Resources = {
     },
     staff: {
       title: 'Grid staff',
-      role: 'Grid role',
+      role: 'Role',
       name: 'Name',
       phone: 'Phone',
-      period: 'Serving',
       since: 'since {{date}}',
       history: 'Show history',
       assign: 'Add person',

@@ -201,10 +201,9 @@ export const zhCN = {
     },
     staff: {
       title: '网格人员',
-      role: '网格职务',
+      role: '职务',
       name: '姓名',
       phone: '电话',
-      period: '任职时间',
       since: '{{date}} 起',
       history: '显示历史',
       assign: '添加人员',

@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { formatRange, NO_DATA_COLOUR, type ColourClass } from './choropleth';
 
 /** The key to a coloured map: one swatch per class, and grey for grids without a value. */
-export function MapLegend({ title, classes, noData }: { title: string; classes: ColourClass[]; noData: boolean }) {
+export function MapLegend({
+  title,
+  classes,
+  noData,
+}: {
+  title: string;
+  classes: ColourClass[];
+  noData: boolean;
+}) {
   const { t } = useTranslation();
   const swatch = (colour: string) => (
     <span

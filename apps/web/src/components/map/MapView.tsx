@@ -1,20 +1,21 @@
 import { useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
-import { Button, Spin, Tooltip } from 'antd';
-import { ExpandOutlined } from '@ant-design/icons';
-import { useTranslation } from 'react-i18next';
+import { Spin } from 'antd';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import './map.css';
 import { classify, colourOf } from './choropleth';
+import { MapFitButton } from './MapFitButton';
 import { MapLegend } from './MapLegend';
 import { PLAIN_MAP, useMapConfig, type MapConfig } from './map-config';
 import { datumFor, polygonsOf, type AreaCollection, type BBox, type LngLat } from './map-geometry';
 import {
   CONTEXT_STYLE,
   GridLabels,
+  type LabelTexts,
   draftLayers,
   escapeHtml,
   gridStyle,
+  keepBoundsInView,
   snapClick,
   toLatLngs,
 } from './map-layers';
@@ -48,7 +49,11 @@ export interface MapViewProps {
   /** Draw mode: the vertices so far (WGS-84). Clicks then snap to existing vertices and edges. */
   draft?: LngLat[] | null;
   focus?: MapFocus | null;
+  /** Pixels at the bottom hidden behind something (a drawer on a phone): fitting keeps grids above them. */
+  coveredBottom?: number;
   style?: CSSProperties;
+  /** The names to label a grid with, longest first; by default its name. */
+  labelTexts?: LabelTexts;
   /** Overlays the caller places over the map (absolutely positioned). */
   children?: ReactNode;
 }
@@ -79,9 +84,13 @@ interface Layers {
   hover: L.Tooltip;
 }
 
+function keepInView(l: Layers, id: string | null | undefined, coveredBottom = 0) {
+  const polygon = id ? l.byId.get(id) : undefined;
+  if (polygon) keepBoundsInView(l.map, polygon.getBounds(), coveredBottom);
+}
+
 function LeafletMap({ config, ...props }: MapViewProps & { config: MapConfig }) {
-  const { t } = useTranslation();
-  const { grids, outlines, selectedId, valueByGridId, draft, points, focus } = props;
+  const { grids, outlines, selectedId, valueByGridId, draft, points, focus, coveredBottom = 0 } = props;
   const container = useRef<HTMLDivElement>(null);
   const layers = useRef<Layers | null>(null);
   const datum = useMemo(() => datumFor(config.gcj02), [config.gcj02]);
@@ -89,7 +98,10 @@ function LeafletMap({ config, ...props }: MapViewProps & { config: MapConfig }) 
   const live = useRef(props);
   const fitted = useRef(false);
   const hovered = useRef<string | null>(null);
-  const classes = useMemo(() => (valueByGridId ? classify(Object.values(valueByGridId)) : []), [valueByGridId]);
+  const classes = useMemo(
+    () => (valueByGridId ? classify(Object.values(valueByGridId)) : []),
+    [valueByGridId],
+  );
   const styleOf = useRef((_id: string): L.PathOptions => ({}));
   useEffect(() => {
     live.current = props;
@@ -150,7 +162,11 @@ function LeafletMap({ config, ...props }: MapViewProps & { config: MapConfig }) 
         onMapClick?.(Math.round(lng * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7);
       }
     });
-    const resize = new ResizeObserver(() => map.invalidateSize());
+    // A side panel opening narrows the map: keep the open grid in view.
+    const resize = new ResizeObserver(() => {
+      map.invalidateSize();
+      if (!live.current.draft) keepInView(made, live.current.selectedId, live.current.coveredBottom);
+    });
     resize.observe(el);
     const unhook = exposeForTests(map, datum);
     return () => {
@@ -188,12 +204,16 @@ function LeafletMap({ config, ...props }: MapViewProps & { config: MapConfig }) 
       l.byId.set(id, polygon);
       l.grids.addLayer(polygon);
     }
-    l.labels.set(grids?.features ?? []);
     if (!fitted.current && grids?.features.length) {
       fitted.current = true;
       l.map.fitBounds(l.grids.getBounds(), { padding: [16, 16], animate: false });
     }
   }, [grids, datum]);
+
+  const { labelTexts } = props;
+  useEffect(() => {
+    layers.current?.labels.set(grids?.features ?? [], labelTexts ?? ((f) => [f.properties.name]));
+  }, [grids, labelTexts, datum]);
 
   useEffect(() => {
     const l = layers.current;
@@ -211,6 +231,10 @@ function LeafletMap({ config, ...props }: MapViewProps & { config: MapConfig }) 
     if (selectedId) l.byId.get(selectedId)?.bringToFront();
     if (draft) l.hover.remove();
   }, [grids, selectedId, valueByGridId, classes, draft]);
+
+  useEffect(() => {
+    if (layers.current) keepInView(layers.current, selectedId, coveredBottom);
+  }, [selectedId, coveredBottom]);
 
   useEffect(() => {
     const l = layers.current;
@@ -242,7 +266,11 @@ function LeafletMap({ config, ...props }: MapViewProps & { config: MapConfig }) 
     const l = layers.current;
     if (!l || !focus) return;
     const [w, s, e, n] = focus.bbox;
-    l.map.fitBounds([datum.toScreen([w, s]), datum.toScreen([e, n])], { padding: [24, 24], maxZoom: 18 });
+    l.map.fitBounds([datum.toScreen([w, s]), datum.toScreen([e, n])], {
+      paddingTopLeft: [24, 24],
+      paddingBottomRight: [24, 24 + coveredBottom],
+      maxZoom: 18,
+    });
     // Only a new key asks for a new view; the box object may be rebuilt on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusKey, datum]);
@@ -257,20 +285,12 @@ function LeafletMap({ config, ...props }: MapViewProps & { config: MapConfig }) 
         data-tiles={config.tileUrl ? 'on' : 'off'}
       />
       {(grids?.features.length ?? 0) > 0 && (
-        <Tooltip title={t('map.fitAll')} placement="right">
-          <Button
-            size="small"
-            icon={<ExpandOutlined />}
-            aria-label={t('map.fitAll')}
-            onClick={() => {
-              const l = layers.current;
-              if (l && l.grids.getLayers().length)
-                l.map.fitBounds(l.grids.getBounds(), { padding: [16, 16] });
-            }}
-            style={{ position: 'absolute', top: 84, left: 10, zIndex: 1000, width: 34, height: 34 }}
-            data-testid="map-fit"
-          />
-        </Tooltip>
+        <MapFitButton
+          onFit={() => {
+            const l = layers.current;
+            if (l?.grids.getLayers().length) l.map.fitBounds(l.grids.getBounds(), { padding: [16, 16] });
+          }}
+        />
       )}
       {valueByGridId && props.legendTitle && (
         <MapLegend

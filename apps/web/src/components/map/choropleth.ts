@@ -1,5 +1,8 @@
-/** ColorBrewer "YlOrRd", 5 classes: light for few, dark for many; readable for most colour-blind users. */
-export const PALETTE = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
+/**
+ * ColorBrewer "YlGnBu", 5 classes: light for little, dark for much; safe for colour-blind readers, and without the
+ * alarm of reds (a grid with more staff is not a problem).
+ */
+export const PALETTE = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;
 /** Grids the value does not cover (no data), not to be confused with the lowest class. */
 export const NO_DATA_COLOUR = '#d9d9d9';
 
@@ -11,12 +14,11 @@ export interface ColourClass {
   colour: string;
 }
 
+/** Colours for a few distinct values: spread over the palette, the darkest kept for five. */
 function spread(count: number): string[] {
   if (count === 1) return [PALETTE[2]];
-  return Array.from(
-    { length: count },
-    (_, i) => PALETTE[Math.round((i * (PALETTE.length - 1)) / (count - 1))]!,
-  );
+  const top = count === PALETTE.length ? PALETTE.length - 1 : PALETTE.length - 2;
+  return Array.from({ length: count }, (_, i) => PALETTE[Math.round((i * top) / (count - 1))]!);
 }
 
 /**

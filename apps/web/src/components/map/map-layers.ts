@@ -20,7 +20,7 @@ export function gridStyle(opts: { fill: string | null; selected: boolean; hover:
     weight: opts.selected ? 3.5 : opts.hover ? 2.5 : 1.2,
     opacity: 0.9,
     fillColor: opts.fill ?? OUTLINE_COLOUR,
-    fillOpacity: opts.fill ? 0.72 : opts.selected ? 0.22 : opts.hover ? 0.16 : 0.07,
+    fillOpacity: opts.fill ? 0.6 : opts.selected ? 0.22 : opts.hover ? 0.16 : 0.07,
   };
 }
 
@@ -55,16 +55,21 @@ function textWidth(text: string): number {
 const MAX_LABELS = 250;
 
 interface LabelEntry {
-  name: string;
+  /** The name, then shorter forms to fall back on when the polygon is too small for it. */
+  texts: string[];
+  widths: number[];
   at: L.LatLng;
   bounds: L.LatLngBounds;
-  width: number;
-  marker: L.Marker | null;
+  markers: (L.Marker | null)[];
+  shown: number;
 }
 
+/** The names a grid can be labelled with, longest first (e.g. 梅园社区第5网格, then 第5网格). */
+export type LabelTexts = (feature: AreaFeature) => string[];
+
 /**
- * Permanent grid names at their polygons' label points. A name shows only while its polygon is on screen and
- * big enough to hold it; with too many at once, none show (zoom in to read them).
+ * Permanent grid names at their polygons' label points. A polygon on screen shows the longest of its names that
+ * fits inside it, or none; with too many labels at once none show (zoom in to read them).
  */
 export class GridLabels {
   private readonly group = L.layerGroup();
@@ -77,19 +82,23 @@ export class GridLabels {
     this.group.addTo(map);
   }
 
-  set(features: AreaFeature[]) {
+  set(features: AreaFeature[], textsOf: LabelTexts) {
     this.group.clearLayers();
     this.entries = [];
     for (const f of features) {
       const at = labelPoint(f.geometry);
-      if (!at) continue;
-      const bounds = L.latLngBounds(polygonsOf(f.geometry).flatMap((r) => (r[0] ?? []).map(this.datum.toScreen)));
+      const texts = textsOf(f).filter(Boolean);
+      if (!at || texts.length === 0) continue;
+      const bounds = L.latLngBounds(
+        polygonsOf(f.geometry).flatMap((r) => (r[0] ?? []).map(this.datum.toScreen)),
+      );
       this.entries.push({
-        name: f.properties.name,
+        texts,
+        widths: texts.map(textWidth),
         at: L.latLng(this.datum.toScreen(at)),
         bounds,
-        width: textWidth(f.properties.name),
-        marker: null,
+        markers: texts.map(() => null),
+        shown: -1,
       });
     }
     this.update();
@@ -97,28 +106,34 @@ export class GridLabels {
 
   update() {
     const view = this.map.getBounds();
-    const fits = this.entries.filter((e) => {
-      if (!view.intersects(e.bounds)) return false;
+    const choice = new Map<LabelEntry, number>();
+    for (const e of this.entries) {
+      // A name whose anchor is off screen would be cut at the edge.
+      if (!view.contains(e.at)) continue;
       const nw = this.map.latLngToContainerPoint(e.bounds.getNorthWest());
       const se = this.map.latLngToContainerPoint(e.bounds.getSouthEast());
-      return se.x - nw.x >= e.width && se.y - nw.y >= 18;
-    });
-    const show = new Set(fits.length <= MAX_LABELS ? fits : []);
+      if (se.y - nw.y < 18) continue;
+      const fits = e.widths.findIndex((w) => se.x - nw.x >= w);
+      if (fits >= 0) choice.set(e, fits);
+    }
+    const tooMany = choice.size > MAX_LABELS;
     for (const e of this.entries) {
-      if (show.has(e)) {
-        e.marker ??= L.marker(e.at, {
+      const want = tooMany ? -1 : (choice.get(e) ?? -1);
+      if (want === e.shown) continue;
+      if (e.shown >= 0) this.group.removeLayer(e.markers[e.shown]!);
+      if (want >= 0) {
+        e.markers[want] ??= L.marker(e.at, {
           interactive: false,
           keyboard: false,
           icon: L.divIcon({
             className: 'cg-grid-label',
-            html: `<span>${escapeHtml(e.name)}</span>`,
+            html: `<span>${escapeHtml(e.texts[want]!)}</span>`,
             iconSize: [0, 0],
           }),
         });
-        if (!this.group.hasLayer(e.marker)) this.group.addLayer(e.marker);
-      } else if (e.marker && this.group.hasLayer(e.marker)) {
-        this.group.removeLayer(e.marker);
+        this.group.addLayer(e.markers[want]);
       }
+      e.shown = want;
     }
   }
 
@@ -169,7 +184,13 @@ export function draftLayers(points: LngLat[], datum: Datum, pane: string): L.Lay
   const dashed = { color: SELECTED_COLOUR, weight: 2.5, dashArray: '6 5', interactive: false, pane };
   if (latLngs.length >= 3) {
     layers.push(
-      L.polygon(latLngs, { stroke: false, fillColor: SELECTED_COLOUR, fillOpacity: 0.15, interactive: false, pane }),
+      L.polygon(latLngs, {
+        stroke: false,
+        fillColor: SELECTED_COLOUR,
+        fillOpacity: 0.15,
+        interactive: false,
+        pane,
+      }),
     );
   }
   if (latLngs.length >= 2) layers.push(L.polyline(latLngs, dashed));
@@ -190,4 +211,20 @@ export function draftLayers(points: LngLat[], datum: Datum, pane: string): L.Lay
     ),
   );
   return layers;
+}
+
+/** Pans (zooming out only if it must) so that the bounds are wholly in the visible part; never zooms in. */
+export function keepBoundsInView(map: L.Map, bounds: L.LatLngBounds, coveredBottom: number) {
+  const size = map.getSize();
+  if (size.x === 0) return;
+  const visible = L.latLngBounds(
+    map.containerPointToLatLng([0, 0]),
+    map.containerPointToLatLng([size.x, Math.max(1, size.y - coveredBottom)]),
+  );
+  if (visible.contains(bounds)) return;
+  map.fitBounds(bounds, {
+    paddingTopLeft: [24, 24],
+    paddingBottomRight: [24, 24 + coveredBottom],
+    maxZoom: map.getZoom(),
+  });
 }

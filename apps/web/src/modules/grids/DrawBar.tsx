@@ -29,11 +29,13 @@ export function DrawBar(props: Props) {
         title={t('grid.draw.title', { name: props.gridName })}
         description={
           <>
-            {t('grid.draw.hint')}{' '}
+            <div>{t('grid.draw.hint')}</div>
             <Typography.Text strong data-testid="draw-count">
               {t('grid.draw.count', { count })}
             </Typography.Text>
-            {count > 0 && count < 3 && <> · {t('grid.draw.needThree')}</>}
+            {count > 0 && count < 3 && (
+              <Typography.Text type="secondary"> · {t('grid.draw.needThree')}</Typography.Text>
+            )}
           </>
         }
         action={
@@ -83,7 +85,12 @@ export function DrawBar(props: Props) {
           }
           action={
             stale ? (
-              <Button size="small" onClick={props.onReload} loading={props.reloading} data-testid="draw-reload">
+              <Button
+                size="small"
+                onClick={props.onReload}
+                loading={props.reloading}
+                data-testid="draw-reload"
+              >
                 {t('common.reload')}
               </Button>
             ) : undefined

@@ -1,11 +1,19 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { App, Alert, Form, Input, Modal } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { applyFieldErrors, explainedByFields } from '../../lib/form-errors';
 import { errorMessage } from '../../lib/error-message';
-import { ORG_CODE, findNode, orgKeys, orgWrites, useOrgTree, type Org, type OrgTreeNode } from '../orgs/org-api';
+import {
+  ORG_CODE,
+  findNode,
+  orgKeys,
+  orgWrites,
+  useOrgTree,
+  type Org,
+  type OrgTreeNode,
+} from '../orgs/org-api';
 import { gridKeys } from './grid-api';
 
 interface Values {
@@ -63,14 +71,15 @@ export function GridCreateModal({ defaultParentId, onClose, onCreated }: Props) 
     onError: (error) => applyFieldErrors(form, FIELDS, error),
   });
 
-  const propose = (parentId: string | undefined) => {
+  // Whenever the community (or the tree behind it) changes, propose what the user has not typed yet.
+  const parentId = Form.useWatch('parentId', form);
+  useEffect(() => {
     const node = parentId && tree.data ? findNode(tree.data, parentId) : undefined;
     if (!node) return;
     const next = suggestNext(node);
-    // Only fill what the user has not typed yet.
-    if (next.name && !form.isFieldTouched('name')) form.setFieldValue('name', next.name);
-    if (next.code && !form.isFieldTouched('code')) form.setFieldValue('code', next.code);
-  };
+    if (!form.isFieldTouched('name')) form.setFieldValue('name', next.name);
+    if (!form.isFieldTouched('code')) form.setFieldValue('code', next.code);
+  }, [parentId, tree.data, form]);
 
   return (
     <Modal
@@ -82,16 +91,12 @@ export function GridCreateModal({ defaultParentId, onClose, onCreated }: Props) 
       onOk={() => form.submit()}
       confirmLoading={create.isPending}
       destroyOnHidden
-      afterOpenChange={(open) => open && propose(form.getFieldValue('parentId'))}
     >
       <Form<Values>
         form={form}
         layout="vertical"
         initialValues={{ parentId: defaultParentId ?? undefined }}
         onFinish={(v) => create.mutate(v)}
-        onValuesChange={(changed: Partial<Values>) => {
-          if ('parentId' in changed) propose(changed.parentId);
-        }}
         data-testid="grid-create-form"
       >
         {create.isError && !explainedByFields(create.error, FIELDS) && (
@@ -117,7 +122,11 @@ export function GridCreateModal({ defaultParentId, onClose, onCreated }: Props) 
             { max: 100 },
           ]}
         >
-          <Input maxLength={100} placeholder={t('grid.create.namePlaceholder')} data-testid="grid-create-name" />
+          <Input
+            maxLength={100}
+            placeholder={t('grid.create.namePlaceholder')}
+            data-testid="grid-create-name"
+          />
         </Form.Item>
         <Form.Item
           name="code"

@@ -105,7 +105,12 @@ export function GridImportModal({ onClose }: { onClose: () => void }) {
                 width: 90,
                 render: (i: number) => (i < 0 ? t('grid.import.wholeFile') : i),
               },
-              { title: t('grid.code'), dataIndex: 'code', width: 130, render: (c: string | null) => c ?? '—' },
+              {
+                title: t('grid.code'),
+                dataIndex: 'code',
+                width: 130,
+                render: (c: string | null) => c ?? '—',
+              },
               {
                 title: t('grid.import.reasons'),
                 dataIndex: 'reasons',

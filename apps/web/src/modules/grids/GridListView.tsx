@@ -78,7 +78,10 @@ export function GridListView({ boundaryIds, staffCounts, selectedId, onOpen }: P
   if (tree.isError) return <QueryError error={tree.error} onRetry={() => void tree.refetch()} />;
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, height: '100%' }} data-testid="grid-list">
+    <div
+      style={{ display: 'flex', flexDirection: 'column', gap: 12, height: '100%' }}
+      data-testid="grid-list"
+    >
       <Space wrap>
         <Input.Search
           allowClear
@@ -88,7 +91,12 @@ export function GridListView({ boundaryIds, staffCounts, selectedId, onOpen }: P
           style={{ width: 260 }}
           data-testid="grid-search"
         />
-        <Button icon={<DownloadOutlined />} onClick={exportCsv} disabled={shown.length === 0} data-testid="grid-csv">
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={exportCsv}
+          disabled={shown.length === 0}
+          data-testid="grid-csv"
+        >
           {t('grid.exportCsv')}
         </Button>
         <Typography.Text type="secondary">{t('grid.listCount', { count: shown.length })}</Typography.Text>

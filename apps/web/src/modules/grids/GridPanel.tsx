@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { CloseOutlined, EditOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +47,7 @@ function GridCard({
   grid: GridDetail;
   drawing: boolean;
   onDraw: (grid: GridDetail) => void;
-  close: React.ReactNode;
+  close: ReactNode;
 }) {
   const { t } = useTranslation();
   const { lang } = useLang();
@@ -67,7 +68,10 @@ function GridCard({
       styles={{ body: { display: 'flex', flexDirection: 'column', gap: 16 } }}
       data-testid="grid-panel"
     >
-      <Breadcrumb items={grid.path.map((step) => ({ key: step.id, title: step.name }))} data-testid="grid-path" />
+      <Breadcrumb
+        items={grid.path.map((step) => ({ key: step.id, title: step.name }))}
+        data-testid="grid-path"
+      />
       <Descriptions bordered size="small" column={1}>
         <Descriptions.Item label={t('grid.code')}>{grid.code ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('grid.boundary')}>

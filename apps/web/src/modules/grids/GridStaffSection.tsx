@@ -77,7 +77,6 @@ export function GridStaffSection({ gridId, gridName }: { gridId: string; gridNam
           loading={staff.isPending}
           dataSource={staff.data ?? []}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('grid.staff.empty') }}
           data-testid="staff-table"
           columns={[
@@ -94,9 +93,17 @@ export function GridStaffSection({ gridId, gridName }: { gridId: string; gridNam
               title: t('grid.staff.name'),
               dataIndex: 'displayName',
               render: (name: string, row) => (
-                <Typography.Text delete={row.toDate !== null} title={row.username}>
-                  {name}
-                </Typography.Text>
+                <>
+                  <Typography.Text delete={row.toDate !== null} title={row.username}>
+                    {name}
+                  </Typography.Text>
+                  <br />
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {row.toDate
+                      ? `${row.fromDate} ~ ${row.toDate}`
+                      : t('grid.staff.since', { date: row.fromDate })}
+                  </Typography.Text>
+                </>
               ),
             },
             {
@@ -104,18 +111,12 @@ export function GridStaffSection({ gridId, gridName }: { gridId: string; gridNam
               dataIndex: 'phone',
               render: (phone: string | null) =>
                 phone ? (
-                  <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
+                  <a href={`tel:${phone.replace(/[^\d+]/g, '')}`} style={{ whiteSpace: 'nowrap' }}>
                     <PhoneOutlined /> {phone}
                   </a>
                 ) : (
                   '—'
                 ),
-            },
-            {
-              title: t('grid.staff.period'),
-              key: 'period',
-              render: (_: unknown, row) =>
-                row.toDate ? `${row.fromDate} ~ ${row.toDate}` : t('grid.staff.since', { date: row.fromDate }),
             },
             ...(canManage
               ? [

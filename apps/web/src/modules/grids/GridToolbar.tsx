@@ -65,12 +65,20 @@ export function GridToolbar({ view, onView, metric, onMetric, drawing, onCreate,
       <div style={{ flex: 1 }} />
       <Space wrap size={8}>
         {canCreate && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={onCreate} disabled={drawing} data-testid="grid-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={onCreate}
+            disabled={drawing}
+            data-testid="grid-create"
+          >
             {t('grid.create.button')}
           </Button>
         )}
         {canManage && (
-          <Button icon={<UploadOutlined />} onClick={onImport}
+          <Button
+            icon={<UploadOutlined />}
+            onClick={onImport}
             disabled={drawing}
             aria-label={t('grid.import.button')}
             title={compact ? t('grid.import.button') : undefined}
@@ -80,7 +88,9 @@ export function GridToolbar({ view, onView, metric, onMetric, drawing, onCreate,
           </Button>
         )}
         {canManage && (
-          <Button icon={<DownloadOutlined />} onClick={() => void exportGeoJson()}
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void exportGeoJson()}
             aria-label={t('grid.exportGeoJson')}
             title={compact ? t('grid.exportGeoJson') : undefined}
             data-testid="grid-export"

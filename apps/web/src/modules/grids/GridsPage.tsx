@@ -3,7 +3,7 @@ import { Alert, Drawer, Grid } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { MapView, type MapFocus, type MapPoint } from '../../components/map/MapView';
-import { bboxOf, type LngLat } from '../../components/map/map-geometry';
+import { bboxOf, type AreaFeature, type LngLat } from '../../components/map/map-geometry';
 import { QueryError } from '../../components/QueryError';
 import { errorMessage } from '../../lib/error-message';
 import { DrawBar } from './DrawBar';
@@ -41,6 +41,8 @@ export default function GridsPage() {
     [setParams],
   );
   const isMobile = Grid.useBreakpoint().md === false;
+  // On a phone the grid opens in a drawer over the lower part of the map; the map keeps the grid above it.
+  const drawerHeight = Math.round(window.innerHeight * 0.55);
 
   const grids = useGridFeatures('grid');
   const communities = useGridFeatures('community');
@@ -99,7 +101,23 @@ export default function GridsPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [drawing, undo, finish, cancel]);
 
+  // On a phone the drawer already names the grid a click opened; the overlay would hide the little map left.
+  const openInDrawer = (l: LocateState) =>
+    selectedId !== null && (!l.result && !l.error ? true : l.result?.grid?.id === selectedId);
+
   const points = useMemo<MapPoint[]>(() => (locate ? [{ id: 'locate', lngLat: locate.at }] : []), [locate]);
+  // Where the full name does not fit, 梅园社区第5网格 reads 第5网格 inside its community's outline.
+  const labelTexts = useCallback(
+    (f: AreaFeature) => {
+      const name = f.properties.name;
+      const parent = communities.data?.features.find((c) => c.properties.id === f.properties.parentId);
+      const prefix = parent?.properties.name ?? '';
+      return prefix && name.startsWith(prefix) && name.length > prefix.length
+        ? [name, name.slice(prefix.length)]
+        : [name];
+    },
+    [communities.data],
+  );
   const boundaryIds = useMemo(
     () => new Set((grids.data?.features ?? []).map((f) => f.properties.id)),
     [grids.data],
@@ -140,19 +158,17 @@ export default function GridsPage() {
         selectedId={draw.drawing?.gridId ?? selectedId}
         valueByGridId={metric === 'none' ? null : colouring.values}
         legendTitle={t(METRIC_LABELS[metric])}
+        labelTexts={labelTexts}
         onGridClick={select}
         onMapClick={onMapClick}
         points={draw.drawing ? [] : points}
         draft={draw.drawing?.points ?? null}
         focus={focus}
+        coveredBottom={isMobile && selectedId && !draw.drawing ? drawerHeight - 12 : 0}
         style={{ height: '100%', minHeight: 320 }}
       >
-        {locate && !draw.drawing && (
-          <LocateResult
-            state={locate}
-            onOpenGrid={(id) => select(id)}
-            onClose={() => setLocate(null)}
-          />
+        {locate && !draw.drawing && !(isMobile && openInDrawer(locate)) && (
+          <LocateResult state={locate} onOpenGrid={(id) => select(id)} onClose={() => setLocate(null)} />
         )}
         {grids.data && grids.data.features.length === 0 && (
           <Alert
@@ -212,7 +228,8 @@ export default function GridsPage() {
       {isMobile && (
         <Drawer
           placement="bottom"
-          size="72%"
+          size={drawerHeight}
+          mask={false}
           open={Boolean(panel) && !draw.drawing}
           onClose={() => select(null)}
           closable={false}

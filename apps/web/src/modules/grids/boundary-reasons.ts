@@ -7,21 +7,33 @@ import { errorMessage } from '../../lib/error-message';
  * The ones a user meets while drawing or importing are put in the UI language here; any other is shown as sent.
  */
 const PATTERNS: [RegExp, (t: TFunction, m: RegExpMatchArray) => string][] = [
-  [/^the boundary crosses itself near (\S+), (\S+)$/, (t, m) => t('grid.reason.kinks', { lng: m[1], lat: m[2] })],
+  [
+    /^the boundary crosses itself near (\S+), (\S+)$/,
+    (t, m) => t('grid.reason.kinks', { lng: m[1], lat: m[2] }),
+  ],
   [/^not inside its parent (.+) \(([^)]*)\)$/, (t, m) => t('grid.reason.outsideParent', { name: m[1] })],
   [
     /^overlaps feature (\d+) \(([^)]*)\) by (\d+) m²$/,
     (t, m) => t('grid.reason.overlapsFeature', { index: m[1], code: m[2], area: m[3] }),
   ],
-  [/^overlaps (.+) \(([^)]*)\) by (\d+) m²$/, (t, m) => t('grid.reason.overlaps', { name: m[1], area: m[3] })],
+  [
+    /^overlaps (.+) \(([^)]*)\) by (\d+) m²$/,
+    (t, m) => t('grid.reason.overlaps', { name: m[1], area: m[3] }),
+  ],
   [/a ring needs at least 4 positions$/, (t) => t('grid.reason.tooFewPoints')],
   [/^the file is not a GeoJSON FeatureCollection$/, (t) => t('grid.reason.notCollection')],
   [/^the collection has no features$/, (t) => t('grid.reason.noFeatures')],
-  [/^parent (.+) is not an org in your part of the tree$/, (t, m) => t('grid.reason.noParent', { code: m[1] })],
+  [
+    /^parent (.+) is not an org in your part of the tree$/,
+    (t, m) => t('grid.reason.noParent', { code: m[1] }),
+  ],
   [/^properties\.parentCode is required for a new org$/, (t) => t('grid.reason.parentRequired')],
   [/^properties\.code is missing/, (t) => t('grid.reason.badCode')],
   [/^properties\.name is missing/, (t) => t('grid.reason.badName')],
-  [/^code (.+) appears again \(first at feature (\d+)\)$/, (t, m) => t('grid.reason.duplicate', { code: m[1], index: m[2] })],
+  [
+    /^code (.+) appears again \(first at feature (\d+)\)$/,
+    (t, m) => t('grid.reason.duplicate', { code: m[1], index: m[2] }),
+  ],
   [/^geometry must be a Polygon or MultiPolygon/, (t) => t('grid.reason.notPolygon')],
   [/^geometry is missing$/, (t) => t('grid.reason.noGeometry')],
 ];

@@ -123,8 +123,11 @@ export const gridApi = {
     api<GridStaff>(`/api/grids/${encodeURIComponent(gridId)}/staff`, { method: 'POST', body }),
   /** Answers the assignment with its end date (id, gridId, gridName, gridRole, fromDate, toDate). */
   endStaff: (assignmentId: string, toDate?: string) =>
-    api<Pick<GridStaff, 'id' | 'gridId' | 'gridName' | 'gridRole' | 'fromDate' | 'toDate'>>(`/api/grid-staff/${encodeURIComponent(assignmentId)}/end`, {
-      method: 'POST',
-      body: toDate ? { toDate } : {},
-    }),
+    api<Pick<GridStaff, 'id' | 'gridId' | 'gridName' | 'gridRole' | 'fromDate' | 'toDate'>>(
+      `/api/grid-staff/${encodeURIComponent(assignmentId)}/end`,
+      {
+        method: 'POST',
+        body: toDate ? { toDate } : {},
+      },
+    ),
 };

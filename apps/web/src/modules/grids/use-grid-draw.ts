@@ -3,6 +3,7 @@ import { App } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { closedRing, type LngLat } from '../../components/map/map-geometry';
+import { isStaleVersion } from '../../lib/error-message';
 import { gridKeys, gridApi, type GridDetail } from './grid-api';
 
 interface Drawing {
@@ -32,6 +33,11 @@ export function useGridDraw() {
     },
   });
   const { reset } = save;
+  // Once the points change, a refusal is about a shape that no longer exists; a stale version still holds.
+  const staleSave = isStaleVersion(save.error);
+  const edited = useCallback(() => {
+    if (!staleSave) reset();
+  }, [staleSave, reset]);
 
   const start = useCallback(
     (grid: GridDetail) => {
@@ -42,18 +48,23 @@ export function useGridDraw() {
   );
 
   const add = useCallback(
-    (p: LngLat) =>
+    (p: LngLat) => {
+      edited();
       setDrawing((d) => {
         if (!d) return d;
         const last = d.points.at(-1);
         // A double click lands twice on one spot: a repeated vertex would break the ring.
         if (last && last[0] === p[0] && last[1] === p[1]) return d;
         return { ...d, points: [...d.points, p] };
-      }),
-    [],
+      });
+    },
+    [edited],
   );
 
-  const undo = useCallback(() => setDrawing((d) => (d ? { ...d, points: d.points.slice(0, -1) } : d)), []);
+  const undo = useCallback(() => {
+    edited();
+    setDrawing((d) => (d ? { ...d, points: d.points.slice(0, -1) } : d));
+  }, [edited]);
 
   const cancel = useCallback(() => {
     reset();

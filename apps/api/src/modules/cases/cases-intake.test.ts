@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../core/clock.ts';
+import { act, AT, categoryByCode, PNG, upload, type CategoryNode } from '../../test-support/case-helpers.ts';
+import { createTestApp, type Agent, type TestApp } from '../../test-support/test-app.ts';
+
+const clock = new FakeClock('2026-11-23T02:00:00Z');
+let t: TestApp;
+let center: Agent;
+let lights: CategoryNode;
+
+beforeAll(async () => {
+  t = await createTestApp({ clock });
+  center = await t.login('center');
+  lights = await categoryByCode(center, 'BJ0102'); // 路灯损坏
+});
+afterAll(() => t.close());
+
+const intake = (a: Agent, over: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  a.request(
+    'POST',
+    '/api/cases',
+    {
+      channel: 'window',
+      title: '路灯不亮',
+      categoryId: lights.id,
+      location: AT.meiyuan3,
+      reporter: { name: '李某', phone: '13800001111' },
+      ...over,
+    },
+    headers,
+  );
+
+describe('intake', () => {
+  it('answers 400 naming each bad field', async () => {
+    const r = await intake(center, {
+      channel: 'pigeon',
+      title: '',
+      categoryId: 'x',
+      location: { lng: 500, lat: 31 },
+      reporter: { phone: '123' },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields.map((f: { path: string }) => f.path)).toEqual(
+      expect.arrayContaining(['channel', 'title', 'categoryId', 'location.lng', 'reporter.phone']),
+    );
+  });
+
+  it('with an Idempotency-Key, a retry answers the first case and creates nothing', async () => {
+    const first = await intake(center, {}, { 'idempotency-key': 'field-app-42' });
+    expect(first.status).toBe(201);
+    const retry = await intake(center, {}, { 'idempotency-key': 'field-app-42' });
+    expect(retry.status).toBe(200);
+    expect(retry.body.id).toBe(first.body.id);
+    const all = await center.get(`/api/cases?q=${first.body.number}`);
+    expect(all.body.items).toHaveLength(1);
+  });
+
+  it('offers possible duplicates: same category within 50 m within 24 h', async () => {
+    const a = await intake(center, { location: { lng: 121.3555, lat: 31.1005 } });
+    const near = await intake(center, { location: { lng: 121.3557, lat: 31.1006 } });
+    expect(near.body.possibleDuplicates.map((d: { id: string }) => d.id)).toContain(a.body.id);
+    const far = await intake(center, { location: { lng: 121.358, lat: 31.1005 } });
+    expect(far.body.possibleDuplicates.map((d: { id: string }) => d.id)).not.toContain(a.body.id);
+    const merged = await act(center, near.body.id, { action: 'merge', targetCaseId: a.body.id });
+    expect(merged.body).toMatchObject({ status: 'rejected', mergedInto: a.body.id });
+  });
+
+  it('places a case outside every grid with the reporting unit', async () => {
+    const r = await intake(center, { location: { lng: 121.2, lat: 31.0 } });
+    expect(r.body).toMatchObject({ gridId: null, ownerOrgName: '示范区' });
+  });
+
+  it('masks the reporter; the full view needs person.sensitive.read and is audited', async () => {
+    const c = (await intake(center)).body;
+    expect(c.reporterName).toBe('李*');
+    expect(c.reporterPhone).toBe('138****1111');
+    expect((await center.get(`/api/cases/${c.id}/reporter`)).status).toBe(403);
+    const admin = await t.login('admin');
+    expect((await admin.get(`/api/cases/${c.id}/reporter`)).body).toEqual({
+      name: '李某',
+      phone: '13800001111',
+    });
+    const auditor = await t.login('auditor');
+    const trail = await auditor.get(`/api/audit?action=case.reporter_view&entityId=${c.id}`);
+    expect(trail.body.items).toHaveLength(1);
+  });
+});
+
+describe('attachments', () => {
+  it('accepts images and PDFs by their bytes, and refuses anything else whatever its name', async () => {
+    const png = await upload(t, center, 'photo.png', PNG);
+    expect(png.status).toBe(201);
+    expect(png.body.mime).toBe('image/png');
+    const pdf = await upload(t, center, 'report.pdf', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\n'));
+    expect(pdf.body.mime).toBe('application/pdf');
+    const fake = await upload(t, center, 'photo.png', Buffer.from('<script>alert(1)</script>'));
+    expect(fake.status).toBe(415);
+    expect(fake.body.error.fields[0].path).toBe('file');
+    const got = await t.request({
+      method: 'GET',
+      url: `/api/attachments/${png.body.id}`,
+      headers: { cookie: center.cookie },
+    });
+    expect(got.status).toBe(200);
+    expect(got.headers['content-type']).toBe('image/png');
+  });
+
+  it('refuses a file over the size limit', async () => {
+    const small = await createTestApp({ env: { UPLOAD_MAX_MB: '1' } });
+    try {
+      const a = await small.login('center');
+      const big = Buffer.concat([PNG, Buffer.alloc(1024 * 1024 + 10)]);
+      const r = await upload(small, a, 'big.png', big);
+      expect(r.status).toBe(413);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("hides a case's files from users who cannot see the case", async () => {
+    const photo = await upload(t, center, 'p.png', PNG);
+    await intake(center, { location: AT.xiyuan, attachmentIds: [photo.body.id] });
+    const street = await t.login('street');
+    expect((await street.get(`/api/attachments/${photo.body.id}`)).status).toBe(404);
+    const stolen = await intake(street, { attachmentIds: [photo.body.id] });
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.error.fields[0].path).toBe('attachmentIds');
+  });
+});
+
+describe('lists and inboxes', () => {
+  it('filters by status, category, org, channel, time and keyword, pages by keyset, and exports CSV', async () => {
+    const byStatus = await center.get('/api/cases?status=reported&limit=2');
+    expect(byStatus.body.items).toHaveLength(2);
+    const next = await center.get(`/api/cases?status=reported&limit=2&cursor=${byStatus.body.nextCursor}`);
+    expect(next.body.items[0].id).not.toBe(byStatus.body.items[1].id);
+    const parent = await categoryByCode(center, 'BJ01');
+    const byCat = await center.get(`/api/cases?categoryId=${parent.id}&limit=200`);
+    expect(byCat.body.items.length).toBeGreaterThan(3);
+    expect(byCat.body.items.every((c: { categoryCode: string }) => c.categoryCode.startsWith('BJ01'))).toBe(
+      true,
+    );
+    const xiyuan = (await center.get('/api/orgs?q=%E8%A5%BF%E8%8B%91%E8%A1%97%E9%81%93')).body.items[0];
+    const byOrg = await center.get(`/api/cases?orgId=${xiyuan.id}`);
+    expect(
+      byOrg.body.items.every(
+        (c: { gridName: string }) =>
+          c.gridName.startsWith('景谷') ||
+          c.gridName.startsWith('平吉') ||
+          c.gridName.startsWith('古美') ||
+          c.gridName.startsWith('虹梅'),
+      ),
+    ).toBe(true);
+    const hotline = (await center.get('/api/cases?channel=hotline&limit=200')).body.items;
+    expect(hotline.length).toBeGreaterThan(0);
+    expect(hotline.every((c: { channel: string }) => c.channel === 'hotline')).toBe(true);
+    const future = await center.get('/api/cases?from=2027-01-01T00:00:00Z');
+    expect(future.body.items).toHaveLength(0);
+    expect((await center.get('/api/cases?status=flying')).status).toBe(400);
+    const csv = await center.get('/api/cases/export?status=reported');
+    expect(csv.status).toBe(200);
+    expect(csv.text.split('\r\n')[0]).toContain('number');
+    expect(csv.text.split('\r\n').length).toBeGreaterThan(3);
+  });
+
+  it("counts each user's tasks by kind", async () => {
+    const inbox = (await center.get('/api/cases/inbox')).body.counts;
+    expect(inbox.register).toBeGreaterThan(0);
+    expect(inbox.accept).toBe(0);
+    const dept = await t.login('dept');
+    expect((await dept.get('/api/cases/inbox')).body.counts.register).toBe(0);
+    const tasks = await center.get('/api/cases?task=register&limit=200');
+    expect(tasks.body.items.length).toBe(inbox.register);
+  });
+});
