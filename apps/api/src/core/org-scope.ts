@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { likePrefix } from './like.ts';
 
 declare const scopeBrand: unique symbol;
 
@@ -25,7 +26,7 @@ export function systemScope(): OrgScope {
 /** `path LIKE prefix%` with LIKE metacharacters escaped; served by the text_pattern_ops index. */
 export function pathInScope(scope: OrgScope, pathColumn: Expression<string>): Expression<SqlBool> {
   if (!scope.pathPrefix) return sql<SqlBool>`true`;
-  const pattern = scope.pathPrefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+  const pattern = likePrefix(scope.pathPrefix);
   return sql<SqlBool>`${pathColumn} LIKE ${pattern}`;
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { pathInScope } from '../../core/org-scope.ts';
 import type { SignedInContext } from '../../core/context.ts';
 import { decodeCursor, pageOf } from '../../core/paging.ts';
+import { likeContains } from '../../core/like.ts';
 
 export interface AuditQuery {
   actorId?: string | undefined;
@@ -49,7 +50,7 @@ export async function listAudit(ctx: SignedInContext, f: AuditQuery) {
   if (f.from) q = q.where('a.at', '>=', f.from);
   if (f.to) q = q.where('a.at', '<', f.to);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likeContains(f.q);
     q = q.where((eb) => eb.or([eb('a.summary', 'ilike', like), eb('a.actor_name', 'ilike', like)]));
   }
   if (after) q = q.where('a.id', '<', String(after[0]));

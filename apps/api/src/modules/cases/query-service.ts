@@ -8,6 +8,7 @@ import { actorFacts } from './actors.ts';
 import { allowedActions } from './action-service.ts';
 import { caseAttachments, casesQuery, caseVisible, findCase, timeline, type CaseRow } from './repository.ts';
 import { slaState, type SlaState } from './sla.ts';
+import { likeContains, likePrefix } from '../../core/like.ts';
 
 const maskPhone = (p: string | null) =>
   p && p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : null;
@@ -171,7 +172,7 @@ export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
       .where(pathInScope(ctx.scope, sql.ref('o.path')))
       .executeTakeFirst();
     if (!org) throw badRequest('orgId', 'no such org in your part of the tree');
-    const p = org.path.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%';
+    const p = likePrefix(org.path);
     q = q.where(sql<SqlBool>`(c.org_path LIKE ${p} OR c.department_path LIKE ${p})`);
   }
   if (f.channel) q = q.where('c.channel', '=', f.channel);
@@ -179,7 +180,7 @@ export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
   if (f.from) q = q.where('c.created_at', '>=', f.from);
   if (f.to) q = q.where('c.created_at', '<', f.to);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const like = likeContains(f.q);
     q = q.where((eb) =>
       eb.or([
         eb('c.title', 'ilike', like),

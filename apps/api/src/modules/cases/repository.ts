@@ -1,10 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import type { OrgScope } from '../../core/org-scope.ts';
-
-function like(prefix: string) {
-  return prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
-}
+import { likePrefix } from '../../core/like.ts';
 
 /**
  * A case is visible where it lies (its grid), to the centre holding it, and to the departments handling it —
@@ -12,7 +9,7 @@ function like(prefix: string) {
  */
 export function caseVisible(scope: OrgScope): Expression<SqlBool> {
   if (!scope.pathPrefix) return sql<SqlBool>`true`;
-  const p = like(scope.pathPrefix);
+  const p = likePrefix(scope.pathPrefix);
   return sql<SqlBool>`(c.org_path LIKE ${p} OR c.owner_path LIKE ${p} OR c.department_path LIKE ${p}
     OR EXISTS (SELECT 1 FROM orgs d WHERE d.id = ANY(c.co_department_ids) AND d.path LIKE ${p}))`;
 }

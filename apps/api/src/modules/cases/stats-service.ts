@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { SignedInContext } from '../../core/context.ts';
 import { badRequest } from '../../core/errors.ts';
 import { pathInScope } from '../../core/org-scope.ts';
+import { likePrefix } from '../../core/like.ts';
 
 const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 10000) / 10000);
 
@@ -22,7 +23,7 @@ export async function caseIndicators(
     .where(pathInScope(ctx.scope, sql.ref('o.path')))
     .executeTakeFirst();
   if (!org) throw badRequest('orgId', 'no such org in your part of the tree');
-  const p = org.path.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%';
+  const p = likePrefix(org.path);
   const r = await ctx.db
     .selectFrom('cases as c')
     .select([

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type OrgScope } from '../../core/org-scope.ts';
+import { likePrefix } from '../../core/like.ts';
 
 const ORG_COLUMNS = [
   'o.id',
@@ -154,6 +155,6 @@ export async function moveSubtree(
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
   await sql`UPDATE orgs SET path = ${newPath} || substr(path, ${org.path.length + 1}), depth = depth + ${delta}
-    WHERE path LIKE ${org.path.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`.execute(db);
+    WHERE path LIKE ${likePrefix(org.path)}`.execute(db);
   return true;
 }

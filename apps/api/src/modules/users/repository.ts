@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type OrgScope } from '../../core/org-scope.ts';
+import { likeContains, likePrefix } from '../../core/like.ts';
 
 /** Users are visible when their org is inside the caller's subtree. */
 function scopedUsers(db: Db, scope: OrgScope) {
@@ -47,7 +48,7 @@ export function listUsers(db: Db, scope: OrgScope, f: UserListFilter) {
     .orderBy('u.id')
     .limit(f.limit + 1);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likeContains(f.q);
     q = q.where((eb) =>
       eb.or([
         eb('u.username', 'ilike', like),
@@ -56,8 +57,7 @@ export function listUsers(db: Db, scope: OrgScope, f: UserListFilter) {
       ]),
     );
   }
-  if (f.orgPath)
-    q = q.where(sql<boolean>`o.path LIKE ${f.orgPath.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  if (f.orgPath) q = q.where(sql<boolean>`o.path LIKE ${likePrefix(f.orgPath)}`);
   if (f.roleId)
     q = q.where((eb) =>
       eb.exists(

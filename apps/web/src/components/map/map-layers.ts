@@ -106,14 +106,18 @@ export class GridLabels {
 
   update() {
     const view = this.map.getBounds();
+    const size = this.map.getSize();
     const choice = new Map<LabelEntry, number>();
     for (const e of this.entries) {
-      // A name whose anchor is off screen would be cut at the edge.
-      if (!view.contains(e.at)) continue;
+      if (!view.intersects(e.bounds)) continue;
       const nw = this.map.latLngToContainerPoint(e.bounds.getNorthWest());
       const se = this.map.latLngToContainerPoint(e.bounds.getSouthEast());
       if (se.y - nw.y < 18) continue;
-      const fits = e.widths.findIndex((w) => se.x - nw.x >= w);
+      // A name that would run over the map's edge is cut there: leave it out.
+      const at = this.map.latLngToContainerPoint(e.at);
+      if (at.y < 10 || at.y > size.y - 10) continue;
+      const room = Math.min(se.x - nw.x, 2 * at.x, 2 * (size.x - at.x));
+      const fits = e.widths.findIndex((w) => room >= w);
       if (fits >= 0) choice.set(e, fits);
     }
     const tooMany = choice.size > MAX_LABELS;
