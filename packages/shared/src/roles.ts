@@ -91,8 +91,10 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     permissions: [
       'org.read',
       'grid.manage',
+      'user.read',
       'case.read',
       'case.create',
+      'case.dispatch',
       'case.handle',
       'case.verify',
       'registry.read',

@@ -4,10 +4,14 @@ import type { FastifyReply } from 'fastify';
  * A cell that a spreadsheet would read as a formula (= + - @, or a tab/CR that some apps strip first) gets a
  * leading apostrophe, so an exported list can never run code on the reader's machine.
  */
-export function safeCell(value: unknown): string {
+export function neutralise(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let s = value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = value instanceof Date ? value.toISOString() : String(value);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+export function safeCell(value: unknown): string {
+  const s = neutralise(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

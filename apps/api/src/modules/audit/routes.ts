@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { allPages, sendCsv } from '../../core/csv.ts';
+import { allPages } from '../../core/csv.ts';
+import { exportFormat, sendExport } from '../../core/xlsx.ts';
 import { signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import * as service from './service.ts';
@@ -31,7 +32,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
   );
   app.get(
     '/api/audit/export',
-    { config: { permission: 'audit.export' }, schema: { tags, querystring: filters } },
+    { config: { permission: 'audit.export' }, schema: { tags, querystring: filters.extend(exportFormat) } },
     (req, reply) => {
       const ctx = signedIn(req);
       const pages = allPages(
@@ -49,9 +50,10 @@ export async function auditRoutes(fastify: FastifyInstance) {
           JSON.stringify(a.after),
         ],
       );
-      return sendCsv(
+      return sendExport(
         reply,
-        'audit-log.csv',
+        req.query.format,
+        'audit-log',
         [
           'time (UTC)',
           'actor',

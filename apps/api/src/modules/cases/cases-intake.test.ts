@@ -86,6 +86,33 @@ describe('intake', () => {
   });
 });
 
+describe('categories', () => {
+  it('are an editable tree: add a small class, change its time limits; only with category.manage', async () => {
+    const admin = await t.login('admin');
+    const parent = await categoryByCode(admin, 'SJ01');
+    const made = await admin.post('/api/categories', {
+      parentId: parent.id,
+      code: 'SJ0199',
+      name: '绿化带破坏',
+    });
+    expect(made.status).toBe(201);
+    const node = await categoryByCode(admin, 'SJ0199');
+    expect(node).toMatchObject({ kind: 'event', defaultDepartmentId: parent.defaultDepartmentId });
+    const limits = {
+      urgent: { register: 1, dispatch: 1, handle: 4, verify: 1, close: 1 },
+      normal: { register: 4, dispatch: 4, handle: 24, verify: 8, close: 4 },
+    };
+    expect((await admin.patch(`/api/categories/${node.id}`, { limits, version: 1 })).status).toBe(200);
+    expect((await admin.patch(`/api/categories/${node.id}`, { name: 'x', version: 1 })).status).toBe(409);
+    const dup = await admin.post('/api/categories', { parentId: parent.id, code: 'SJ0199', name: '重复' });
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.fields[0].path).toBe('code');
+    expect(
+      (await center.post('/api/categories', { parentId: parent.id, code: 'SJ0198', name: '无权' })).status,
+    ).toBe(403);
+  });
+});
+
 describe('attachments', () => {
   it('accepts images and PDFs by their bytes, and refuses anything else whatever its name', async () => {
     const png = await upload(t, center, 'photo.png', PNG);
@@ -161,6 +188,31 @@ describe('lists and inboxes', () => {
     expect(csv.status).toBe(200);
     expect(csv.text.split('\r\n')[0]).toContain('number');
     expect(csv.text.split('\r\n').length).toBeGreaterThan(3);
+  });
+
+  it('exports Excel with formula-looking cells neutralised', async () => {
+    await intake(center, { title: '=HYPERLINK("http://x","点我")' });
+    const r = await t.request({
+      method: 'GET',
+      url: '/api/cases/export?format=xlsx&q=HYPERLINK',
+      headers: { cookie: center.cookie },
+    });
+    expect(r.status).toBe(200);
+    expect(String(r.headers['content-type'])).toContain('spreadsheetml');
+    const raw = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/cases/export?format=xlsx&q=HYPERLINK',
+        headers: { cookie: center.cookie },
+      })
+    ).rawPayload;
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(raw as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('number');
+    expect(sheet.getRow(2).getCell(2).value).toBe(`'=HYPERLINK("http://x","点我")`);
+    expect(sheet.getRow(2).getCell(2).formula).toBeUndefined();
   });
 
   it("counts each user's tasks by kind", async () => {

@@ -4,7 +4,6 @@ import { runSweepOnce } from '../../core/sweeps.ts';
 import { act, AT, categoryByCode, PNG, upload, type CategoryNode } from '../../test-support/case-helpers.ts';
 import { createTestApp, type Agent, type TestApp } from '../../test-support/test-app.ts';
 import { caseSlaSweep } from './sweeps.ts';
-import { logSms } from './notify.ts';
 
 // Monday 2026-11-23 10:00 in Shanghai.
 const clock = new FakeClock('2026-11-23T02:00:00Z');
@@ -261,12 +260,24 @@ describe('time limits', () => {
     clock.set('2026-11-30T02:31:00Z');
     expect((await center.get(`/api/cases/${c.id}`)).body.slaState).toBe('overdue');
 
-    const sweep = caseSlaSweep({ escalateOverdue: true, sms: logSms });
+    const texts: string[] = [];
+    const sms = { send: async (phone: string, text: string) => void texts.push(`${phone} ${text}`) };
+    const sweep = caseSlaSweep({ escalateOverdue: true, sms });
+    // The community workstation's operator is told, by SMS too.
+    await t.db.db
+      .updateTable('users')
+      .set({ phone: '13900009999' })
+      .where('username', '=', 'community')
+      .execute();
     await runSweepOnce(t.db.db, sweep, clock.now());
     const after = (await center.get(`/api/cases/${c.id}`)).body;
     expect(after.ownerOrgName).toBe('东兴街道');
     expect(after.timeline.map((e: { action: string }) => e.action)).toContain('sla_overdue');
+    // (The demo district's own late cases are swept too; this case's text goes out exactly once.)
+    const mine = () => texts.filter((x) => x.includes(c.number));
+    expect(mine()).toEqual([`13900009999 【CivicGrid】事件${c.number}已超时：路边暴露垃圾`]);
     const second = await runSweepOnce(t.db.db, sweep, clock.now());
+    expect(mine()).toHaveLength(1);
     expect((await center.get(`/api/cases/${c.id}`)).body.ownerOrgName).toBe('东兴街道');
     expect(second.ran).toBe(true);
     const street = await t.login('street');

@@ -104,3 +104,56 @@ export async function updateCategory(
     return { id, version: cat.version + 1 };
   });
 }
+
+/** A new category under a parent; it inherits the parent's kind, routing and limits unless given. */
+export async function createCategory(
+  ctx: SignedInContext,
+  input: {
+    parentId: string;
+    code: string;
+    name: string;
+    nameEn?: string | null | undefined;
+    defaultDepartmentId?: string | null | undefined;
+    photoRequired?: boolean | undefined;
+    selfHandle?: boolean | undefined;
+    public?: boolean | undefined;
+  },
+) {
+  return inTransaction(ctx, async (tx) => {
+    const parent = await tx.db
+      .selectFrom('categories')
+      .selectAll()
+      .where('id', '=', input.parentId)
+      .executeTakeFirst();
+    if (!parent) throw badRequest('parentId', 'no such category');
+    const taken = await tx.db
+      .selectFrom('categories')
+      .select('id')
+      .where('code', '=', input.code)
+      .executeTakeFirst();
+    if (taken) throw badRequest('code', 'already used');
+    const { id } = await tx.db
+      .insertInto('categories')
+      .values({
+        parent_id: parent.id,
+        code: input.code,
+        name: input.name,
+        name_en: input.nameEn ?? null,
+        kind: parent.kind,
+        default_department_id: input.defaultDepartmentId ?? parent.default_department_id,
+        limits: JSON.stringify(parent.limits),
+        photo_required: input.photoRequired ?? parent.photo_required,
+        self_handle: input.selfHandle ?? parent.self_handle,
+        public: input.public ?? parent.public,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(tx, {
+      action: 'category.create',
+      entityType: 'category',
+      entityId: id,
+      summary: `created category ${input.code} ${input.name} under ${parent.code}`,
+    });
+    return { id, version: 1 };
+  });
+}

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { allPages, sendCsv } from '../../core/csv.ts';
+import { allPages } from '../../core/csv.ts';
+import { exportFormat, sendExport } from '../../core/xlsx.ts';
 import type { FileStore } from '../../core/files.ts';
 import { boolQuery, idParams, signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import { performAction } from './action-service.ts';
 import { readAttachment, saveAttachment } from './attachment-service.ts';
-import { categoryTree, updateCategory } from './category-service.ts';
+import { categoryTree, createCategory, updateCategory } from './category-service.ts';
 import { createCase } from './intake-service.ts';
 import { listNotifications, markRead } from './notification-service.ts';
 import { getCase, inbox, listCases, revealReporter } from './query-service.ts';
@@ -22,6 +23,11 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
 
     app.get('/api/categories', { config: { permission: 'signed-in' }, schema: { tags } }, (req) =>
       categoryTree(req.ctx),
+    );
+    app.post(
+      '/api/categories',
+      { config: { permission: 'category.manage' }, schema: { tags, body: s.categoryCreate } },
+      async (req, reply) => reply.status(201).send(await createCategory(signedIn(req), req.body)),
     );
     app.patch(
       '/api/categories/:id',
@@ -93,7 +99,7 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
       '/api/cases/export',
       {
         config: { permission: 'case.read' },
-        schema: { tags, querystring: s.listQuery.omit({ limit: true, cursor: true }) },
+        schema: { tags, querystring: s.listQuery.omit({ limit: true, cursor: true }).extend(exportFormat) },
       },
       (req, reply) => {
         const ctx = signedIn(req);
@@ -117,9 +123,10 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
             c.evaluation,
           ],
         );
-        return sendCsv(
+        return sendExport(
           reply,
-          'cases.csv',
+          req.query.format,
+          'cases',
           [
             'number',
             'title',

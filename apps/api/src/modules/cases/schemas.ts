@@ -91,3 +91,17 @@ export const categoryUpdate = z.object({
   disabled: z.boolean().optional(),
   version: z.number().int().min(1),
 });
+
+export const categoryCreate = z.object({
+  parentId: z.uuid(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{2,20}$/, 'upper-case letters and digits, 2–20'),
+  name: z.string().trim().min(1, 'required').max(60),
+  nameEn: z.string().trim().max(80).nullable().optional(),
+  defaultDepartmentId: z.uuid().nullable().optional(),
+  photoRequired: z.boolean().optional(),
+  selfHandle: z.boolean().optional(),
+  public: z.boolean().optional(),
+});

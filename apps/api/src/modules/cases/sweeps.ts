@@ -55,6 +55,17 @@ export function caseSlaSweep(opts: { escalateOverdue: boolean; sms: SmsSender })
           caseId: c.id,
           at: now,
         });
+        if (overdue && holders.length) {
+          // Red goes out by SMS too: overdue work should not wait for someone to open the app.
+          const phones = await db
+            .selectFrom('users')
+            .select('phone')
+            .where('id', 'in', holders)
+            .where('phone', 'is not', null)
+            .execute();
+          for (const { phone } of phones)
+            await opts.sms.send(phone!, `【CivicGrid】事件${c.number}已超时：${c.title}`);
+        }
         const set: Record<string, unknown> = overdue
           ? { warned: true, overdue_notified: true, was_overdue: true }
           : { warned: true };

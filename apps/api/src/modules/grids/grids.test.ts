@@ -249,7 +249,15 @@ describe('一格多员 and zones', () => {
     expect(dup.status).toBe(409);
     expect((await admin.get(`/api/grid-staff?userId=${gridUser.userId}`)).body).toHaveLength(2);
     const ended = await admin.post(`/api/grid-staff/${assigned.body.id}/end`, { toDate: '2026-03-01' });
-    expect(ended.body.toDate).toBe('2026-03-01');
+    expect(ended.body).toMatchObject({
+      toDate: '2026-03-01',
+      username: 'grid',
+      gridRole: 'assistant',
+      gridCode: 'SF010102',
+    });
+    const counts = (await admin.get('/api/grids/staff-counts')).body;
+    expect(counts).toHaveLength(60);
+    expect(counts.find((c: { gridId: string }) => c.gridId === second.gridId).count).toBe(2);
     expect((await admin.get(`/api/grid-staff?userId=${gridUser.userId}`)).body).toHaveLength(1);
     const history = (await admin.get(`/api/grid-staff?userId=${gridUser.userId}&includeEnded=true`)).body;
     expect(history.map((h: { toDate: string | null }) => h.toDate)).toContain('2026-03-01');

@@ -87,6 +87,9 @@ export async function gridRoutes(fastify: FastifyInstance) {
     (req) => grids.setGeometry(signedIn(req), req.params.id, req.body.geometry, req.body.version),
   );
 
+  app.get('/api/grids/staff-counts', { config: { permission: 'org.read' }, schema: { tags } }, (req) =>
+    staff.staffCounts(signedIn(req)),
+  );
   app.get(
     '/api/grid-staff',
     {

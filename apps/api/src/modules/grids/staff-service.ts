@@ -147,6 +147,22 @@ export async function endStaff(ctx: SignedInContext, assignmentId: string, toDat
       before: { toDate: null },
       after: { toDate: end },
     });
-    return { ...row, toDate: end };
+    const [after] = (await listStaff(tx, { gridId: row.gridId, includeEnded: true })).filter(
+      (r) => r.id === assignmentId,
+    );
+    return after!;
   });
+}
+
+/** Active staff per grid in one grouped query, for colouring a whole district's map. */
+export async function staffCounts(ctx: SignedInContext) {
+  const rows = await ctx.db
+    .selectFrom('grid_staff as s')
+    .innerJoin('orgs as g', 'g.id', 's.grid_id')
+    .select(['s.grid_id as gridId', sql<number>`count(DISTINCT s.user_id)::int`.as('count')])
+    .where(pathInScope(ctx.scope, sql.ref('g.path')))
+    .where('s.to_date', 'is', null)
+    .groupBy('s.grid_id')
+    .execute();
+  return rows;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { allPages, sendCsv } from '../../core/csv.ts';
+import { allPages } from '../../core/csv.ts';
+import { exportFormat, sendExport } from '../../core/xlsx.ts';
 import { idParams, signedIn, typed, versionBody } from '../../core/http.ts';
 import * as s from './schemas.ts';
 import * as service from './service.ts';
@@ -17,7 +18,7 @@ export async function userRoutes(fastify: FastifyInstance) {
     '/api/users/export',
     {
       config: { permission: 'user.read' },
-      schema: { tags, querystring: s.listQuery.omit({ limit: true, cursor: true }) },
+      schema: { tags, querystring: s.listQuery.omit({ limit: true, cursor: true }).extend(exportFormat) },
     },
     (req, reply) => {
       const ctx = signedIn(req);
@@ -34,9 +35,10 @@ export async function userRoutes(fastify: FastifyInstance) {
           u.createdAt,
         ],
       );
-      return sendCsv(
+      return sendExport(
         reply,
-        'users.csv',
+        req.query.format,
+        'users',
         ['username', 'display name', 'phone', 'org', 'roles', 'status', 'last login', 'created'],
         pages,
       );

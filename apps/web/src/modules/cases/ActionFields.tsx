@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { DatePicker, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { DISPLAY_TZ } from '../../lib/time';
+import { caseApi, useDepartments } from './case-api';
+
+/** The picker shows Beijing wall-clock time whatever the browser's zone; this is that moment in UTC. */
+export function deadlineIso(value: Dayjs): string {
+  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm'), DISPLAY_TZ).toISOString();
+}
+
+interface FieldProps<T> {
+  value?: T;
+  onChange?: (next: T) => void;
+  id?: string;
+  'data-testid'?: string;
+}
+
+export function DeadlinePicker({ value, onChange, ...rest }: FieldProps<Dayjs | null>) {
+  const today = dayjs().tz(DISPLAY_TZ).format('YYYY-MM-DD');
+  return (
+    <DatePicker
+      {...rest}
+      value={value ?? null}
+      onChange={(next) => onChange?.(next)}
+      showTime={{ format: 'HH:mm', minuteStep: 5 }}
+      format="YYYY-MM-DD HH:mm"
+      disabledDate={(d) => d.format('YYYY-MM-DD') < today}
+      style={{ width: '100%' }}
+      inputReadOnly
+    />
+  );
+}
+
+/** Departments (orgs of level `department`) a centre can dispatch to; search by name or code. */
+export function DepartmentSelect({
+  value,
+  onChange,
+  multiple = false,
+  placeholder,
+  ...rest
+}: FieldProps<string | string[] | undefined> & { multiple?: boolean; placeholder?: string }) {
+  const { t } = useTranslation();
+  const departments = useDepartments();
+  return (
+    <Select
+      {...rest}
+      mode={multiple ? 'multiple' : undefined}
+      allowClear={multiple}
+      value={value}
+      onChange={(next: string | string[] | undefined) => onChange?.(next)}
+      placeholder={placeholder}
+      loading={departments.isPending}
+      notFoundContent={departments.isError ? t('common.loadFailed') : t('common.empty')}
+      showSearch={{ optionFilterProp: 'label' }}
+      options={(departments.data ?? []).map((d) => ({
+        value: d.id,
+        label: d.code ? `${d.name} (${d.code})` : d.name,
+      }))}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/** Another case to merge into, found by number or title. */
+export function CaseSearchSelect({ value, onChange, exceptId, ...rest }: FieldProps<string> & { exceptId: string }) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: ['cases', 'search', q],
+    queryFn: () => caseApi.search(q),
+    enabled: q.trim().length >= 2,
+    staleTime: 30_000,
+  });
+  return (
+    <Select
+      {...rest}
+      value={value}
+      onChange={(next: string) => onChange?.(next)}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      placeholder={t('case.modal.targetCasePlaceholder')}
+      loading={found.isFetching}
+      notFoundContent={q.trim().length >= 2 ? t('common.empty') : null}
+      options={(found.data?.items ?? [])
+        .filter((c) => c.id !== exceptId)
+        .map((c) => ({ value: c.id, label: `${c.number} ${c.title}` }))}
+      style={{ width: '100%' }}
+    />
+  );
+}
