@@ -84,7 +84,7 @@ export default function CasePage() {
           </Card>
         </Col>
       </Row>
-      {action && <CaseActionModal key={`${action}-${c.version}`} detail={c} action={action} onClose={() => setAction(null)} />}
+      {action && <CaseActionModal key={action} detail={c} action={action} onClose={() => setAction(null)} />}
     </Space>
   );
 }
