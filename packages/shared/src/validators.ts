@@ -1,0 +1,67 @@
+/**
+ * Identifiers the registry checks: the citizen ID number (GB 11643-1999), the unified social credit code of an
+ * organisation (GB 32100-2015) and mainland phone numbers.
+ */
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+export interface CitizenIdInfo {
+  birthDate: string;
+  sex: 'male' | 'female';
+  regionCode: string;
+}
+
+/** Why an 18-character citizen ID number is invalid, or null when it is valid (MOD 11-2 check digit, real date). */
+export function citizenIdError(id: string, today: Date = new Date()): string | null {
+  if (!/^\d{17}[\dX]$/.test(id)) return 'must be 17 digits and a digit or X';
+  if (!/^[1-9]\d{5}$/.test(id.slice(0, 6))) return 'the region code is not valid';
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return 'the birth date is not a real date';
+  if (date > today) return 'the birth date is in the future';
+  const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  if (ID_CHECK[sum % 11] !== id[17]) return 'the check digit does not match';
+  return null;
+}
+
+/** Birth date and sex read from a valid ID number (the 17th digit is odd for men). */
+export function citizenIdInfo(id: string): CitizenIdInfo {
+  return {
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    sex: Number(id[16]) % 2 === 1 ? 'male' : 'female',
+    regionCode: id.slice(0, 6),
+  };
+}
+
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** Why an 18-character unified social credit code is invalid, or null (MOD 31 check character). */
+export function socialCreditCodeError(code: string): string | null {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code))
+    return 'must be 18 characters of digits and upper-case letters (no I, O, S, V, Z)';
+  const sum = USCC_WEIGHTS.reduce((acc, w, i) => acc + w * USCC_CHARS.indexOf(code[i]!), 0);
+  const check = USCC_CHARS[(31 - (sum % 31)) % 31];
+  return check === code[17] ? null : 'the check character does not match';
+}
+
+export const MOBILE_RE = /^1[3-9]\d{9}$/;
+export const LANDLINE_RE = /^0\d{2,3}-?\d{7,8}$/;
+
+export function isMainlandPhone(phone: string): boolean {
+  return MOBILE_RE.test(phone) || LANDLINE_RE.test(phone);
+}
+
+/** `110101********1234`: region and last four only. */
+export function maskCitizenId(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '*'.repeat(id.length);
+}
+
+/** `138****5678`. */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
