@@ -1,4 +1,5 @@
 import { sql, type SqlBool, type Expression } from 'kysely';
+import { maskPhone } from '@civicgrid/shared/validators';
 import { audit } from '../../core/audit.ts';
 import type { SignedInContext } from '../../core/context.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
@@ -29,7 +30,7 @@ function present(c: CaseRow, now: Date) {
   return {
     ...rest,
     reporterName: maskName(reporterName),
-    reporterPhone: maskPhone(reporterPhone),
+    reporterPhone: reporterPhone ? maskPhone(reporterPhone) : null,
     slaState: slaState(c, now),
   };
 }
