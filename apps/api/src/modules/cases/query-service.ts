@@ -11,8 +11,6 @@ import { caseAttachments, casesQuery, caseVisible, findCase, timeline, type Case
 import { slaState, type SlaState } from './sla.ts';
 import { likeContains, likePrefix } from '../../core/like.ts';
 
-const maskPhone = (p: string | null) =>
-  p && p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p ? '****' : null;
 const maskName = (n: string | null) =>
   n ? `${n.slice(0, 1)}${'*'.repeat(Math.max(1, n.length - 1))}` : null;
 
