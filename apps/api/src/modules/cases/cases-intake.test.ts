@@ -215,6 +215,19 @@ describe('lists and inboxes', () => {
     expect(sheet.getRow(2).getCell(2).formula).toBeUndefined();
   });
 
+  it('sorts by the most pressing deadline, paging by keyset without gaps or repeats', async () => {
+    const first = await center.get('/api/cases?sort=deadline&status=reported,registered&limit=7');
+    const second = await center.get(
+      `/api/cases?sort=deadline&status=reported,registered&limit=7&cursor=${first.body.nextCursor}`,
+    );
+    const all = [...first.body.items, ...second.body.items];
+    const times = all.map((c: { stepDeadline: string | null }) =>
+      c.stepDeadline ? Date.parse(c.stepDeadline) : Infinity,
+    );
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(all.map((c: { id: string }) => c.id)).size).toBe(all.length);
+  });
+
   it("counts each user's tasks by kind", async () => {
     const inbox = (await center.get('/api/cases/inbox')).body.counts;
     expect(inbox.register).toBeGreaterThan(0);

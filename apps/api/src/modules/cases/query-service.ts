@@ -141,17 +141,22 @@ export interface CaseListQuery {
   q?: string | undefined;
   task?: Task | undefined;
   urgency?: string | undefined;
+  /** created: newest first (default); deadline: the most pressing step deadline first. */
+  sort?: 'created' | 'deadline' | undefined;
   limit: number;
   cursor?: string | undefined;
 }
 
-/** Newest first, keyset on (created_at, id). Every filter has an index behind it (see 0004-cases). */
+/** Newest first (or most pressing deadline first), keyset-paged. Every filter has an index behind it (0004-cases). */
 export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
   const now = ctx.clock.now();
   let q = casesQuery(ctx.db)
     .where(caseVisible(ctx.scope))
-    .orderBy('c.created_at', 'desc')
-    .orderBy('c.id', 'desc')
+    .orderBy(
+      f.sort === 'deadline' ? sql`coalesce(c.step_deadline, 'infinity'::timestamptz)` : sql`c.created_at`,
+      f.sort === 'deadline' ? 'asc' : 'desc',
+    )
+    .orderBy('c.id', f.sort === 'deadline' ? 'asc' : 'desc')
     .limit(f.limit + 1);
   if (f.status?.length) q = q.where('c.status', 'in', f.status);
   if (f.categoryId) {
@@ -199,8 +204,18 @@ export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
     q = q.where(sql<SqlBool>`NOT (${open} AND c.step_warn_at IS NOT NULL AND c.step_warn_at <= ${now})`);
   if (f.task) q = q.where(taskFilter(ctx, f.task, await myGrids(ctx)));
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
-  if (after) q = q.where(sql<SqlBool>`(c.created_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  if (after && f.sort === 'deadline') {
+    q = q.where(
+      sql<SqlBool>`(coalesce(c.step_deadline, 'infinity'::timestamptz), c.id) > (${after[0]}::timestamptz, ${after[1]}::uuid)`,
+    );
+  } else if (after) {
+    q = q.where(sql<SqlBool>`(c.created_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
+  }
   const rows = await q.execute();
-  const page = pageOf(rows, f.limit, (r) => [new Date(r.createdAt).toISOString(), r.id]);
+  const page = pageOf(rows, f.limit, (r) =>
+    f.sort === 'deadline'
+      ? [r.stepDeadline ? new Date(r.stepDeadline).toISOString() : 'infinity', r.id]
+      : [new Date(r.createdAt).toISOString(), r.id],
+  );
   return { items: page.items.map((r) => present(r, now)), nextCursor: page.nextCursor };
 }

@@ -69,6 +69,7 @@ export const listQuery = z.object({
   slaState: z.enum(['normal', 'warning', 'overdue']).optional(),
   task: z.enum(['register', 'dispatch', 'accept', 'handle', 'verify', 'close', 'extension']).optional(),
   q: z.string().trim().max(100).optional(),
+  sort: z.enum(['created', 'deadline']).default('created'),
   limit: limitSchema,
   cursor: cursorSchema,
 });
