@@ -31,10 +31,14 @@ export class VersionedCache<T> {
     this.value = null;
   }
 
-  async get(): Promise<T> {
+  /**
+   * Pass the caller's handle when inside a transaction: on PGlite the pool has a single connection, which the
+   * open transaction holds, so a query through the root handle would wait for ever.
+   */
+  async get(db: Db = this.db): Promise<T> {
     const now = Date.now();
     if (this.value && now - this.checkedAt < RECHECK_MS) return this.value;
-    const row = await this.db
+    const row = await db
       .selectFrom('app_meta')
       .select('value')
       .where('key', '=', this.key)
@@ -42,6 +46,13 @@ export class VersionedCache<T> {
     const version = row?.value ?? '0';
     this.checkedAt = now;
     if (this.value && version === this.version) return this.value;
+    if (db !== this.db) {
+      // Inside a transaction: load through it rather than wait on a load that needs the connection it holds.
+      const value = await this.load(db);
+      this.value = value;
+      this.version = version;
+      return value;
+    }
     this.loading ??= this.load(this.db)
       .then((v) => {
         this.value = v;

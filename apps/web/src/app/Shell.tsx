@@ -4,6 +4,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LangToggle } from '../components/LangToggle';
+import { NotificationBell } from '../modules/cases/NotificationBell';
 import { useAuth } from './auth';
 import { NAV_ITEMS, navKeyOf } from './nav';
 import { UserMenu } from './UserMenu';
@@ -127,6 +128,7 @@ export function Shell() {
           <Typography.Text strong ellipsis style={{ flex: 1, fontSize: 15, minWidth: 0 }}>
             {isMobile ? t('app.name') : ''}
           </Typography.Text>
+          {!me.user.mustChangePassword && <NotificationBell compact={isMobile} />}
           <LangToggle compact={isMobile} />
           <UserMenu compact={isMobile} />
         </Layout.Header>

@@ -13,6 +13,11 @@ const GridsPage = lazy(() => import('../modules/grids/GridsPage'));
 const UsersPage = lazy(() => import('../modules/users/UsersPage'));
 const RolesPage = lazy(() => import('../modules/roles/RolesPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
+// The intake form and the case page carry the map (Leaflet); the list and the inbox do not.
+const CaseIntakePage = lazy(() => import('../modules/cases/CaseIntakePage'));
+const CaseListPage = lazy(() => import('../modules/cases/CaseListPage'));
+const CasePage = lazy(() => import('../modules/cases/CasePage'));
+const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
@@ -36,6 +41,10 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('user.read', <UsersPage />) },
       { path: 'roles', element: guarded('role.read', <RolesPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+      { path: 'cases/new', element: guarded('case.create', <CaseIntakePage />) },
+      { path: 'cases', element: guarded('case.read', <CaseListPage />) },
+      { path: 'cases/:id', element: guarded('case.read', <CasePage />) },
+      { path: 'tasks', element: guarded('case.read', <TasksPage />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

@@ -7,7 +7,7 @@ import { bumpCalendarVersion } from './calendar-provider.ts';
 
 /** A year of the calendar: every day that differs from Monday–Friday, plus the working hours. */
 export async function getYear(ctx: SignedInContext, year: number) {
-  const cal = await ctx.calendar.get();
+  const cal = await ctx.calendar.get(ctx.db);
   const days = await ctx.db
     .selectFrom('calendar_days')
     .select(['day', 'is_workday as isWorkday', 'name', 'source'])
@@ -112,7 +112,7 @@ export async function deadline(
   from: Date,
   limit: { workingHours?: number | undefined; workingDays?: number | undefined },
 ) {
-  const cal = await ctx.calendar.get();
+  const cal = await ctx.calendar.get(ctx.db);
   const due =
     limit.workingDays !== undefined
       ? addWorkingDays(cal, from, limit.workingDays)

@@ -95,7 +95,7 @@ async function linkAttachments(
 
 /** What each action changes, beyond the status the workflow gives it. */
 async function plan(ctx: SignedInContext, c: CaseRow, input: ActionInput, now: Date): Promise<Change> {
-  const cal = await ctx.calendar.get();
+  const cal = await ctx.calendar.get(ctx.db);
   const limits = c.categoryLimits as Limits;
   const urgency = c.urgency as 'urgent' | 'normal';
   const step = (status: CaseStatus, deadline?: Date | null) => {

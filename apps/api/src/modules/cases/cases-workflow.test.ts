@@ -115,6 +115,20 @@ describe('the whole loop', () => {
   });
 });
 
+describe('shared caches inside a transaction', () => {
+  // Regression: the calendar cache re-checked its version through the root pool while the action's transaction
+  // held PGlite's only connection, and the whole server hung. The re-check happens 5 s after the last one.
+  it('an action taken after the cache went stale answers, and the server still answers after it', async () => {
+    const c = await report();
+    await new Promise((r) => setTimeout(r, 5_200));
+    const timeout = new Promise<'hung'>((r) => setTimeout(() => r('hung'), 20_000));
+    const result = await Promise.race([act(center, c.id, { action: 'register' }), timeout]);
+    expect(result).not.toBe('hung');
+    expect((result as { body: { status: string } }).body.status).toBe('registered');
+    expect((await t.request({ method: 'GET', url: '/api/health' })).status).toBe(200);
+  });
+});
+
 describe('rules', () => {
   it('answers 409 with the allowed actions for an action the status does not allow, and 409 on a stale version', async () => {
     const c = await report();

@@ -84,7 +84,7 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
     path: string;
   } = { gridId: null, communityId: null, streetId: null, path: '' };
   if (input.location) {
-    const grid = (await ctx.grids.get()).locate(input.location.lng, input.location.lat);
+    const grid = (await ctx.grids.get(ctx.db)).locate(input.location.lng, input.location.lat);
     if (grid) {
       const ancestors = await ctx.db
         .selectFrom('orgs')
@@ -106,7 +106,7 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
     path: ctx.user.orgPath,
     name: ctx.user.orgName,
   };
-  const cal = await ctx.calendar.get();
+  const cal = await ctx.calendar.get(ctx.db);
   const timing = timingFor(cal, category.limits as Limits, input.urgency, 'reported', now);
 
   const created = await inTransaction(ctx, async (tx) => {

@@ -231,7 +231,7 @@ export async function featureCollection(
 
 /** The grid holding a point and its community, street and district; outside every grid, the nearest one. */
 export async function locate(ctx: RequestContext, lng: number, lat: number) {
-  const index = await ctx.grids.get();
+  const index = await ctx.grids.get(ctx.db);
   const inScope = (g: { path: string }) => pathIsInScope(ctx.scope, g.path);
   const grid = index.locate(lng, lat, inScope);
   if (!grid) {

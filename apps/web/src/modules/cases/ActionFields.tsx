@@ -65,7 +65,12 @@ export function DepartmentSelect({
 }
 
 /** Another case to merge into, found by number or title. */
-export function CaseSearchSelect({ value, onChange, exceptId, ...rest }: FieldProps<string> & { exceptId: string }) {
+export function CaseSearchSelect({
+  value,
+  onChange,
+  exceptId,
+  ...rest
+}: FieldProps<string> & { exceptId: string }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const found = useQuery({

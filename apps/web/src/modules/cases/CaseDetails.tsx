@@ -9,7 +9,8 @@ import type { AreaCollection } from '../../components/map/map-geometry';
 import { errorMessage } from '../../lib/error-message';
 import { formatTime } from '../../lib/time';
 import { useLang } from '../../lib/use-lang';
-import { caseApi, useCategories, useGridFeatures, type CaseDetail } from './case-api';
+import { caseApi, useCategories, useGridFeatures } from './case-api';
+import type { CaseDetail } from './case-types';
 import { categoryName, findCategory } from './CategoryTreeSelect';
 
 /** The reporter as the API gives it (masked); those holding person.sensitive.read may reveal it, audited. */
@@ -22,7 +23,8 @@ function Reporter({ detail }: { detail: CaseDetail }) {
     onError: (error) => void message.error(errorMessage(t, error)),
   });
   const shown = reveal.data ?? { name: detail.reporterName, phone: detail.reporterPhone };
-  if (!shown.name && !shown.phone) return <Typography.Text type="secondary">{t('case.page.none')}</Typography.Text>;
+  if (!shown.name && !shown.phone)
+    return <Typography.Text type="secondary">{t('case.page.none')}</Typography.Text>;
   return (
     <span data-testid="case-reporter">
       {[shown.name, shown.phone].filter(Boolean).join(' · ')}
@@ -42,6 +44,8 @@ function Reporter({ detail }: { detail: CaseDetail }) {
   );
 }
 
+const noLabels = () => [];
+
 /** A small map with the case's grid outlined and its pin. */
 export function CaseMap({ detail: c, height }: { detail: CaseDetail; height: number }) {
   const canReadGrids = useCan('org.read');
@@ -56,6 +60,8 @@ export function CaseMap({ detail: c, height }: { detail: CaseDetail; height: num
     <MapView
       grids={own}
       selectedId={c.gridId}
+      // The grid's name is in the details; a label in its middle could hide the pin.
+      labelTexts={noLabels}
       points={[{ id: c.id, lngLat: [c.lng, c.lat], colour: '#f5222d' }]}
       // Without the grid outline (no grid, or no right to read grids) the map centres on the pin itself.
       focus={own ? null : { key: `${c.id}-pin`, bbox: [c.lng - d, c.lat - d, c.lng + d, c.lat + d] }}
@@ -75,10 +81,18 @@ export function CaseDetails({ detail: c }: { detail: CaseDetail }) {
     const names = dispatch?.data?.coDepartments;
     return Array.isArray(names) ? names.join(lang === 'en' ? ', ' : '、') : '';
   }, [c.timeline, lang]);
-  const time = (at: string | null) => (at ? formatTime(at, 'YYYY-MM-DD HH:mm') : '—');
+  const time = (at: string | null) => (
+    <span style={{ whiteSpace: 'nowrap' }}>{at ? formatTime(at, 'YYYY-MM-DD HH:mm') : '—'}</span>
+  );
 
   return (
-    <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered data-testid="case-details">
+    <Descriptions
+      column={{ xs: 1, sm: 2 }}
+      size="small"
+      bordered
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      data-testid="case-details"
+    >
       <Descriptions.Item label={t('case.field.category')}>
         {c.categoryCode} {category ? categoryName(category, lang) : c.categoryName}
       </Descriptions.Item>

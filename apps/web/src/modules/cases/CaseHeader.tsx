@@ -3,8 +3,8 @@ import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTime } from '../../lib/time';
-import type { CaseAction, CaseDetail } from './case-api';
-import { CASE_ACTIONS } from './case-api';
+import type { CaseAction, CaseDetail } from './case-types';
+import { CASE_ACTIONS } from './case-types';
 import { formatSpan, isOpen } from './case-labels';
 import { CaseStatusTag, SlaBadge } from './CaseTags';
 import { useNow } from './use-now';
@@ -17,11 +17,11 @@ function Countdown({ deadline }: { deadline: string | null }) {
   if (!deadline) return <Typography.Text type="secondary">{t('case.page.noDeadline')}</Typography.Text>;
   const left = new Date(deadline).getTime() - now;
   return (
-    <span data-testid="case-countdown" style={{ whiteSpace: 'nowrap' }}>
+    <span data-testid="case-countdown">
       <ClockCircleOutlined style={{ color: left < 0 ? token.colorError : token.colorTextSecondary }} />{' '}
       <Typography.Text type="secondary">{t('case.field.stepDeadline')}</Typography.Text>{' '}
-      {formatTime(deadline, 'YYYY-MM-DD HH:mm')}{' '}
-      <Typography.Text strong type={left < 0 ? 'danger' : undefined}>
+      <span style={{ whiteSpace: 'nowrap' }}>{formatTime(deadline, 'YYYY-MM-DD HH:mm')}</span>
+      <Typography.Text strong type={left < 0 ? 'danger' : undefined} style={{ whiteSpace: 'nowrap' }}>
         {' · '}
         {left < 0
           ? t('case.page.overdueBy', { time: formatSpan(t, left) })
@@ -37,7 +37,15 @@ interface Props {
   onAction: (action: CaseAction) => void;
 }
 
-const PRIMARY: readonly CaseAction[] = ['register', 'dispatch', 'accept', 'feedback', 'verify', 'close', 'self_handle'];
+const PRIMARY: readonly CaseAction[] = [
+  'register',
+  'dispatch',
+  'accept',
+  'feedback',
+  'verify',
+  'close',
+  'self_handle',
+];
 
 export function CaseHeader({ detail: c, wide, onAction }: Props) {
   const { t } = useTranslation();
@@ -47,7 +55,12 @@ export function CaseHeader({ detail: c, wide, onAction }: Props) {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="case-number" copyable={{ text: c.number }}>
+        <Typography.Title
+          level={4}
+          style={{ margin: 0 }}
+          data-testid="case-number"
+          copyable={{ text: c.number }}
+        >
           {c.number}
         </Typography.Title>
         <CaseStatusTag status={c.status} testId="case-status" />
@@ -80,7 +93,9 @@ export function CaseHeader({ detail: c, wide, onAction }: Props) {
               <div style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{c.supervision.note}</div>
               {c.supervision.deadline && (
                 <div>
-                  {t('case.page.newDeadline', { time: formatTime(c.supervision.deadline, 'YYYY-MM-DD HH:mm') })}
+                  {t('case.page.newDeadline', {
+                    time: formatTime(c.supervision.deadline, 'YYYY-MM-DD HH:mm'),
+                  })}
                 </div>
               )}
             </>

@@ -1,76 +1,19 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Form, Grid, Input, List, Modal, Radio, Row, Select } from 'antd';
-import type { FormInstance } from 'antd';
+import { useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Grid, Input, Radio, Row, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { isApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/error-message';
 import { PHONE_PATTERN } from '../users/user-api';
-import {
-  CHANNELS,
-  caseApi,
-  caseKeys,
-  useCategories,
-  type Channel,
-  type Duplicate,
-  type IntakeBody,
-  type Urgency,
-} from './case-api';
+import { caseApi, caseKeys, useCategories } from './case-api';
+import { CHANNELS, type Duplicate, type IntakeBody } from './case-types';
 import { newIdempotencyKey } from './case-http';
-import { CaseStatusTag } from './CaseTags';
+import { DuplicatesModal } from './DuplicatesModal';
+import { applyIntakeErrors, formFieldOf, type IntakeValues } from './intake-form';
 import { CategoryTreeSelect, findCategory } from './CategoryTreeSelect';
-import { LocationPicker, type LngLatValue } from './LocationPicker';
-import { PhotoUploader, photoIds, photosUploading, type PhotoItem } from './PhotoUploader';
-
-interface Values {
-  channel: Channel;
-  urgency: Urgency;
-  title: string;
-  categoryId: string;
-  description?: string;
-  location?: LngLatValue | null;
-  address?: string;
-  reporterName?: string;
-  reporterPhone?: string;
-  photos?: PhotoItem[];
-}
-
-const FIELDS = [
-  'channel',
-  'urgency',
-  'title',
-  'categoryId',
-  'description',
-  'location',
-  'address',
-  'reporterName',
-  'reporterPhone',
-  'photos',
-] as const;
-
-/** The API's field paths (`reporter.phone`, `location.lng`) on the inputs that hold them. */
-function formFieldOf(path: string): string | null {
-  const p = path.replace(/^body[./]/, '');
-  if (p.startsWith('reporter.phone')) return 'reporterPhone';
-  if (p.startsWith('reporter.name')) return 'reporterName';
-  if (p.startsWith('location.address')) return 'address';
-  if (p.startsWith('location')) return 'location';
-  if (p.startsWith('attachmentIds')) return 'photos';
-  const head = p.split(/[./[]/)[0] ?? '';
-  return (FIELDS as readonly string[]).includes(head) ? head : null;
-}
-
-function applyIntakeErrors(form: FormInstance<Values>, error: unknown): boolean {
-  if (!isApiError(error) || !error.fields.length) return false;
-  const byField = new Map<string, string[]>();
-  for (const f of error.fields) {
-    const name = formFieldOf(f.path);
-    if (name) byField.set(name, [...(byField.get(name) ?? []), f.message]);
-  }
-  form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof Values, errors })));
-  return byField.size === error.fields.length;
-}
+import { LocationPicker } from './LocationPicker';
+import { PhotoUploader, photoIds, photosUploading } from './PhotoUploader';
 
 interface Created {
   id: string;
@@ -84,16 +27,18 @@ export default function CaseIntakePage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const wide = Grid.useBreakpoint().lg !== false;
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<IntakeValues>();
   // One key per filled-in form: a double click, or a retry after a lost answer, makes one case.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [created, setCreated] = useState<Created | null>(null);
+  // A double click runs onFinish twice before React re-renders the button as loading: send once.
+  const sending = useRef(false);
   const categories = useCategories();
   const categoryId = Form.useWatch('categoryId', form);
   const category = findCategory(categories.data, categoryId);
 
   const submit = useMutation({
-    mutationFn: (values: Values) => {
+    mutationFn: (values: IntakeValues) => {
       const name = values.reporterName?.trim();
       const phone = values.reporterPhone?.trim();
       const address = values.address?.trim();
@@ -105,7 +50,13 @@ export default function CaseIntakePage() {
         urgency: values.urgency,
         ...(values.description?.trim() ? { description: values.description.trim() } : {}),
         ...(values.location
-          ? { location: { lng: values.location.lng, lat: values.location.lat, ...(address ? { address } : {}) } }
+          ? {
+              location: {
+                lng: values.location.lng,
+                lat: values.location.lat,
+                ...(address ? { address } : {}),
+              },
+            }
           : {}),
         ...(name || phone ? { reporter: { ...(name ? { name } : {}), ...(phone ? { phone } : {}) } } : {}),
         ...(ids.length ? { attachmentIds: ids } : {}),
@@ -124,13 +75,14 @@ export default function CaseIntakePage() {
     onError: (error) => applyIntakeErrors(form, error),
   });
 
-  const onFinish = (values: Values) => {
-    if (submit.isPending || created) return;
+  const onFinish = (values: IntakeValues) => {
+    if (sending.current || created) return;
     if (photosUploading(values.photos)) {
       void message.warning(t('case.intake.stillUploading'));
       return;
     }
-    submit.mutate(values);
+    sending.current = true;
+    submit.mutate(values, { onSettled: () => (sending.current = false) });
   };
 
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
@@ -141,7 +93,7 @@ export default function CaseIntakePage() {
 
   return (
     <Card title={t('case.intake.title')} data-testid="case-intake">
-      <Form<Values>
+      <Form<IntakeValues>
         form={form}
         layout="vertical"
         initialValues={{ urgency: 'normal', photos: [] }}
@@ -156,7 +108,11 @@ export default function CaseIntakePage() {
           <Col xs={24} lg={12}>
             <Row gutter={16}>
               <Col xs={24} sm={14}>
-                <Form.Item name="channel" label={t('case.field.channel')} rules={[required(t('case.field.channel'))]}>
+                <Form.Item
+                  name="channel"
+                  label={t('case.field.channel')}
+                  rules={[required(t('case.field.channel'))]}
+                >
                   <Select
                     placeholder={t('case.intake.channelPlaceholder')}
                     options={CHANNELS.map((c) => ({ value: c, label: t(`case.channel.${c}`) }))}
@@ -178,7 +134,11 @@ export default function CaseIntakePage() {
               label={t('case.field.title')}
               rules={[{ ...required(t('case.field.title')), whitespace: true }, { max: 100 }]}
             >
-              <Input maxLength={100} placeholder={t('case.intake.titlePlaceholder')} data-testid="intake-title" />
+              <Input
+                maxLength={100}
+                placeholder={t('case.intake.titlePlaceholder')}
+                data-testid="intake-title"
+              />
             </Form.Item>
             <Form.Item
               name="categoryId"
@@ -234,7 +194,11 @@ export default function CaseIntakePage() {
               <LocationPicker mapHeight={wide ? 340 : 260} />
             </Form.Item>
             <Form.Item name="address" label={t('case.field.address')} rules={[{ max: 200 }]}>
-              <Input maxLength={200} placeholder={t('case.intake.addressPlaceholder')} data-testid="intake-address" />
+              <Input
+                maxLength={200}
+                placeholder={t('case.intake.addressPlaceholder')}
+                data-testid="intake-address"
+              />
             </Form.Item>
             <Form.Item name="photos" label={t('case.field.photos')}>
               <PhotoUploader data-testid="intake-photos" />
@@ -255,36 +219,10 @@ export default function CaseIntakePage() {
       </Form>
 
       {created && (
-        <Modal
-          open
-          title={t('case.intake.duplicatesTitle')}
-          closable={false}
-          maskClosable={false}
-          footer={
-            <Button type="primary" onClick={() => void navigate(`/cases/${created.id}`)} data-testid="intake-open-case">
-              {t('case.intake.openCase')}
-            </Button>
-          }
-          data-testid="intake-duplicates"
-        >
-          <p>{t('case.intake.duplicatesBody')}</p>
-          <List
-            size="small"
-            dataSource={created.duplicates}
-            renderItem={(d) => (
-              <List.Item extra={<CaseStatusTag status={d.status} />}>
-                <List.Item.Meta
-                  title={
-                    <Link to={`/cases/${d.id}`} target="_blank">
-                      {d.number} {d.title}
-                    </Link>
-                  }
-                  description={t('case.intake.distance', { metres: d.distanceMetres })}
-                />
-              </List.Item>
-            )}
-          />
-        </Modal>
+        <DuplicatesModal
+          duplicates={created.duplicates}
+          onOpen={() => void navigate(`/cases/${created.id}`)}
+        />
       )}
     </Card>
   );

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Space } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Grid, Space } from 'antd';
+import { DownOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth';
 import { downloadFile } from '../../lib/download';
 import { errorMessage } from '../../lib/error-message';
-import { useCaseList, type CaseFilters } from './case-api';
+import { useCaseList } from './case-api';
+import type { CaseFilters } from './case-types';
 import { apiQueryOf, filtersFromParams, filtersToParams } from './case-filters';
 import { CaseFilterBar } from './CaseFilterBar';
 import { CaseTable } from './CaseTable';
@@ -16,6 +17,7 @@ export default function CaseListPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const canCreate = useCan('case.create');
+  const wide = Grid.useBreakpoint().md !== false;
   // The filters live in the URL, so a link such as /cases?slaState=overdue opens the list already filtered.
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
@@ -25,10 +27,10 @@ export default function CaseListPage() {
 
   const setFilters = (next: CaseFilters) => setParams(filtersToParams(next), { replace: true });
 
-  const onExport = async () => {
+  const onExport = async (format: 'csv' | 'xlsx') => {
     setExporting(true);
     try {
-      await downloadFile('/api/cases/export', query, 'cases.csv');
+      await downloadFile('/api/cases/export', { ...query, format }, `cases.${format}`);
     } catch (error) {
       void message.error(t('common.exportFailed', { message: errorMessage(t, error) }));
     } finally {
@@ -41,29 +43,43 @@ export default function CaseListPage() {
       title={t('case.list.title')}
       extra={
         <Space wrap>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={() => void onExport()}
-            data-testid="cases-export"
-          >
-            {t('case.list.exportCsv')}
-          </Button>
+          <Space.Compact>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              onClick={() => void onExport('csv')}
+              aria-label={t('case.list.exportCsv')}
+              data-testid="cases-export"
+            >
+              {wide && t('case.list.exportCsv')}
+            </Button>
+            <Dropdown
+              trigger={['click']}
+              placement="bottomRight"
+              menu={{
+                items: [{ key: 'xlsx', label: t('case.list.exportXlsx') }],
+                onClick: () => void onExport('xlsx'),
+              }}
+            >
+              <Button icon={<DownOutlined />} disabled={exporting} aria-label={t('case.list.exportXlsx')} />
+            </Dropdown>
+          </Space.Compact>
           {canCreate && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
               onClick={() => void navigate('/cases/new')}
+              aria-label={t('case.list.newCase')}
               data-testid="cases-new"
             >
-              {t('case.list.newCase')}
+              {wide && t('case.list.newCase')}
             </Button>
           )}
         </Space>
       }
       styles={{ header: { flexWrap: 'wrap' } }}
     >
-      <CaseFilterBar value={filters} onChange={setFilters} />
+      <CaseFilterBar value={filters} onChange={setFilters} compact={!wide} />
       <CaseTable list={list} emptyText={t('case.list.empty')} />
     </Card>
   );

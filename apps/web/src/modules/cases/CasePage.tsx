@@ -4,7 +4,8 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { QueryError } from '../../components/QueryError';
-import { useCase, type CaseAction } from './case-api';
+import { useCase } from './case-api';
+import type { CaseAction } from './case-types';
 import { CaseActionModal } from './CaseActionModal';
 import { CaseDetails, CaseMap } from './CaseDetails';
 import { CaseHeader } from './CaseHeader';
@@ -49,7 +50,13 @@ export default function CasePage() {
   const gap = wide ? 16 : 12;
 
   return (
-    <Space orientation="vertical" size={gap} style={{ width: '100%' }} data-testid="case-page" data-case-id={c.id}>
+    <Space
+      orientation="vertical"
+      size={gap}
+      style={{ width: '100%' }}
+      data-testid="case-page"
+      data-case-id={c.id}
+    >
       <Card size={wide ? 'default' : 'small'}>
         <div style={{ display: 'flex', gap: 4, alignItems: 'flex-start' }}>
           {back}

@@ -1,11 +1,15 @@
-import { Empty, Table, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Empty, Grid, List, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryError } from '../../components/QueryError';
 import { formatTime } from '../../lib/time';
-import type { Case } from './case-api';
+import type { Case, Category } from './case-types';
+import { useCategories } from './case-api';
+import { categoryName } from './CategoryTreeSelect';
+import { useLang } from '../../lib/use-lang';
 import { CaseStatusTag, SlaBadge } from './CaseTags';
 import { isOpen } from './case-labels';
 
@@ -25,20 +29,91 @@ interface Props {
   testId?: string;
 }
 
+/** Short in the table (month-day time), the full time on hover. */
 const time = (at: string | null) =>
-  at ? <span style={{ whiteSpace: 'nowrap' }}>{formatTime(at, 'YYYY-MM-DD HH:mm')}</span> : null;
+  at ? (
+    <span style={{ whiteSpace: 'nowrap' }} title={formatTime(at, 'YYYY-MM-DD HH:mm')}>
+      {formatTime(at, 'MM-DD HH:mm')}
+    </span>
+  ) : null;
 
 /** The case list of /cases and /tasks: newest first, grown by keyset pages. */
 export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
   const { t } = useTranslation();
+  // Pinning the number helps while scrolling sideways on wide screens; on a phone it would cover the row.
+  const wide = Grid.useBreakpoint().md !== false;
+  const { lang } = useLang();
+  const categories = useCategories();
+  // The list carries the Chinese category name; the tree has the English one.
+  const byId = useMemo(() => {
+    const map = new Map<string, Category>();
+    const walk = (nodes: Category[]) =>
+      nodes.forEach((n) => {
+        map.set(n.id, n);
+        walk(n.children);
+      });
+    walk(categories.data ?? []);
+    return map;
+  }, [categories.data]);
+  const nameOf = (c: Case) => {
+    const cat = byId.get(c.categoryId);
+    return cat ? categoryName(cat, lang) : c.categoryName;
+  };
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const more = (
+    <LoadMore
+      shown={rows.length}
+      hasMore={list.hasNextPage}
+      loading={list.isFetchingNextPage}
+      onLoadMore={() => void list.fetchNextPage()}
+    />
+  );
+
+  // A phone gets one card per case: what it is, where, its state and when the step is due.
+  if (!wide)
+    return (
+      <>
+        <List<Case>
+          dataSource={rows}
+          loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
+          locale={{ emptyText: <Empty description={emptyText} /> }}
+          data-testid={testId}
+          renderItem={(c) => (
+            <List.Item key={c.id} style={{ display: 'block', paddingInline: 0 }} data-testid="case-row">
+              <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
+                <Link to={`/cases/${c.id}`} data-testid="case-link">
+                  {c.number}
+                </Link>
+                <Space size={4}>
+                  <CaseStatusTag status={c.status} />
+                  {isOpen(c.status) && <SlaBadge state={c.slaState} />}
+                </Space>
+              </div>
+              <Link to={`/cases/${c.id}`} style={{ color: 'inherit' }}>
+                <Typography.Text strong ellipsis style={{ display: 'block' }}>
+                  {c.title}
+                </Typography.Text>
+              </Link>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {[nameOf(c), c.gridName].filter(Boolean).join(' · ')}
+                {isOpen(c.status) && c.stepDeadline
+                  ? ` · ${t('case.field.stepDeadline')} ${formatTime(c.stepDeadline, 'MM-DD HH:mm')}`
+                  : ''}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+        {more}
+      </>
+    );
 
   const columns: TableColumnsType<Case> = [
     {
       title: t('case.field.number'),
       key: 'number',
-      width: 150,
+      width: 140,
+      fixed: 'left',
       render: (_, c) => (
         <Link to={`/cases/${c.id}`} data-testid="case-link" style={{ whiteSpace: 'nowrap' }}>
           {c.number}
@@ -49,10 +124,10 @@ export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
       title: t('case.field.title'),
       dataIndex: 'title',
       key: 'title',
-      width: 220,
+      width: 180,
       render: (title: string, c) => (
         <Link to={`/cases/${c.id}`} style={{ color: 'inherit' }}>
-          <Typography.Text ellipsis={{ tooltip: title }} style={{ maxWidth: 220 }}>
+          <Typography.Text ellipsis={{ tooltip: title }} style={{ maxWidth: 164 }}>
             {title}
           </Typography.Text>
         </Link>
@@ -61,45 +136,48 @@ export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
     {
       title: t('case.field.category'),
       key: 'category',
-      width: 130,
-      render: (_, c) => (
-        <Typography.Text ellipsis={{ tooltip: `${c.categoryCode} ${c.categoryName}` }} style={{ maxWidth: 130 }}>
-          {c.categoryName}
-        </Typography.Text>
-      ),
+      width: 110,
+      render: (_, c) => {
+        const name = nameOf(c);
+        return (
+          <Typography.Text ellipsis={{ tooltip: `${c.categoryCode} ${name}` }} style={{ maxWidth: 94 }}>
+            {name}
+          </Typography.Text>
+        );
+      },
     },
     {
       title: t('case.field.status'),
       key: 'status',
-      width: 90,
+      width: 76,
       render: (_, c) => <CaseStatusTag status={c.status} />,
     },
     {
       title: t('case.field.sla'),
       key: 'sla',
-      width: 80,
+      width: 84,
       render: (_, c) => (isOpen(c.status) ? <SlaBadge state={c.slaState} /> : null),
     },
-    { title: t('case.field.grid'), dataIndex: 'gridName', key: 'grid', width: 150, ellipsis: true },
-    { title: t('case.field.centre'), dataIndex: 'ownerOrgName', key: 'centre', width: 110, ellipsis: true },
+    { title: t('case.field.grid'), dataIndex: 'gridName', key: 'grid', width: 140, ellipsis: true },
+    { title: t('case.field.centre'), dataIndex: 'ownerOrgName', key: 'centre', width: 100, ellipsis: true },
     {
       title: t('case.field.department'),
       dataIndex: 'departmentName',
       key: 'department',
-      width: 120,
+      width: 110,
       ellipsis: true,
     },
     {
       title: t('case.field.reportedAt'),
       dataIndex: 'createdAt',
       key: 'createdAt',
-      width: 140,
+      width: 100,
       render: time,
     },
     {
       title: t('case.field.stepDeadline'),
       key: 'stepDeadline',
-      width: 140,
+      width: 100,
       render: (_, c) => (isOpen(c.status) ? time(c.stepDeadline) : null),
     },
   ];
@@ -112,17 +190,12 @@ export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
         dataSource={rows}
         loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
         pagination={false}
-        size="middle"
+        size="small"
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description={emptyText} /> }}
         data-testid={testId}
       />
-      <LoadMore
-        shown={rows.length}
-        hasMore={list.hasNextPage}
-        loading={list.isFetchingNextPage}
-        onLoadMore={() => void list.fetchNextPage()}
-      />
+      {more}
     </>
   );
 }

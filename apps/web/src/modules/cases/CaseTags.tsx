@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseStatus, SlaState } from './case-api';
+import type { CaseStatus, SlaState } from './case-types';
 
 const STATUS_COLOURS: Record<CaseStatus, string> = {
   reported: 'blue',
@@ -17,7 +17,12 @@ const STATUS_COLOURS: Record<CaseStatus, string> = {
 export function CaseStatusTag({ status, testId }: { status: CaseStatus; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={STATUS_COLOURS[status]} data-testid={testId} data-status={status} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={STATUS_COLOURS[status]}
+      data-testid={testId}
+      data-status={status}
+      style={{ marginInlineEnd: 0 }}
+    >
       {t(`case.status.${status}`)}
     </Tag>
   );

@@ -3,7 +3,8 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../lib/time';
-import { attachmentUrl, type Attachment, type TimelineEvent } from './case-api';
+import { attachmentUrl } from './case-api';
+import type { Attachment, TimelineEvent } from './case-types';
 
 const THUMB = 72;
 
@@ -71,7 +72,13 @@ function colourOf(e: TimelineEvent): string {
 }
 
 /** 办理过程: every step with who, from which unit, when, the note and the photos it brought. */
-export function CaseTimeline({ events, attachments }: { events: TimelineEvent[]; attachments: Attachment[] }) {
+export function CaseTimeline({
+  events,
+  attachments,
+}: {
+  events: TimelineEvent[];
+  attachments: Attachment[];
+}) {
   const { t } = useTranslation();
   if (!events.length) return <Empty />;
   const byId = new Map(attachments.map((a) => [a.id, a]));

@@ -2,7 +2,8 @@ import { useMemo, type CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../lib/use-lang';
-import { useCategories, type Category } from './case-api';
+import { useCategories } from './case-api';
+import type { Category } from './case-types';
 
 interface Option {
   value: string;
@@ -42,7 +43,14 @@ export function findCategory(nodes: Category[] | undefined, id: string | undefin
 }
 
 /** The category tree with its codes (GB/T 30428 style: SJ01 big class, SJ0101 small class); search by either. */
-export function CategoryTreeSelect({ value, onChange, leafOnly = false, placeholder, style, ...rest }: Props) {
+export function CategoryTreeSelect({
+  value,
+  onChange,
+  leafOnly = false,
+  placeholder,
+  style,
+  ...rest
+}: Props) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const categories = useCategories();

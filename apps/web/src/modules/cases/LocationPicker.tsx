@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Button, Input, Spin, Typography } from 'antd';
 import { AimOutlined, CloseOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { MapView, type MapFocus } from '../../components/map/MapView';
+import type { AreaFeature } from '../../components/map/map-geometry';
 import { errorMessage } from '../../lib/error-message';
 import { caseApi, useGridFeatures } from './case-api';
 
@@ -43,6 +44,13 @@ export function LocationPicker({ value, onChange, mapHeight }: Props) {
     enabled: !!value,
     staleTime: 60_000,
   });
+
+  // The pin's own grid goes unlabelled: its name is said below the map, and the label would hide the pin.
+  const pinnedGrid = located.data?.grid?.id ?? null;
+  const labelTexts = useCallback(
+    (f: AreaFeature) => (f.properties.id === pinnedGrid ? [] : [f.properties.name]),
+    [pinnedGrid],
+  );
 
   const applyTyped = () => {
     if (!typed.trim()) return;
@@ -96,7 +104,8 @@ export function LocationPicker({ value, onChange, mapHeight }: Props) {
           onChange?.({ lng, lat });
         }}
         points={value ? [{ id: 'pin', lngLat: [value.lng, value.lat], colour: '#f5222d' }] : []}
-        selectedId={located.data?.grid?.id ?? null}
+        selectedId={pinnedGrid}
+        labelTexts={labelTexts}
         focus={focus}
         style={{ height: mapHeight }}
       />
@@ -104,7 +113,14 @@ export function LocationPicker({ value, onChange, mapHeight }: Props) {
         role="status"
         aria-live="polite"
         data-testid="intake-located"
-        style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap', marginTop: 8, minHeight: 24 }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 8,
+          flexWrap: 'wrap',
+          marginTop: 8,
+          minHeight: 24,
+        }}
       >
         <span style={{ flex: 1, minWidth: 0 }}>{status}</span>
         {value && (

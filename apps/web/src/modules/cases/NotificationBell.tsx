@@ -1,18 +1,39 @@
 import { useState } from 'react';
-import { Badge, Button, Empty, List, Popover, Spin, Typography, theme } from 'antd';
+import { Badge, Button, Drawer, Empty, List, Popover, Spin, Typography, theme } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatTime } from '../../lib/time';
-import { caseApi, caseKeys, type Notification } from './case-api';
+import { useLang } from '../../lib/use-lang';
+import { caseApi, caseKeys } from './case-api';
+import type { Notification } from './case-types';
 
 const POLL_MS = 30_000;
+const KINDS = [
+  'reported',
+  'escalate',
+  'escalated',
+  'dispatch',
+  'return',
+  'feedback',
+  'verify',
+  'decide_extension',
+  'supervise',
+  'warning',
+  'overdue',
+] as const;
+type Kind = (typeof KINDS)[number];
+const kindOf = (kind: string): Kind | null => {
+  const k = kind.replace(/^case\./, '');
+  return (KINDS as readonly string[]).includes(k) ? (k as Kind) : null;
+};
 
 /** The header bell: unread count polled every 30 s; the list opens on click; a click on one opens its case. */
 export function NotificationBell({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
+  const { lang } = useLang();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -43,7 +64,10 @@ export function NotificationBell({ compact }: { compact: boolean }) {
   };
 
   const content = (
-    <div style={{ width: compact ? 'calc(100vw - 32px)' : 360, maxWidth: 360 }} data-testid="notification-panel">
+    <div
+      style={{ width: compact ? 'calc(100vw - 32px)' : 360, maxWidth: 360 }}
+      data-testid="notification-panel"
+    >
       <div
         style={{
           display: 'flex',
@@ -74,37 +98,87 @@ export function NotificationBell({ compact }: { compact: boolean }) {
       ) : (
         <List
           size="small"
-          style={{ maxHeight: 400, overflow: 'auto' }}
+          style={compact ? undefined : { maxHeight: 400, overflow: 'auto' }}
           dataSource={list.data.items}
-          renderItem={(n) => (
-            <List.Item
-              onClick={() => openOne(n)}
-              style={{ cursor: n.caseId ? 'pointer' : 'default', paddingInline: 4 }}
-              data-testid="notification-item"
-              data-unread={n.readAt ? 'false' : 'true'}
-            >
-              <div style={{ display: 'flex', gap: 8, width: '100%' }}>
-                <Badge status={n.readAt ? 'default' : 'processing'} style={{ paddingTop: 4 }} />
-                <div style={{ minWidth: 0, flex: 1 }}>
-                  <Typography.Text strong={!n.readAt} style={{ display: 'block' }} ellipsis={{ tooltip: n.title }}>
-                    {n.title}
-                  </Typography.Text>
-                  {n.body && (
-                    <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                      {n.body}
+          renderItem={(n) => {
+            // The server words its titles in Chinese; in English the kind leads and the title follows.
+            const kind = kindOf(n.kind);
+            const headline = lang === 'en' && kind ? t(`notification.kind.${kind}`) : n.title;
+            const sub = lang === 'en' && kind ? n.title : n.body;
+            return (
+              <List.Item
+                onClick={() => openOne(n)}
+                style={{ cursor: n.caseId ? 'pointer' : 'default', paddingInline: 4 }}
+                data-testid="notification-item"
+                data-unread={n.readAt ? 'false' : 'true'}
+              >
+                <div style={{ display: 'flex', gap: 8, width: '100%' }}>
+                  <Badge status={n.readAt ? 'default' : 'processing'} style={{ paddingTop: 4 }} />
+                  <div style={{ minWidth: 0, flex: 1 }}>
+                    <Typography.Text
+                      strong={!n.readAt}
+                      style={{ display: 'block' }}
+                      ellipsis={{ tooltip: headline }}
+                    >
+                      {headline}
                     </Typography.Text>
-                  )}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {formatTime(n.createdAt, 'MM-DD HH:mm')}
-                  </Typography.Text>
+                    {sub && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }} ellipsis>
+                        {sub}
+                      </Typography.Text>
+                    )}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatTime(n.createdAt, 'MM-DD HH:mm')}
+                    </Typography.Text>
+                  </div>
                 </div>
-              </div>
-            </List.Item>
-          )}
+              </List.Item>
+            );
+          }}
         />
       )}
     </div>
   );
+
+  const bell = (
+    <Button
+      type="text"
+      shape={compact ? 'circle' : 'default'}
+      size={compact ? 'small' : 'middle'}
+      aria-label={t('notification.bell', { count })}
+      title={t('notification.title')}
+      onClick={compact ? () => setOpen(true) : undefined}
+      data-testid="notification-bell"
+      data-unread={count}
+      // On a 375 px phone the header is full: the bell borrows the gaps beside it so the product name still fits.
+      style={compact ? { marginInline: -5 } : { paddingInline: 8 }}
+    >
+      <Badge count={count} size="small" overflowCount={99} data-testid="notification-count">
+        <BellOutlined style={{ fontSize: 18 }} />
+      </Badge>
+    </Button>
+  );
+
+  // On a phone a popover beside the bell would run off the screen: the list slides in over the page instead.
+  if (compact)
+    return (
+      <>
+        {bell}
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          placement="right"
+          size="100%"
+          closable
+          styles={{ header: { display: 'none' }, body: { padding: 12 } }}
+        >
+          {content}
+          <Button block onClick={() => setOpen(false)} style={{ marginTop: 12 }}>
+            {t('common.close')}
+          </Button>
+        </Drawer>
+      </>
+    );
 
   return (
     <Popover
@@ -115,18 +189,7 @@ export function NotificationBell({ compact }: { compact: boolean }) {
       content={content}
       arrow={false}
     >
-      <Button
-        type="text"
-        aria-label={t('notification.bell', { count })}
-        title={t('notification.title')}
-        data-testid="notification-bell"
-        data-unread={count}
-        style={{ paddingInline: 8 }}
-      >
-        <Badge count={count} size="small" overflowCount={99} data-testid="notification-count">
-          <BellOutlined style={{ fontSize: 18 }} />
-        </Badge>
-      </Button>
+      {bell}
     </Popover>
   );
 }

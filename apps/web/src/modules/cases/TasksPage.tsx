@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { QueryError } from '../../components/QueryError';
-import { useCaseList, useInbox, type InboxKind } from './case-api';
+import { useCaseList, useInbox } from './case-api';
+import type { InboxKind } from './case-types';
 import { CaseTable } from './CaseTable';
 import { inboxKindsFor, taskTotal } from './task-kinds';
 
@@ -25,7 +26,13 @@ export default function TasksPage() {
   const kind: InboxKind | undefined =
     asked && kinds.includes(asked) ? asked : (kinds.find((k) => (counts?.[k] ?? 0) > 0) ?? kinds[0]);
   const query = useMemo(
-    () => (kind === 'overdue' ? { slaState: 'overdue' } : kind ? { task: kind } : {}),
+    // Work waiting on someone: the most pressing deadline first.
+    () =>
+      kind === 'overdue'
+        ? { slaState: 'overdue', sort: 'deadline' }
+        : kind
+          ? { task: kind, sort: 'deadline' }
+          : {},
     [kind],
   );
   const list = useCaseList(query, !!kind);
@@ -36,7 +43,10 @@ export default function TasksPage() {
         <span>
           {t('task.title')}
           {counts && (
-            <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal', marginInlineStart: 12 }}>
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 13, fontWeight: 'normal', marginInlineStart: 12 }}
+            >
               {t('task.total', { count: taskTotal(counts, kinds) })}
             </Typography.Text>
           )}
@@ -58,6 +68,13 @@ export default function TasksPage() {
                   hoverable
                   size="small"
                   onClick={() => setParams({ kind: k }, { replace: true })}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      setParams({ kind: k }, { replace: true });
+                    }
+                  }}
+                  tabIndex={0}
                   role="button"
                   aria-pressed={selected}
                   data-testid={`task-card-${k}`}
@@ -77,7 +94,11 @@ export default function TasksPage() {
                         fontSize: 26,
                         fontWeight: 600,
                         lineHeight: 1.3,
-                        color: alarm ? token.colorError : count > 0 ? token.colorText : token.colorTextQuaternary,
+                        color: alarm
+                          ? token.colorError
+                          : count > 0
+                            ? token.colorText
+                            : token.colorTextQuaternary,
                       }}
                       data-testid={`task-count-${k}`}
                     >

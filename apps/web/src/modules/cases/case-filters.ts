@@ -8,7 +8,7 @@ import {
   URGENCIES,
   type CaseFilters,
   type CaseStatus,
-} from './case-api';
+} from './case-types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,13 +42,16 @@ export function filtersFromParams(params: URLSearchParams): CaseFilters {
     slaState: oneOf(SLA_STATES, params.get('slaState')),
     q: params.get('q')?.trim() || undefined,
     task: oneOf(TASK_KINDS, params.get('task')),
+    sort: params.get('sort') === 'deadline' ? 'deadline' : undefined,
   };
   return prune(filters);
 }
 
 function prune(filters: CaseFilters): CaseFilters {
   return Object.fromEntries(
-    Object.entries(filters).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)),
+    Object.entries(filters).filter(
+      ([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && !v.length),
+    ),
   ) as CaseFilters;
 }
 
@@ -75,6 +78,7 @@ export function apiQueryOf(filters: CaseFilters): Record<string, string | undefi
     slaState: filters.slaState,
     q: filters.q,
     task: filters.task,
+    sort: filters.sort,
   };
   return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
 }

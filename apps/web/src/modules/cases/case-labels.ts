@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { CaseStatus } from './case-api';
+import type { CaseStatus } from './case-types';
 
 const FINAL: readonly CaseStatus[] = ['closed', 'rejected'];
 

@@ -1,4 +1,4 @@
-import type { InboxKind } from './case-api';
+import type { InboxKind } from './case-types';
 
 /** Which inbox kinds can ever hold work for a holder of these permissions (the API's taskFilter, mirrored). */
 const NEEDS: Record<InboxKind, string | null> = {
