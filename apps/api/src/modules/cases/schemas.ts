@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
+import { CHANNELS } from '@civicgrid/shared/cases';
 import { CASE_ACTIONS, CASE_STATUSES } from './workflow.ts';
 
-export const CHANNELS = [
-  'window',
-  'hotline',
-  'patrol',
-  'public',
-  'terminal',
-  'mailbox',
-  'video',
-  'letter',
-  'transfer',
-] as const;
+export { CHANNELS };
 const phone = z
   .string()
   .trim()

@@ -1,17 +1,8 @@
 import type { Machine } from '../../core/workflow.ts';
 
-export const CASE_STATUSES = [
-  'reported',
-  'registered',
-  'rejected',
-  'dispatched',
-  'handling',
-  'handled',
-  'verified',
-  'closed',
-  'suspended',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+import { CASE_ACTIONS, CASE_STATUSES, type CaseAction, type CaseStatus } from '@civicgrid/shared/cases';
+
+export { CASE_ACTIONS, CASE_STATUSES, type CaseAction, type CaseStatus };
 export const OPEN_STATUSES: readonly CaseStatus[] = [
   'reported',
   'registered',
@@ -21,27 +12,6 @@ export const OPEN_STATUSES: readonly CaseStatus[] = [
   'verified',
 ];
 export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected'];
-
-export const CASE_ACTIONS = [
-  'register',
-  'reject',
-  'merge',
-  'dispatch',
-  'accept',
-  'return',
-  'feedback',
-  'verify',
-  'close',
-  'evaluate',
-  'escalate',
-  'extend',
-  'decide_extension',
-  'supervise',
-  'suspend',
-  'resume',
-  'self_handle',
-] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /**
  * Who may act, checked against the case:
