@@ -3,10 +3,10 @@
 // the grid worker verifies on a phone, the centre closes it, and the indicators move.
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
+import { describe, expect, inject, it, onTestFailed } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
+import { photo } from './support/png.ts';
 import { chooseBySearch, openDropdown, poll, settle, signIn } from './support/journey.ts';
 
 const baseUrl = inject('baseUrl');
@@ -17,54 +17,6 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const SPOT = { lng: 121.355, lat: 31.092 };
 const GRID_BAND = { west: 121.35, south: 31.09, east: 121.36, north: 31.094 };
 const FULL_LOOP = ['report', 'register', 'dispatch', 'accept', 'feedback', 'verify', 'close'];
-
-// ---- a small PNG made here, so the test needs no fixture file ----
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function pngChunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-/** A 96 px picture: a coloured ground with a darker square in the middle, so thumbnails show something. */
-function photo(
-  name: string,
-  rgb: [number, number, number],
-): { name: string; mimeType: string; buffer: Buffer } {
-  const size = 96;
-  const raw = Buffer.alloc((size * 3 + 1) * size);
-  for (let y = 0; y < size; y++) {
-    raw[y * (size * 3 + 1)] = 0;
-    for (let x = 0; x < size; x++) {
-      const inner = x > 28 && x < 68 && y > 28 && y < 68;
-      const c = inner ? rgb.map((v) => Math.round(v * 0.55)) : rgb;
-      raw.set(c, y * (size * 3 + 1) + 1 + x * 3);
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const buffer = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', zlib.deflateSync(raw)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-  return { name, mimeType: 'image/png', buffer };
-}
 
 // ---- the map, through its test hook (present on pages opened with ?e2e=1) ----
 
@@ -149,20 +101,10 @@ async function closedToday(page: Page, orgId: string): Promise<number> {
 }
 
 describe.skipIf(skipBrowserTests)('case workflow journey (zh-CN)', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   async function start(camera: Camera, viewport?: { width: number; height: number }): Promise<Page> {
-    const { context, page } = await newJourney(browser, baseUrl, viewport);
-    contexts.push(context);
+    const { page } = await browser.journey(baseUrl, viewport);
     onTestFailed(async () => {
       await camera.shot(page, 'FAILED').catch(() => undefined);
     });
@@ -179,8 +121,8 @@ describe.skipIf(skipBrowserTests)('case workflow journey (zh-CN)', () => {
     await signIn(center, 'center', demoPassword);
     const me = (await (await center.request.get('/api/auth/me')).json()) as { user: { orgId: string } };
     const closedBefore = await closedToday(center, me.user.orgId);
-    expect(await center.getByTestId('menu-case-new').innerText()).toBe('事件受理');
-    expect(await center.getByTestId('menu-tasks').innerText()).toBe('我的待办');
+    await poll(() => center.getByTestId('menu-case-new').innerText()).toBe('事件受理');
+    await poll(() => center.getByTestId('menu-tasks').innerText()).toBe('我的待办');
 
     await center.goto('/cases/new?e2e=1');
     await center.getByTestId('intake-form').waitFor();
@@ -229,9 +171,9 @@ describe.skipIf(skipBrowserTests)('case workflow journey (zh-CN)', () => {
     expect(caseUrl).toBe(`/cases/${listed.items[0]!.id}`);
 
     await poll(() => center.getByTestId('case-status').innerText()).toBe('待立案');
-    expect(await center.getByTestId('case-number').innerText()).toContain(number);
-    expect(await center.getByTestId('case-details').innerText()).toContain('梅园社区第1网格');
-    expect(await center.getByTestId('case-reporter').innerText()).toContain('王*');
+    await poll(() => center.getByTestId('case-number').innerText()).toContain(number);
+    await poll(() => center.getByTestId('case-details').innerText()).toContain('梅园社区第1网格');
+    await poll(() => center.getByTestId('case-reporter').innerText()).toContain('王*');
     expect(await center.getByTestId('case-reporter').innerText()).not.toContain('13800001234');
     expect(await center.getByTestId('case-photos').getByTestId('case-photo').count()).toBe(1);
     await camera.shot(center, 'case-reported');
@@ -253,7 +195,7 @@ describe.skipIf(skipBrowserTests)('case workflow journey (zh-CN)', () => {
       },
       { cam: camera, name: 'dispatch-dialog' },
     );
-    expect(await center.getByTestId('case-timeline').innerText()).toContain('派往 区城管执法局');
+    await poll(() => center.getByTestId('case-timeline').innerText()).toContain('派往 区城管执法局');
     await camera.shot(center, 'case-dispatched');
 
     // The list shows it, newest first.
@@ -361,7 +303,7 @@ describe.skipIf(skipBrowserTests)('case workflow journey (zh-CN)', () => {
     // The same page in English.
     await center.getByTestId('lang-toggle').click();
     await poll(() => center.getByTestId('case-status').innerText()).toBe('Closed');
-    expect(await center.getByTestId('case-timeline').innerText()).toContain('Verification passed');
+    await poll(() => center.getByTestId('case-timeline').innerText()).toContain('Verification passed');
     await shoot(center, 'case-page-en.png');
     await camera.shot(center, 'case-closed-en');
     await center.setViewportSize({ width: 1280, height: 800 });

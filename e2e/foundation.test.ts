@@ -1,7 +1,7 @@
 // Foundation journeys in Chromium against the real server and the demo district (示范区), as a user sees them.
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
+import { describe, expect, inject, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import {
   button,
   chooseBySearch,
@@ -17,21 +17,11 @@ const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
 
 describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   /** A fresh browser profile per journey, and a screenshot of the page if the journey fails. */
   async function start(camera: Camera): Promise<Page> {
-    const { context, page } = await newJourney(browser, baseUrl);
-    contexts.push(context);
+    const { page } = await browser.journey(baseUrl);
     onTestFailed(async () => {
       await camera.shot(page, 'FAILED').catch(() => undefined);
     });
@@ -70,7 +60,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     const orgDialog = page.getByRole('dialog');
     await orgDialog.getByLabel('名称').fill(communityName);
     // Under a street the form proposes 社区 as the level.
-    expect(await orgDialog.locator('.ant-form-item', { hasText: '层级' }).innerText()).toContain('社区');
+    await poll(() => orgDialog.locator('.ant-form-item', { hasText: '层级' }).innerText()).toContain('社区');
     await camera.shot(page, 'orgs-create-community');
     await settle(page);
     await button(orgDialog, '保存').click();
@@ -82,7 +72,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
       .first()
       .fill(communityName);
     await tree.getByText(communityName, { exact: true }).waitFor();
-    expect(await page.getByTestId('org-breadcrumb').innerText()).toMatch(
+    await poll(() => page.getByTestId('org-breadcrumb').innerText()).toMatch(
       /示范区[\s\S]*东兴街道[\s\S]*试点社区/,
     );
     await camera.shot(page, 'orgs-community-created');
@@ -132,7 +122,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     await signIn(page, username, initialPassword);
     await page.waitForURL((url) => url.pathname === '/profile' && url.searchParams.get('mustChange') === '1');
     await page.getByTestId('must-change-notice').waitFor();
-    expect(await page.getByTestId('must-change-notice').innerText()).toContain('请先修改密码');
+    await poll(() => page.getByTestId('must-change-notice').innerText()).toContain('请先修改密码');
     expect(await page.getByTestId('menu-orgs').count()).toBe(0);
     await camera.shot(page, 'must-change-password');
 
@@ -142,7 +132,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     await page.getByTestId('change-password-submit').click();
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByTestId('menu-orgs').waitFor();
-    expect(await page.getByTestId('user-org-name').innerText()).toBe(communityName);
+    await poll(() => page.getByTestId('user-org-name').innerText()).toBe(communityName);
     await camera.shot(page, 'new-user-home');
 
     // The org tree is that community's subtree only: it is the root; 示范区 and the streets are not there.
@@ -173,7 +163,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     await signIn(page, 'grid', demoPassword);
     await page.getByTestId('menu-home').waitFor();
     await page.getByTestId('menu-orgs').waitFor();
-    expect(await page.getByTestId('user-org-name').innerText()).toBe('梅园社区第1网格');
+    await poll(() => page.getByTestId('user-org-name').innerText()).toBe('梅园社区第1网格');
     expect(await page.getByTestId('menu-users').count()).toBe(0);
     expect(await page.getByTestId('menu-roles').count()).toBe(0);
     expect(await page.getByTestId('menu-audit').count()).toBe(0);
@@ -203,17 +193,17 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     await signIn(page, 'leader', demoPassword);
     const orgsItem = page.getByTestId('menu-orgs');
     await orgsItem.waitFor();
-    expect(await orgsItem.innerText()).toBe('组织架构');
-    expect(await page.getByTestId('menu-home').innerText()).toBe('工作台');
+    await poll(() => orgsItem.innerText()).toBe('组织架构');
+    await poll(() => page.getByTestId('menu-home').innerText()).toBe('工作台');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await camera.shot(page, 'shell-zh');
 
     await page.getByTestId('lang-toggle').click();
     await poll(() => orgsItem.innerText()).toBe('Org tree');
-    expect(await page.getByTestId('menu-home').innerText()).toBe('Home');
-    expect(await page.getByTestId('menu-users').innerText()).toBe('Users');
+    await poll(() => page.getByTestId('menu-home').innerText()).toBe('Home');
+    await poll(() => page.getByTestId('menu-users').innerText()).toBe('Users');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.getByTestId('lang-toggle').innerText()).toContain('中文');
+    await poll(() => page.getByTestId('lang-toggle').innerText()).toContain('中文');
     await camera.shot(page, 'shell-en');
 
     // The choice survives a reload.
@@ -222,7 +212,7 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
 
     await page.getByTestId('lang-toggle').click();
     await poll(() => page.getByTestId('menu-orgs').innerText()).toBe('组织架构');
-    expect(await page.getByTestId('menu-home').innerText()).toBe('工作台');
+    await poll(() => page.getByTestId('menu-home').innerText()).toBe('工作台');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await camera.shot(page, 'shell-zh-again');
   });

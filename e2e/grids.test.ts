@@ -1,15 +1,13 @@
 // The grid map in Chromium against the real server and the demo district: redraw a grid, create one beside it,
 // draw it, find it by a click; staff in the grid panel; the map with and without a tile source; a phone.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
+import { describe, expect, inject, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
+import { encodePng } from './support/png.ts';
+import { freePort, startServer } from './support/server.ts';
 import { button, chooseBySearch, poll, signIn } from './support/journey.ts';
 
 const baseUrl = inject('baseUrl');
@@ -84,61 +82,14 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 // ---- a tile server and a second app server for the "with tiles" picture ----
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of buf) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function pngChunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-
 /** A 256 px tile that reads as a map: land, parks and water by tile, streets along the tile edges. */
 function tilePng(z: number, x: number, y: number): Buffer {
-  const size = 256;
   const h = (x * 73856093) ^ (y * 19349663) ^ (z * 83492791);
   const base = h % 7 === 0 ? [205, 230, 200] : h % 11 === 0 ? [190, 215, 240] : [242, 239, 233];
-  const raw = Buffer.alloc((size * 3 + 1) * size);
-  for (let py = 0; py < size; py++) {
-    const row = py * (size * 3 + 1);
-    raw[row] = 0;
-    for (let px = 0; px < size; px++) {
-      const street = px < 6 || py < 6 || (px > 124 && px < 130);
-      const kerb = px === 6 || py === 6 || px === 124 || px === 130;
-      const c = street ? [255, 255, 255] : kerb ? [214, 208, 196] : base;
-      raw.set(c, row + 1 + px * 3);
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', zlib.deflateSync(raw)),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+  return encodePng(256, (px, py) => {
+    const street = px < 6 || py < 6 || (px > 124 && px < 130);
+    const kerb = px === 6 || py === 6 || px === 124 || px === 130;
+    return street ? [255, 255, 255] : kerb ? [214, 208, 196] : base;
   });
 }
 
@@ -162,76 +113,18 @@ async function startTileServer(): Promise<{ url: string; hits: () => number; clo
 
 /** The app as global-setup starts it, on its own port and database, with a tile source configured. */
 async function startAppWithTiles(tileUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-e2e-tiles-'));
-  const port = await freePort();
-  let output = '';
-  const child: ChildProcess = spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    [path.join(root, 'apps/api/src/server.ts')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: path.join(tmp, 'data'),
-        DATABASE_URL: '',
-        DEMO_PASSWORD: demoPassword,
-        MAP_TILE_URL: tileUrl,
-        MAP_TILE_ATTRIBUTION: '© CivicGrid test tiles',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    fs.rmSync(tmp, { recursive: true, force: true });
-  };
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`the tiles server exited early:\n${output}`);
-    }
-    try {
-      if ((await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) })).ok) return { url, stop };
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the tiles server did not come up:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  return startServer({
+    demoPassword,
+    label: 'tiles server',
+    env: { MAP_TILE_URL: tileUrl, MAP_TILE_ATTRIBUTION: '© CivicGrid test tiles' },
+  });
 }
 
 describe.skipIf(skipBrowserTests)('grid map journeys', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   async function start(camera: Camera, url = baseUrl, viewport?: { width: number; height: number }) {
-    const { context, page } = await newJourney(browser, url, viewport);
-    contexts.push(context);
+    const { page } = await browser.journey(url, viewport);
     onTestFailed(async () => {
       await camera.shot(page, 'FAILED').catch(() => undefined);
     });
@@ -250,7 +143,7 @@ describe.skipIf(skipBrowserTests)('grid map journeys', () => {
 
     await signIn(page, 'admin', demoPassword);
     await page.getByTestId('menu-grids').waitFor();
-    expect(await page.getByTestId('menu-grids').innerText()).toBe('网格地图');
+    await poll(() => page.getByTestId('menu-grids').innerText()).toBe('网格地图');
     await page.goto('/grids?e2e=1');
     await mapReady(page);
     expect(await page.getByTestId('map').getAttribute('data-tiles')).toBe('off');
@@ -262,11 +155,13 @@ describe.skipIf(skipBrowserTests)('grid map journeys', () => {
     await clickMap(page, 121.355, 31.108);
     await poll(() => page.getByTestId('grid-panel-name').innerText()).toBe('梅园社区第5网格');
     await poll(() => page.getByTestId('locate-result').innerText()).toContain('梅园社区第5网格');
-    expect(await page.getByTestId('grid-path').innerText()).toMatch(/示范区[\s\S]*东兴街道[\s\S]*梅园社区/);
-    const panelText = await page.getByTestId('grid-panel').innerText();
-    expect(panelText).toContain('SF010105');
-    expect(panelText).toContain('网格长');
-    expect(await page.getByTestId('staff-table').locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await poll(() => page.getByTestId('grid-path').innerText()).toMatch(
+      /示范区[\s\S]*东兴街道[\s\S]*梅园社区/,
+    );
+    // The staff list arrives in its own request after the panel: wait for it, not for the panel.
+    await poll(() => page.getByTestId('grid-panel').innerText()).toContain('SF010105');
+    await poll(() => page.getByTestId('grid-panel').innerText()).toContain('网格长');
+    await poll(() => page.getByTestId('staff-table').locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
     await camera.shot(page, 'grid5-open');
 
     // Redraw it as the southern half of its band: four clicks, one too many undone, finish.
@@ -287,7 +182,7 @@ describe.skipIf(skipBrowserTests)('grid map journeys', () => {
     // The northern half now belongs to no grid.
     await clickMap(page, 121.355, 31.109);
     await poll(() => page.getByTestId('locate-result').getAttribute('data-state')).toBe('outside');
-    expect(await page.getByTestId('locate-result').innerText()).toContain('不在任何网格内');
+    await poll(() => page.getByTestId('locate-result').innerText()).toContain('不在任何网格内');
     await camera.shot(page, 'north-half-free');
 
     // A new grid in 梅园社区: the form proposes the next name and code; create, and draw mode starts.
@@ -332,7 +227,7 @@ describe.skipIf(skipBrowserTests)('grid map journeys', () => {
     expect(located).toContain('SF010106');
     expect(located).toContain('梅园社区 · 东兴街道');
     await poll(() => page.getByTestId('grid-panel-name').innerText()).toBe('梅园社区第6网格');
-    expect(await page.getByTestId('grid-panel').innerText()).toContain('已绘制');
+    await poll(() => page.getByTestId('grid-panel').innerText()).toContain('已绘制');
     await camera.shot(page, 'grid6-located');
 
     // 一格多员: 第5网格's worker also serves 第6网格; then the assignment ends and stays as history.
@@ -343,21 +238,21 @@ describe.skipIf(skipBrowserTests)('grid map journeys', () => {
     await assign.waitFor({ state: 'hidden' });
     const staffRow = page.getByTestId('staff-table').locator('tr', { hasText: '梅园社区第5网格网格员' });
     await staffRow.waitFor();
-    expect(await staffRow.innerText()).toContain('网格员');
+    await poll(() => staffRow.innerText()).toContain('网格员');
     await camera.shot(page, 'grid6-staff-assigned');
     await staffRow.getByRole('button').click();
     await button(page.locator('.ant-popconfirm'), '确定').click();
     await page.getByText('暂无网格人员').waitFor();
     await page.getByTestId('staff-history').click();
     await staffRow.waitFor();
-    expect(await staffRow.innerText()).toMatch(/~ \d{4}-\d{2}-\d{2}/);
+    await poll(() => staffRow.innerText()).toMatch(/~ \d{4}-\d{2}-\d{2}/);
     await page.getByTestId('staff-history').click();
 
     // Coloured by staff: the new grid (nobody serves it now) stands out from the others.
     await page.getByTestId('grid-metric').click();
     await page.locator('.ant-select-item-option', { hasText: '网格人员数' }).click();
     await page.getByTestId('map-legend').waitFor();
-    expect(await page.getByTestId('map-legend').innerText()).toMatch(/网格人员数[\s\S]*0[\s\S]*2/);
+    await poll(() => page.getByTestId('map-legend').innerText()).toMatch(/网格人员数[\s\S]*0[\s\S]*2/);
     await clickMap(page, 121.355, 31.109);
     await poll(() => page.getByTestId('locate-result').getAttribute('data-state')).toBe('inside');
     await page.getByTestId('map-fit').click();
@@ -410,7 +305,7 @@ describe.skipIf(skipBrowserTests)('grid map journeys', () => {
       expect(await page.getByTestId('map').getAttribute('data-tiles')).toBe('on');
       await poll(() => page.locator('img.leaflet-tile-loaded').count()).toBeGreaterThan(3);
       expect(tiles.hits()).toBeGreaterThan(3);
-      expect(await page.locator('.leaflet-control-attribution').innerText()).toContain(
+      await poll(() => page.locator('.leaflet-control-attribution').innerText()).toContain(
         'CivicGrid test tiles',
       );
       await clickMap(page, 121.375, 31.115);

@@ -33,14 +33,8 @@ export default defineConfig({
               ]),
               priority: 30,
             },
-            {
-              name: 'vendor-antd',
-              test: inModules(['antd', '@ant-design', '@rc-component', '@emotion', 'dayjs', 'rc-[^\\\\/]+']),
-              priority: 20,
-            },
             // Leaflet only for the map pages: in the shared vendor chunk it would load on every first visit.
             { name: 'vendor-leaflet', test: inModules(['leaflet']), priority: 25 },
-            { name: 'vendor', test: /[\\/]node_modules[\\/]/, priority: 10 },
           ],
         },
       },

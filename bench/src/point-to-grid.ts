@@ -22,21 +22,46 @@ function mulberry32(seed: number) {
   };
 }
 
-/** 1,500 irregular quadrilaterals (jittered corners shared by neighbours) tiling ~16 km × 10 km. */
-export function districtTiling(cols = 50, rows = 30): IndexedGrid[] {
-  const rand = mulberry32(42);
-  const w = 0.0033;
-  const h = 0.0031;
-  const corner: [number, number][][] = [];
+export const CELL_W = 0.0033;
+export const CELL_H = 0.0031;
+export type Corners = [number, number][][];
+
+/**
+ * The corners of a `cols × rows` lattice of irregular quadrilaterals: inner corners are jittered and shared by
+ * the four cells around them, so the cells tile the area with no gap and no overlap.
+ */
+export function latticeCorners(cols: number, rows: number, west = 121.3, south = 31.05, seed = 42): Corners {
+  const rand = mulberry32(seed);
+  const corner: Corners = [];
   for (let r = 0; r <= rows; r++) {
     corner[r] = [];
     for (let c = 0; c <= cols; c++) {
       const edge = r === 0 || c === 0 || r === rows || c === cols;
-      const jx = edge ? 0 : (rand() - 0.5) * w * 0.4;
-      const jy = edge ? 0 : (rand() - 0.5) * h * 0.4;
-      corner[r]![c] = [121.3 + c * w + jx, 31.05 + r * h + jy];
+      const jx = edge ? 0 : (rand() - 0.5) * CELL_W * 0.4;
+      const jy = edge ? 0 : (rand() - 0.5) * CELL_H * 0.4;
+      corner[r]![c] = [
+        Math.round((west + c * CELL_W + jx) * 1e7) / 1e7,
+        Math.round((south + r * CELL_H + jy) * 1e7) / 1e7,
+      ];
     }
   }
+  return corner;
+}
+
+/** The outline of the block of cells [c0, c1) × [r0, r1), walked anticlockwise along the shared corners. */
+export function blockRing(corner: Corners, c0: number, c1: number, r0: number, r1: number) {
+  const ring: [number, number][] = [];
+  for (let c = c0; c < c1; c++) ring.push(corner[r0]![c]!);
+  for (let r = r0; r < r1; r++) ring.push(corner[r]![c1]!);
+  for (let c = c1; c > c0; c--) ring.push(corner[r1]![c]!);
+  for (let r = r1; r > r0; r--) ring.push(corner[r]![c0]!);
+  ring.push(ring[0]!);
+  return ring;
+}
+
+/** 1,500 irregular quadrilaterals (jittered corners shared by neighbours) tiling ~16 km × 10 km. */
+export function districtTiling(cols = 50, rows = 30): IndexedGrid[] {
+  const corner = latticeCorners(cols, rows);
   const grids: IndexedGrid[] = [];
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {

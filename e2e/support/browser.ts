@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** How long a user-visible change may take: generous, as CI machines are slow and the first load is cold. */
 export const UI_TIMEOUT_MS = 15_000;
@@ -85,4 +86,28 @@ export class Camera {
     await page.screenshot({ path: file });
     return file;
   }
+}
+
+/**
+ * One browser for a describe block, launched before its tests and closed after them with every context its
+ * journeys opened: `const browser = useBrowser();` then `await browser.journey(baseUrl)` in a test.
+ */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+  });
+  return {
+    async journey(baseURL: string, viewport?: { width: number; height: number }) {
+      if (!browser) throw new Error('useBrowser: the browser is not up (call journey inside a test)');
+      const j = await newJourney(browser, baseURL, viewport);
+      contexts.push(j.context);
+      return j;
+    },
+  };
 }

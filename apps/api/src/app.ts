@@ -25,6 +25,12 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { registryRoutes } from './modules/registry/routes.ts';
+import { placesRoutes } from './modules/places/routes.ts';
+import { publicRoutes } from './modules/public/routes.ts';
+import { open311Routes } from './modules/open311/routes.ts';
+import { dashboardRoutes } from './modules/dashboard/routes.ts';
+import { assessmentRoutes } from './modules/assessment/routes.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const APP_VERSION: string = JSON.parse(
@@ -89,6 +95,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       uploadMaxBytes: config.uploadMaxBytes,
     }),
   );
+
+  await app.register(registryRoutes);
+  await app.register(placesRoutes);
+  const uploads = new DiskFileStore(path.join(config.dataDir, 'uploads'));
+  await app.register(
+    publicRoutes({ files: uploads, uploadMaxBytes: config.uploadMaxBytes, limits: config.publicLimits }),
+  );
+  await app.register(open311Routes({ files: uploads, limits: config.open311 }));
+  await app.register(dashboardRoutes);
+  await app.register(assessmentRoutes);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // Files are looked up per request (below), so a rebuild while the server runs serves the new files.

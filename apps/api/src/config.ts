@@ -33,7 +33,12 @@ const envSchema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
   MAP_TILES_GCJ02: z.enum(['true', 'false']).default('false'),
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(10),
+  PUBLIC_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  PUBLIC_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(40),
+  PUBLIC_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(600),
   CASE_ESCALATE_OVERDUE: z.enum(['true', 'false']).default('true'),
+  OPEN311_KEY_HOURLY_LIMIT: z.coerce.number().int().min(1).default(500),
+  OPEN311_IP_HOURLY_LIMIT: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -66,6 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     escalateOverdue: e.CASE_ESCALATE_OVERDUE === 'true',
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    open311: { keyHourlyLimit: e.OPEN311_KEY_HOURLY_LIMIT, ipHourlyLimit: e.OPEN311_IP_HOURLY_LIMIT },
+    publicLimits: {
+      reportsPerHour: e.PUBLIC_REPORTS_PER_HOUR,
+      uploadsPerHour: e.PUBLIC_UPLOADS_PER_HOUR,
+      lookupsPerHour: e.PUBLIC_LOOKUPS_PER_HOUR,
+    },
     map: {
       tileUrl: e.MAP_TILE_URL ?? null,
       attribution: e.MAP_TILE_ATTRIBUTION,

@@ -30,6 +30,13 @@ export const PERMISSIONS = {
   'mediation.read': { group: 'mediation', zh: '查看矛盾纠纷', en: 'View disputes' },
   'mediation.manage': { group: 'mediation', zh: '调解矛盾纠纷', en: 'Mediate disputes' },
   'dashboard.read': { group: 'dashboard', zh: '查看指挥看板', en: 'View dashboards' },
+  'report.read': { group: 'dashboard', zh: '查看与生成月报', en: 'View and generate monthly reports' },
+  'assessment.read': { group: 'assessment', zh: '查看考核结果', en: 'View assessment results' },
+  'assessment.score': { group: 'assessment', zh: '考核评分', en: 'Enter assessment scores' },
+  'assessment.manage': { group: 'assessment', zh: '管理考核方案', en: 'Manage assessment schemes' },
+  'notice.manage': { group: 'public', zh: '发布公开公示', en: 'Publish notices' },
+  'policy.manage': { group: 'public', zh: '维护政策库', en: 'Maintain the policy library' },
+  'open311.manage': { group: 'public', zh: '管理开放接口密钥', en: 'Manage Open311 API keys' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

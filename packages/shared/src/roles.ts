@@ -44,6 +44,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'case.verify',
       'registry.read',
       'dashboard.read',
+      'report.read',
+      'notice.manage',
+      'policy.manage',
     ],
   },
   {
@@ -58,13 +61,17 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'registry.read',
       'mediation.read',
       'dashboard.read',
+      'report.read',
+      'assessment.read',
+      'assessment.score',
+      'assessment.manage',
     ],
   },
   {
     code: 'department_handler',
     zh: '职能部门处置人员',
     en: 'Department handler',
-    permissions: ['org.read', 'case.read', 'case.handle'],
+    permissions: ['org.read', 'case.read', 'case.handle', 'dashboard.read'],
   },
   {
     code: 'street_staff',
@@ -82,6 +89,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'registry.manage',
       'mediation.read',
       'dashboard.read',
+      'report.read',
+      'assessment.read',
+      'notice.manage',
     ],
   },
   {
@@ -101,6 +111,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'registry.manage',
       'mediation.read',
       'dashboard.read',
+      'report.read',
+      'notice.manage',
     ],
   },
   {

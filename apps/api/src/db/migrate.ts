@@ -4,6 +4,14 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-grids.ts';
 import * as m0003 from './migrations/0003-calendar.ts';
 import * as m0004 from './migrations/0004-cases.ts';
+import * as m0005 from './migrations/0005-registry-people.ts';
+import * as m0006 from './migrations/0006-registry-places.ts';
+import * as m0007 from './migrations/0007-public.ts';
+import * as m0008 from './migrations/0008-open311.ts';
+import * as m0009 from './migrations/0009-command.ts';
+import * as m0010 from './migrations/0010-assessment.ts';
+import * as m0011 from './migrations/0011-scale-indexes.ts';
+import * as m0012 from './migrations/0012-calendar-statutory.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +19,14 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-grids': m0002,
   '0003-calendar': m0003,
   '0004-cases': m0004,
+  '0005-registry-people': m0005,
+  '0006-registry-places': m0006,
+  '0007-public': m0007,
+  '0008-open311': m0008,
+  '0009-command': m0009,
+  '0010-assessment': m0010,
+  '0011-scale-indexes': m0011,
+  '0012-calendar-statutory': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

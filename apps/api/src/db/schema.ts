@@ -1,9 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
-
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-/** Filled by the database when left out of an insert. */
-type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json = ColumnType<unknown, string | null | undefined, string | null>;
+import type { GeneratedTimestamp, Json, Timestamp } from './schema-types.ts';
+import type { RegistryTables } from './schema-registry.ts';
+import type { PlacesTables } from './schema-places.ts';
+import type { PublicTables } from './schema-public.ts';
+import type { Open311Tables } from './schema-open311.ts';
+import type { CommandTables } from './schema-command.ts';
+import type { AssessmentTables } from './schema-assessment.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -231,7 +233,9 @@ export interface MetaTable {
   value: string;
 }
 
-export interface Database {
+/** Each module declares its tables in its own schema-*.ts file; this is their union. */
+export interface Database
+  extends RegistryTables, PlacesTables, PublicTables, Open311Tables, CommandTables, AssessmentTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

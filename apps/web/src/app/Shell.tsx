@@ -1,13 +1,17 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Button, Drawer, Grid, Layout, Menu, Typography, theme } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { LangToggle } from '../components/LangToggle';
-import { NotificationBell } from '../modules/cases/NotificationBell';
 import { useAuth } from './auth';
-import { NAV_ITEMS, navKeyOf } from './nav';
+import { NAV_GROUPS, NAV_ITEMS, navKeyOf, type NavItem } from './nav';
 import { UserMenu } from './UserMenu';
+
+// The bell's list and popover are not needed to paint the first page: they load right after it.
+const NotificationBell = lazy(() =>
+  import('../modules/cases/NotificationBell').then((m) => ({ default: m.NotificationBell })),
+);
 
 const SIDER_WIDTH = 220;
 
@@ -47,15 +51,22 @@ export function Shell() {
   const [collapsed, setCollapsed] = useState(false);
   const { token } = theme.useToken();
 
-  const items = useMemo(
-    () =>
-      NAV_ITEMS.filter((item) => !item.permission || can(item.permission)).map((item) => ({
-        key: item.path,
-        icon: item.icon,
-        label: <span data-testid={item.testId}>{t(item.label)}</span>,
-      })),
-    [can, t],
-  );
+  const items = useMemo(() => {
+    const visible = NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
+    const entry = (item: NavItem) => ({
+      key: item.path,
+      icon: item.icon,
+      label: <span data-testid={item.testId}>{t(item.label)}</span>,
+    });
+    // Labelled sections rather than submenus: every entry stays one click away.
+    const sections = NAV_GROUPS.map((group) => ({
+      type: 'group' as const,
+      key: `group-${group}`,
+      label: t(`menuGroup.${group}`),
+      children: visible.filter((item) => item.group === group).map(entry),
+    })).filter((section) => section.children.length > 0);
+    return [...visible.filter((item) => !item.group).map(entry), ...sections];
+  }, [can, t]);
 
   const menu = (
     <Menu
@@ -128,7 +139,11 @@ export function Shell() {
           <Typography.Text strong ellipsis style={{ flex: 1, fontSize: 15, minWidth: 0 }}>
             {isMobile ? t('app.name') : ''}
           </Typography.Text>
-          {!me.user.mustChangePassword && <NotificationBell compact={isMobile} />}
+          {!me.user.mustChangePassword && (
+            <Suspense fallback={null}>
+              <NotificationBell compact={isMobile} />
+            </Suspense>
+          )}
           <LangToggle compact={isMobile} />
           <UserMenu compact={isMobile} />
         </Layout.Header>

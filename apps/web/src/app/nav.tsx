@@ -1,13 +1,25 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
+  BankOutlined,
+  BookOutlined,
   BorderInnerOutlined,
+  BuildOutlined,
+  CalendarOutlined,
+  ContactsOutlined,
+  FileTextOutlined,
+  DashboardOutlined,
   FormOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  NotificationOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 import { TasksNavIcon } from '../modules/cases/TasksNavIcon';
@@ -19,11 +31,29 @@ export interface NavItem {
   testId: string;
   /** Absent: everyone who is signed in sees it. */
   permission?: string;
+  /** The menu section it sits in; absent: the everyday work at the top. */
+  group?: NavGroup;
 }
+
+/** Menu sections, in menu order after the ungrouped everyday entries. */
+export const NAV_GROUPS = ['registry', 'command', 'public', 'system'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The side menu; an entry shows only to users holding its permission, the same one its route demands. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: 'menu.home', icon: <HomeOutlined />, testId: 'menu-home' },
+  {
+    path: '/',
+    label: 'menu.home',
+    icon: <HomeOutlined />,
+    testId: 'menu-home',
+  },
+  {
+    path: '/dashboard',
+    label: 'menu.dashboard',
+    icon: <DashboardOutlined />,
+    testId: 'menu-dashboard',
+    permission: 'dashboard.read',
+  },
   {
     path: '/tasks',
     label: 'menu.tasks',
@@ -46,11 +76,76 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'case.read',
   },
   {
+    path: '/persons',
+    label: 'registry.menu.persons',
+    icon: <ContactsOutlined />,
+    testId: 'menu-persons',
+    permission: 'registry.read',
+    group: 'registry',
+  },
+  {
+    path: '/houses',
+    label: 'registry.menu.houses',
+    icon: <BuildOutlined />,
+    testId: 'menu-houses',
+    permission: 'registry.read',
+    group: 'registry',
+  },
+  {
+    path: '/rentals',
+    label: 'places.menu.rentals',
+    icon: <KeyOutlined />,
+    testId: 'menu-rentals',
+    permission: 'registry.read',
+    group: 'registry',
+  },
+  {
+    path: '/permits',
+    label: 'places.menu.permits',
+    icon: <IdcardOutlined />,
+    testId: 'menu-permits',
+    permission: 'registry.read',
+    group: 'registry',
+  },
+  {
+    path: '/organizations',
+    label: 'places.menu.organizations',
+    icon: <BankOutlined />,
+    testId: 'menu-organizations',
+    permission: 'registry.read',
+    group: 'registry',
+  },
+  {
+    path: '/assessment',
+    label: 'assessment.menu',
+    icon: <TrophyOutlined />,
+    testId: 'menu-assessment',
+    permission: 'assessment.read',
+    group: 'command',
+  },
+  {
+    path: '/reports',
+    label: 'assessment.reportsMenu',
+    icon: <FileTextOutlined />,
+    testId: 'menu-reports',
+    permission: 'report.read',
+    group: 'command',
+  },
+  {
+    path: '/open311/keys',
+    label: 'open311.menu',
+    icon: <ApiOutlined />,
+    testId: 'menu-open311-keys',
+    permission: 'open311.manage',
+    group: 'public',
+  },
+  {
     path: '/orgs',
     label: 'menu.orgs',
     icon: <ApartmentOutlined />,
     testId: 'menu-orgs',
     permission: 'org.read',
+    group: 'system',
   },
   {
     path: '/grids',
@@ -58,6 +153,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <BorderInnerOutlined />,
     testId: 'menu-grids',
     permission: 'org.read',
+    group: 'system',
+  },
+  {
+    path: '/calendar',
+    label: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    testId: 'menu-calendar',
+    permission: 'calendar.manage',
+    group: 'system',
   },
   {
     path: '/users',
@@ -65,6 +169,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <TeamOutlined />,
     testId: 'menu-users',
     permission: 'user.read',
+    group: 'system',
   },
   {
     path: '/roles',
@@ -72,6 +177,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <SafetyCertificateOutlined />,
     testId: 'menu-roles',
     permission: 'role.read',
+    group: 'system',
+  },
+  {
+    path: '/notices',
+    label: 'publicSide.admin.menuNotices',
+    icon: <NotificationOutlined />,
+    testId: 'menu-notices',
+    permission: 'notice.manage',
+    group: 'public',
+  },
+  {
+    path: '/policies',
+    label: 'publicSide.admin.menuPolicies',
+    icon: <BookOutlined />,
+    testId: 'menu-policies',
+    permission: 'policy.manage',
+    group: 'public',
   },
   {
     path: '/audit',
@@ -79,6 +201,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <AuditOutlined />,
     testId: 'menu-audit',
     permission: 'audit.read',
+    group: 'system',
   },
 ];
 

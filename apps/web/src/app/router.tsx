@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth, RequirePermission } from './auth';
 import { Shell } from './Shell';
 import { PageLoading } from '../components/PageLoading';
+import { portalRoute } from '../modules/portal/portal-routes';
 
 // Each page is its own chunk: a grid worker never downloads the audit screens.
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
@@ -18,7 +19,29 @@ const CaseIntakePage = lazy(() => import('../modules/cases/CaseIntakePage'));
 const CaseListPage = lazy(() => import('../modules/cases/CaseListPage'));
 const CasePage = lazy(() => import('../modules/cases/CasePage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
+const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
+const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
+const PersonListPage = lazy(() => import('../modules/registry/PersonListPage'));
+const PersonPage = lazy(() => import('../modules/registry/PersonPage'));
+const HouseListPage = lazy(() => import('../modules/registry/HouseListPage'));
+const HousePage = lazy(() => import('../modules/registry/HousePage'));
+const ImportPage = lazy(() => import('../modules/registry/ImportPage'));
+const GridHouseholdsPage = lazy(() => import('../modules/registry/GridHouseholdsPage'));
+const NoticesAdminPage = lazy(() => import('../modules/public-admin/NoticesAdminPage'));
+const PoliciesAdminPage = lazy(() => import('../modules/public-admin/PoliciesAdminPage'));
 const ProfilePage = lazy(() => import('../modules/profile/ProfilePage'));
+const RentalListPage = lazy(() => import('../modules/places/RentalListPage'));
+const RentalPage = lazy(() => import('../modules/places/RentalPage'));
+const PermitListPage = lazy(() => import('../modules/places/PermitListPage'));
+const PermitPage = lazy(() => import('../modules/places/PermitPage'));
+const OrganizationListPage = lazy(() => import('../modules/places/OrganizationListPage'));
+const OrganizationPage = lazy(() => import('../modules/places/OrganizationPage'));
+const SchemeListPage = lazy(() => import('../modules/assessment/SchemeListPage'));
+const SchemePage = lazy(() => import('../modules/assessment/SchemePage'));
+const ReportsPage = lazy(() => import('../modules/assessment/ReportsPage'));
+// Dashboards: the big screen lives outside the shell (full screen, dark), behind sign-in all the same.
+const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
+const BigScreenPage = lazy(() => import('../modules/dashboard/BigScreenPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -27,6 +50,12 @@ const guarded = (permission: string, node: ReactNode) =>
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
+  // The residents' portal: no sign-in, outside the staff shell, every page its own chunk.
+  portalRoute,
+  {
+    path: '/screen',
+    element: <RequireAuth>{guarded('dashboard.read', <BigScreenPage />)}</RequireAuth>,
+  },
   {
     path: '/',
     element: (
@@ -45,6 +74,26 @@ export const router = createBrowserRouter([
       { path: 'cases', element: guarded('case.read', <CaseListPage />) },
       { path: 'cases/:id', element: guarded('case.read', <CasePage />) },
       { path: 'tasks', element: guarded('case.read', <TasksPage />) },
+      { path: 'calendar', element: guarded('calendar.manage', <CalendarPage />) },
+      { path: 'rentals', element: guarded('registry.read', <RentalListPage />) },
+      { path: 'rentals/:id', element: guarded('registry.read', <RentalPage />) },
+      { path: 'permits', element: guarded('registry.read', <PermitListPage />) },
+      { path: 'permits/:id', element: guarded('registry.read', <PermitPage />) },
+      { path: 'organizations', element: guarded('registry.read', <OrganizationListPage />) },
+      { path: 'organizations/:id', element: guarded('registry.read', <OrganizationPage />) },
+      { path: 'open311/keys', element: guarded('open311.manage', <Open311KeysPage />) },
+      { path: 'assessment', element: guarded('assessment.read', <SchemeListPage />) },
+      { path: 'assessment/:id', element: guarded('assessment.read', <SchemePage />) },
+      { path: 'reports', element: guarded('report.read', <ReportsPage />) },
+      { path: 'persons', element: guarded('registry.read', <PersonListPage />) },
+      { path: 'persons/import', element: guarded('registry.manage', <ImportPage />) },
+      { path: 'persons/:id', element: guarded('registry.read', <PersonPage />) },
+      { path: 'houses', element: guarded('registry.read', <HouseListPage />) },
+      { path: 'houses/:id', element: guarded('registry.read', <HousePage />) },
+      { path: 'grids/:id/households', element: guarded('registry.read', <GridHouseholdsPage />) },
+      { path: 'dashboard', element: guarded('dashboard.read', <DashboardPage />) },
+      { path: 'notices', element: guarded('notice.manage', <NoticesAdminPage />) },
+      { path: 'policies', element: guarded('policy.manage', <PoliciesAdminPage />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

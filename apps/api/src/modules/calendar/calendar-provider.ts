@@ -1,5 +1,7 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
+import { statutoryDaysOff } from './statutory-holidays.ts';
 import { DEFAULT_HOURS, formatHHMM, parseHHMM, type CalendarData } from '../../core/calendar.ts';
 import { bumpVersion, VersionedCache } from '../../core/versioned-cache.ts';
 
@@ -32,10 +34,12 @@ export class CalendarProvider extends VersionedCache<CalendarData> {
 
 /**
  * Public holidays and make-up working days as published by the State Council, from the chinese-days package.
- * Rows an admin has edited are left alone; years the package does not know yet are added by an admin.
+ * A year it does not know yet (up to next year) gets its statutory days off as provisional rows, which the
+ * published schedule replaces once the package ships it. Rows an admin has edited are always left alone.
  */
-export async function seedCalendar(db: Db, fromYear = 2025) {
-  const rows: { day: string; is_workday: boolean; name: string; source: 'chinese-days' }[] = [];
+export async function seedCalendar(db: Db, fromYear = 2025, now = new Date()) {
+  type Row = { day: string; is_workday: boolean; name: string; source: 'chinese-days' | 'statutory' };
+  const rows: Row[] = [];
   const add = (entries: Record<string, string>, isWorkday: boolean) => {
     for (const [day, label] of Object.entries(entries)) {
       if (Number(day.slice(0, 4)) < fromYear) continue;
@@ -44,6 +48,20 @@ export async function seedCalendar(db: Db, fromYear = 2025) {
   };
   add(chineseDays.holidays, false);
   add(chineseDays.workdays, true);
+  const published = new Set(rows.map((r) => Number(r.day.slice(0, 4))));
+  const lastYear = Math.max(now.getUTCFullYear() + 1, ...published);
+  for (let year = fromYear; year <= lastYear; year++) {
+    if (published.has(year)) continue;
+    for (const d of statutoryDaysOff(year)) rows.push({ ...d, is_workday: false, source: 'statutory' });
+  }
+  // Provisional rows of a year that is now published give way to the published schedule.
+  if (published.size) {
+    await db
+      .deleteFrom('calendar_days')
+      .where('source', '=', 'statutory')
+      .where(sql<boolean>`extract(year from day)::int IN (${sql.join([...published])})`)
+      .execute();
+  }
   for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('calendar_days')

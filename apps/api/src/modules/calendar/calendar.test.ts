@@ -24,6 +24,33 @@ describe('working calendar', () => {
     expect(day('2026-02-17')).toMatchObject({ isWorkday: false, name: '春节' });
   });
 
+  it('has 2027 with its statutory holidays set provisionally until the schedule is published', async () => {
+    const r = await admin.get('/api/calendar?year=2027');
+    expect(r.body).toMatchObject({ known: false, provisional: true });
+    const off = r.body.days
+      .filter((d: { isWorkday: boolean }) => !d.isWorkday)
+      .map((d: { day: string; name: string }) => `${d.day} ${d.name}`);
+    expect(off).toEqual([
+      '2027-01-01 元旦',
+      '2027-02-05 春节',
+      '2027-02-06 春节',
+      '2027-02-07 春节',
+      '2027-02-08 春节',
+      '2027-04-05 清明节',
+      '2027-05-01 劳动节',
+      '2027-05-02 劳动节',
+      '2027-06-09 端午节',
+      '2027-09-15 中秋节',
+      '2027-10-01 国庆节',
+      '2027-10-02 国庆节',
+      '2027-10-03 国庆节',
+    ]);
+    // Thursday 2027-02-04 16:30 plus two working hours: Friday 除夕 to Monday 初三 are off, so Tuesday 10:00.
+    expect(await deadline(admin, '2027-02-04T16:30:00+08:00', 'workingHours=2')).toBe(
+      '2027-02-09T02:00:00.000Z',
+    );
+  });
+
   it('counts deadlines across the National Day holiday', async () => {
     expect(await deadline(admin, '2026-09-30T15:00:00+08:00', 'workingDays=2')).toBe(
       '2026-10-09T09:30:00.000Z',

@@ -20,6 +20,8 @@ export async function getYear(ctx: SignedInContext, year: number) {
     workEnd: formatHHMM(cal.workEnd),
     days,
     known: days.some((d) => d.source === 'chinese-days'),
+    /** Only the statutory days off so far: the year's published schedule (with 调休) is not in yet. */
+    provisional: days.some((d) => d.source === 'statutory'),
   };
 }
 

@@ -61,6 +61,22 @@ describe('intake', () => {
     expect(near.body.possibleDuplicates.map((d: { id: string }) => d.id)).toContain(a.body.id);
     const far = await intake(center, { location: { lng: 121.358, lat: 31.1005 } });
     expect(far.body.possibleDuplicates.map((d: { id: string }) => d.id)).not.toContain(a.body.id);
+    // A retry of the second report (same Idempotency-Key) offers the same duplicates, not an empty list.
+    const keyed = await intake(
+      center,
+      { location: { lng: 121.3556, lat: 31.1004 } },
+      { 'idempotency-key': 'dup-check-1' },
+    );
+    const again = await intake(
+      center,
+      { location: { lng: 121.3556, lat: 31.1004 } },
+      { 'idempotency-key': 'dup-check-1' },
+    );
+    expect(again.body.id).toBe(keyed.body.id);
+    expect(again.body.possibleDuplicates.map((d: { id: string }) => d.id)).toEqual(
+      keyed.body.possibleDuplicates.map((d: { id: string }) => d.id),
+    );
+    expect(again.body.possibleDuplicates.map((d: { id: string }) => d.id)).toContain(a.body.id);
     const merged = await act(center, near.body.id, { action: 'merge', targetCaseId: a.body.id });
     expect(merged.body).toMatchObject({ status: 'rejected', mergedInto: a.body.id });
   });

@@ -176,6 +176,21 @@ describe('rules', () => {
     expect((await street.get(`/api/cases/${mine.id}`)).status).toBe(200);
   });
 
+  it('offers a community workstation the district departments it may dispatch to, and the dispatch succeeds', async () => {
+    const c = await report();
+    const community = await t.login('community');
+    const targets = await community.get(`/api/cases/${c.id}/dispatch-targets`);
+    expect(targets.status).toBe(200);
+    const names = targets.body.map((d: { name: string }) => d.name);
+    expect(names).toContain('区城管执法局');
+    expect(targets.body.find((d: { id: string }) => d.id === chengguan)).toBeTruthy();
+    await act(community, c.id, { action: 'register' });
+    const sent = await act(community, c.id, { action: 'dispatch', departmentId: chengguan });
+    expect(sent.body).toMatchObject({ status: 'dispatched', departmentName: '区城管执法局' });
+    // A grid worker may not dispatch, so it gets no list either.
+    expect((await grid.get(`/api/cases/${c.id}/dispatch-targets`)).status).toBe(403);
+  });
+
   it('lets a department return work to the centre with a reason', async () => {
     const c = await report();
     await act(center, c.id, { action: 'register' });

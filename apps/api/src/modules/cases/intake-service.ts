@@ -41,6 +41,7 @@ async function possibleDuplicates(
     .where('lng', '>=', lng - dLng)
     .where('lng', '<=', lng + dLng)
     .where('created_at', '>=', new Date(now.getTime() - 86_400_000))
+    .where('created_at', '<=', now)
     .where('status', 'not in', ['closed', 'rejected'])
     .execute();
   return rows
@@ -64,11 +65,25 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
   if (idempotencyKey) {
     const existing = await ctx.db
       .selectFrom('cases')
-      .select('id')
+      .select(['id', 'category_id', 'lng', 'lat', 'created_at'])
       .where('created_by', '=', ctx.user.id)
       .where('idempotency_key', '=', idempotencyKey)
       .executeTakeFirst();
-    if (existing) return { id: existing.id, replayed: true, duplicates: [] };
+    if (existing) {
+      // The retry answers like the first call, with the duplicates seen from when that case was made.
+      const duplicates =
+        existing.lng !== null && existing.lat !== null
+          ? await possibleDuplicates(
+              ctx,
+              existing.category_id,
+              existing.lng,
+              existing.lat,
+              existing.created_at,
+              existing.id,
+            )
+          : [];
+      return { id: existing.id, replayed: true, duplicates };
+    }
   }
   const now = ctx.clock.now();
   const category = await ctx.db

@@ -49,6 +49,27 @@ export async function getCase(ctx: SignedInContext, id: string) {
   };
 }
 
+/**
+ * The departments this case's holding centre may send it to: those hanging off the centre's own level or a
+ * level above (the rule the dispatch action enforces). Not limited to the caller's scope, since a community
+ * workstation dispatches to district departments it cannot otherwise see.
+ */
+export async function dispatchTargets(ctx: SignedInContext, id: string) {
+  const c = await findCase(ctx.db, ctx.scope, id);
+  if (!c) throw notFound('case');
+  return ctx.db
+    .selectFrom('orgs as d')
+    .innerJoin('orgs as p', 'p.id', 'd.parent_id')
+    .select(['d.id', 'd.name', 'd.code', 'p.name as parentName'])
+    .where('d.level', '=', 'department')
+    .where('d.disabled', '=', false)
+    .where(sql<SqlBool>`${c.ownerPath} LIKE p.path || '%'`)
+    .orderBy('p.depth', 'desc')
+    .orderBy('d.sort_order')
+    .orderBy('d.name')
+    .execute();
+}
+
 /** The unmasked reporter, for those who may see it; every such read is audited. */
 export async function revealReporter(ctx: SignedInContext, id: string) {
   const c = await findCase(ctx.db, ctx.scope, id);

@@ -11,7 +11,7 @@ import { readAttachment, saveAttachment } from './attachment-service.ts';
 import { categoryTree, createCategory, updateCategory } from './category-service.ts';
 import { createCase } from './intake-service.ts';
 import { listNotifications, markRead } from './notification-service.ts';
-import { getCase, inbox, listCases, revealReporter } from './query-service.ts';
+import { dispatchTargets, getCase, inbox, listCases, revealReporter } from './query-service.ts';
 import { caseIndicators } from './stats-service.ts';
 import * as s from './schemas.ts';
 
@@ -155,6 +155,11 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
       '/api/cases/:id',
       { config: { permission: 'case.read' }, schema: { tags, params: idParams } },
       (req) => getCase(signedIn(req), req.params.id),
+    );
+    app.get(
+      '/api/cases/:id/dispatch-targets',
+      { config: { permission: 'case.dispatch' }, schema: { tags, params: idParams } },
+      (req) => dispatchTargets(signedIn(req), req.params.id),
     );
     app.get(
       '/api/cases/:id/reporter',

@@ -1,6 +1,20 @@
 import type { Resources } from './zh-CN';
+import { registryEn } from '../../modules/registry/messages';
+import { placesEn } from '../../modules/places/messages';
+import { publicSideEn } from '../../modules/public-admin/messages';
+import { open311En } from '../../modules/open311/messages';
+import { dashboardEn } from '../../modules/dashboard/messages';
+import { assessmentEn } from '../../modules/assessment/messages';
+import { calendarEn } from '../../modules/calendar/messages';
 
 export const en: Resources = {
+  registry: registryEn,
+  places: placesEn,
+  publicSide: publicSideEn,
+  open311: open311En,
+  dashboard: dashboardEn,
+  assessment: assessmentEn,
+  calendar: calendarEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -12,6 +26,7 @@ export const en: Resources = {
   },
   menu: {
     home: 'Home',
+    dashboard: 'Dashboard',
     orgs: 'Org tree',
     grids: 'Grid map',
     users: 'Users',
@@ -20,8 +35,15 @@ export const en: Resources = {
     caseNew: 'Report a case',
     cases: 'Cases',
     tasks: 'My tasks',
+    calendar: 'Working calendar',
     profile: 'Profile',
     logout: 'Sign out',
+  },
+  menuGroup: {
+    registry: 'Registry',
+    command: 'Command and assessment',
+    public: 'Public services',
+    system: 'Administration',
   },
   common: {
     loading: 'Loading…',
@@ -41,6 +63,8 @@ export const en: Resources = {
     shownCount: '{{count}} shown',
     export: 'Export',
     exportFailed: 'Export failed: {{message}}',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
     enabled: 'Enabled',
     disabled: 'Disabled',
     enable: 'Enable',
@@ -308,6 +332,8 @@ export const en: Resources = {
     registry: 'Registry',
     mediation: 'Disputes',
     dashboard: 'Dashboards',
+    assessment: 'Assessment',
+    public: 'Public services',
     other: 'Other',
   },
   audit: {

@@ -3,7 +3,6 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { zhCN } from './zh-CN';
-import { en } from './en';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -34,16 +33,25 @@ export async function setLang(lang: Lang) {
   } catch {
     // See storedLang: not persisting is acceptable.
   }
+  if (lang === 'en') await loadEnglish();
   applyLang(lang);
   await i18n.changeLanguage(lang);
 }
 
+// English is fetched only when chosen: most users never need it, and the first load is the one that counts.
+async function loadEnglish() {
+  if (i18n.hasResourceBundle('en', 'translation')) return;
+  const { en } = await import('./en');
+  i18n.addResourceBundle('en', 'translation', en);
+}
+
 const initial = storedLang();
-applyLang(initial);
+applyLang('zh-CN');
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: initial,
+  resources: { 'zh-CN': { translation: zhCN } },
+  partialBundledLanguages: true,
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   // React escapes on render; escaping again would show &quot; in names.
   interpolation: { escapeValue: false },
@@ -56,5 +64,6 @@ const applyTitle = () => {
 i18n.on('initialized', applyTitle);
 i18n.on('languageChanged', applyTitle);
 if (i18n.isInitialized) applyTitle();
+if (initial === 'en') void setLang('en');
 
 export default i18n;

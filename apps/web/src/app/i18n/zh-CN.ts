@@ -1,5 +1,24 @@
-/** Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object. */
+import type { Strings } from './strings';
+import { registryZh } from '../../modules/registry/messages';
+import { placesZh } from '../../modules/places/messages';
+import { publicSideZh } from '../../modules/public-admin/messages';
+import { open311Zh } from '../../modules/open311/messages';
+import { dashboardZh } from '../../modules/dashboard/messages';
+import { assessmentZh } from '../../modules/assessment/messages';
+import { calendarZh } from '../../modules/calendar/messages';
+
+/**
+ * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
+ * Each module keeps its own strings in modules/<name>/messages.ts and is mounted here under its name.
+ */
 export const zhCN = {
+  registry: registryZh,
+  places: placesZh,
+  publicSide: publicSideZh,
+  open311: open311Zh,
+  dashboard: dashboardZh,
+  assessment: assessmentZh,
+  calendar: calendarZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -11,6 +30,7 @@ export const zhCN = {
   },
   menu: {
     home: '工作台',
+    dashboard: '指挥看板',
     orgs: '组织架构',
     grids: '网格地图',
     users: '用户管理',
@@ -19,8 +39,15 @@ export const zhCN = {
     caseNew: '事件受理',
     cases: '事件列表',
     tasks: '我的待办',
+    calendar: '工作日历',
     profile: '个人中心',
     logout: '退出登录',
+  },
+  menuGroup: {
+    registry: '实有人口房屋单位',
+    command: '指挥考核',
+    public: '公众服务',
+    system: '系统设置',
   },
   common: {
     loading: '加载中…',
@@ -40,6 +67,8 @@ export const zhCN = {
     shownCount: '已显示 {{count}} 条',
     export: '导出',
     exportFailed: '导出失败：{{message}}',
+    exportCsv: '导出 CSV',
+    exportXlsx: '导出 Excel',
     enabled: '启用',
     disabled: '停用',
     enable: '启用',
@@ -306,6 +335,8 @@ export const zhCN = {
     registry: '实有人口房屋单位',
     mediation: '矛盾纠纷',
     dashboard: '指挥看板',
+    assessment: '考核',
+    public: '公众服务',
     other: '其他',
   },
   audit: {
@@ -613,6 +644,4 @@ export const zhCN = {
   },
 };
 
-/** Same tree of keys, any string values: the shape every other language must fill. */
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 export type Resources = Strings<typeof zhCN>;

@@ -1,13 +1,11 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryError } from '../../components/QueryError';
-import { downloadFile } from '../../lib/download';
-import { errorMessage } from '../../lib/error-message';
+import { ExportButton } from '../../components/ExportButton';
 import { formatTime } from '../../lib/time';
 import { useAuditList, type AuditEntry, type AuditFilters } from './audit-api';
 import { AuditFilterBar } from './AuditFilterBar';
@@ -34,23 +32,10 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
 
 export default function AuditPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const canExport = useCan('audit.export');
   const [filters, setFilters] = useState<AuditFilters>({});
-  const [exporting, setExporting] = useState(false);
   const list = useAuditList(filters);
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await downloadFile('/api/audit/export', { ...filters }, 'audit-log.csv');
-    } catch (error) {
-      void message.error(t('common.exportFailed', { message: errorMessage(t, error) }));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const columns: TableColumnsType<AuditEntry> = [
     {
@@ -111,14 +96,12 @@ export default function AuditPage() {
       title={t('audit.title')}
       extra={
         canExport && (
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={() => void onExport()}
-            data-testid="audit-export"
-          >
-            {t('audit.exportCsv')}
-          </Button>
+          <ExportButton
+            path="/api/audit/export"
+            query={{ ...filters }}
+            baseName="audit-log"
+            testId="audit-export"
+          />
         )
       }
     >

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { DISPLAY_TZ } from '../../lib/time';
-import { caseApi, useDepartments } from './case-api';
+import { caseApi, useDispatchTargets } from './case-api';
 
 /** The picker shows Beijing wall-clock time whatever the browser's zone; this is that moment in UTC. */
 export function deadlineIso(value: Dayjs): string {
@@ -34,16 +34,17 @@ export function DeadlinePicker({ value, onChange, ...rest }: FieldProps<Dayjs | 
   );
 }
 
-/** Departments (orgs of level `department`) a centre can dispatch to; search by name or code. */
+/** Departments the case's centre can dispatch to; search by name or code. */
 export function DepartmentSelect({
+  caseId,
   value,
   onChange,
   multiple = false,
   placeholder,
   ...rest
-}: FieldProps<string | string[] | undefined> & { multiple?: boolean; placeholder?: string }) {
+}: FieldProps<string | string[] | undefined> & { caseId: string; multiple?: boolean; placeholder?: string }) {
   const { t } = useTranslation();
-  const departments = useDepartments();
+  const departments = useDispatchTargets(caseId);
   return (
     <Select
       {...rest}
@@ -57,7 +58,7 @@ export function DepartmentSelect({
       showSearch={{ optionFilterProp: 'label' }}
       options={(departments.data ?? []).map((d) => ({
         value: d.id,
-        label: d.code ? `${d.name} (${d.code})` : d.name,
+        label: `${d.name}${d.code ? ` (${d.code})` : ''} · ${d.parentName}`,
       }))}
       style={{ width: '100%' }}
     />

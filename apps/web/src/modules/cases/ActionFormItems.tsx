@@ -105,6 +105,7 @@ export function ActionFormItems({
           rules={[required(t('case.modal.department'))]}
         >
           <DepartmentSelect
+            caseId={detail.id}
             placeholder={t('case.modal.departmentPlaceholder')}
             data-testid="action-department"
           />
@@ -112,7 +113,7 @@ export function ActionFormItems({
       )}
       {has('coDepartmentIds') && (
         <Form.Item name="coDepartmentIds" label={t('case.modal.coDepartments')}>
-          <DepartmentSelect multiple data-testid="action-co-departments" />
+          <DepartmentSelect caseId={detail.id} multiple data-testid="action-co-departments" />
         </Form.Item>
       )}
       {has('passed') && (

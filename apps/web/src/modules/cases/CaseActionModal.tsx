@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../lib/api';
 import { errorMessage, isStaleVersion } from '../../lib/error-message';
-import { caseApi, caseKeys, useCategories, useDepartments } from './case-api';
+import { caseApi, caseKeys, useCategories, useDispatchTargets } from './case-api';
 import type { ActionBody, CaseAction, CaseDetail } from './case-types';
 import { deadlineIso } from './ActionFields';
 import { ACTION_FIELDS, ActionFormItems, actionFieldOf, type ActionValues } from './ActionFormItems';
@@ -26,7 +26,7 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ActionValues>();
   const categories = useCategories();
-  const departments = useDepartments(action === 'dispatch');
+  const departments = useDispatchTargets(detail.id, action === 'dispatch');
   const [refused, setRefused] = useState<string | null>(null);
   // A double click would post the same version twice and the second would read as someone else's change.
   const sending = useRef(false);

@@ -1,11 +1,10 @@
-import { useMemo, useState } from 'react';
-import { App, Button, Card, Dropdown, Grid, Space } from 'antd';
-import { DownOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMemo } from 'react';
+import { Button, Card, Grid, Space } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth';
-import { downloadFile } from '../../lib/download';
-import { errorMessage } from '../../lib/error-message';
+import { ExportButton } from '../../components/ExportButton';
 import { useCaseList } from './case-api';
 import type { CaseFilters } from './case-types';
 import { apiQueryOf, filtersFromParams, filtersToParams } from './case-filters';
@@ -14,7 +13,6 @@ import { CaseTable } from './CaseTable';
 
 export default function CaseListPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const canCreate = useCan('case.create');
   const wide = Grid.useBreakpoint().md !== false;
@@ -23,47 +21,15 @@ export default function CaseListPage() {
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const query = useMemo(() => apiQueryOf(filters), [filters]);
   const list = useCaseList(query);
-  const [exporting, setExporting] = useState(false);
 
   const setFilters = (next: CaseFilters) => setParams(filtersToParams(next), { replace: true });
-
-  const onExport = async (format: 'csv' | 'xlsx') => {
-    setExporting(true);
-    try {
-      await downloadFile('/api/cases/export', { ...query, format }, `cases.${format}`);
-    } catch (error) {
-      void message.error(t('common.exportFailed', { message: errorMessage(t, error) }));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   return (
     <Card
       title={t('case.list.title')}
       extra={
         <Space wrap>
-          <Space.Compact>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={exporting}
-              onClick={() => void onExport('csv')}
-              aria-label={t('case.list.exportCsv')}
-              data-testid="cases-export"
-            >
-              {wide && t('case.list.exportCsv')}
-            </Button>
-            <Dropdown
-              trigger={['click']}
-              placement="bottomRight"
-              menu={{
-                items: [{ key: 'xlsx', label: t('case.list.exportXlsx') }],
-                onClick: () => void onExport('xlsx'),
-              }}
-            >
-              <Button icon={<DownOutlined />} disabled={exporting} aria-label={t('case.list.exportXlsx')} />
-            </Dropdown>
-          </Space.Compact>
+          <ExportButton path="/api/cases/export" query={query} baseName="cases" testId="cases-export" />
           {canCreate && (
             <Button
               type="primary"

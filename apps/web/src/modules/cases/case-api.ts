@@ -23,7 +23,7 @@ export const caseKeys = {
   detail: (id: string) => ['cases', 'detail', id] as const,
   inbox: ['cases', 'inbox'] as const,
   categories: ['categories'] as const,
-  departments: ['orgs', 'departments'] as const,
+  dispatchTargets: (id: string) => ['cases', 'dispatch-targets', id] as const,
   grids: ['cases', 'grid-features'] as const,
   notifications: ['notifications'] as const,
 };
@@ -66,13 +66,11 @@ export function useCategories() {
   });
 }
 
-export function useDepartments(enabled = true) {
+/** Departments the case's holding centre may dispatch to (the API applies the same rule as the action). */
+export function useDispatchTargets(caseId: string, enabled = true) {
   return useQuery({
-    queryKey: caseKeys.departments,
-    queryFn: ({ signal }) =>
-      api<Page<Department>>('/api/orgs', { query: { level: 'department', limit: 200 }, signal }).then((p) =>
-        p.items.filter((d) => !d.disabled),
-      ),
+    queryKey: caseKeys.dispatchTargets(caseId),
+    queryFn: ({ signal }) => api<Department[]>(`/api/cases/${caseId}/dispatch-targets`, { signal }),
     staleTime: 5 * 60_000,
     enabled,
   });

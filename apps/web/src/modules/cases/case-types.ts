@@ -1,38 +1,30 @@
 /** The cases API's shapes and enumerations, as docs/api-cases.md gives them. */
-export const CASE_STATUSES = [
-  'reported',
-  'registered',
-  'rejected',
-  'dispatched',
-  'handling',
-  'handled',
-  'verified',
-  'closed',
-  'suspended',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
+// The vocabulary is the API's own (packages/shared/src/cases.ts); only the button order is the web's.
+import type {
+  CaseAction,
+  CaseStatus,
+  Channel,
+  Evaluation,
+  SlaState,
+  TaskKind,
+  Urgency,
+} from '@civicgrid/shared/cases';
 
-export const CHANNELS = [
-  'window',
-  'hotline',
-  'patrol',
-  'public',
-  'terminal',
-  'mailbox',
-  'video',
-  'letter',
-  'transfer',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const URGENCIES = ['urgent', 'normal'] as const;
-export type Urgency = (typeof URGENCIES)[number];
-
-export const SLA_STATES = ['normal', 'warning', 'overdue'] as const;
-export type SlaState = (typeof SLA_STATES)[number];
-
-export const EVALUATIONS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
-export type Evaluation = (typeof EVALUATIONS)[number];
+export {
+  CASE_STATUSES,
+  CHANNELS,
+  EVALUATIONS,
+  SLA_STATES,
+  TASK_KINDS,
+  URGENCIES,
+  type CaseAction,
+  type CaseStatus,
+  type Channel,
+  type Evaluation,
+  type SlaState,
+  type TaskKind,
+  type Urgency,
+} from '@civicgrid/shared/cases';
 
 /** In the order the case page shows their buttons: the step forward first, holds and exits after. */
 export const CASE_ACTIONS = [
@@ -53,19 +45,8 @@ export const CASE_ACTIONS = [
   'reject',
   'suspend',
   'resume',
-] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
+] as const satisfies readonly CaseAction[];
 
-export const TASK_KINDS = [
-  'register',
-  'dispatch',
-  'accept',
-  'handle',
-  'verify',
-  'close',
-  'extension',
-] as const;
-export type TaskKind = (typeof TASK_KINDS)[number];
 export type InboxKind = TaskKind | 'overdue';
 
 export interface Supervision {
@@ -177,7 +158,8 @@ export interface Department {
   id: string;
   name: string;
   code: string | null;
-  disabled: boolean;
+  /** The org the department hangs off (the district, or a street for street-level offices). */
+  parentName: string;
 }
 
 export interface Located {

@@ -1,10 +1,10 @@
 import { useCallback, useEffect } from 'react';
-import { App, Alert, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
-import { applyFieldErrors, explainedByFields } from '../../lib/form-errors';
-import { errorMessage } from '../../lib/error-message';
+import { FormModal } from '../../components/FormModal';
+import { applyFieldErrors } from '../../lib/form-errors';
 import {
   ORG_CODE,
   findNode,
@@ -82,64 +82,55 @@ export function GridCreateModal({ defaultParentId, onClose, onCreated }: Props) 
   }, [parentId, tree.data, form]);
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={t('grid.create.title')}
       okText={t('grid.create.submit')}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      fields={FIELDS}
+      saving={create.isPending}
+      error={create.error}
+      onFinish={(v) => create.mutate(v)}
+      onClose={onClose}
+      initialValues={{ parentId: defaultParentId ?? undefined }}
+      testId="grid-create-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ parentId: defaultParentId ?? undefined }}
-        onFinish={(v) => create.mutate(v)}
-        data-testid="grid-create-form"
+      <Form.Item
+        name="parentId"
+        label={t('grid.community')}
+        rules={[{ required: true, message: t('grid.create.communityPlaceholder') }]}
       >
-        {create.isError && !explainedByFields(create.error, FIELDS) && (
-          <Alert type="error" showIcon title={errorMessage(t, create.error)} style={{ marginBottom: 16 }} />
-        )}
-        <Form.Item
-          name="parentId"
-          label={t('grid.community')}
-          rules={[{ required: true, message: t('grid.create.communityPlaceholder') }]}
-        >
-          <OrgTreeSelect
-            isSelectable={isCommunity}
-            placeholder={t('grid.create.communityPlaceholder')}
-            style={{ width: '100%' }}
-            data-testid="grid-create-parent"
-          />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('grid.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: t('grid.name') }) },
-            { max: 100 },
-          ]}
-        >
-          <Input
-            maxLength={100}
-            placeholder={t('grid.create.namePlaceholder')}
-            data-testid="grid-create-name"
-          />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('grid.code')}
-          extra={t('grid.create.codeHint')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: t('grid.code') }) },
-            { pattern: ORG_CODE, message: t('org.codeRule') },
-          ]}
-        >
-          <Input maxLength={40} placeholder="SF010106" data-testid="grid-create-code" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <OrgTreeSelect
+          isSelectable={isCommunity}
+          placeholder={t('grid.create.communityPlaceholder')}
+          style={{ width: '100%' }}
+          data-testid="grid-create-parent"
+        />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('grid.name')}
+        rules={[
+          { required: true, whitespace: true, message: t('common.required', { field: t('grid.name') }) },
+          { max: 100 },
+        ]}
+      >
+        <Input
+          maxLength={100}
+          placeholder={t('grid.create.namePlaceholder')}
+          data-testid="grid-create-name"
+        />
+      </Form.Item>
+      <Form.Item
+        name="code"
+        label={t('grid.code')}
+        extra={t('grid.create.codeHint')}
+        rules={[
+          { required: true, whitespace: true, message: t('common.required', { field: t('grid.code') }) },
+          { pattern: ORG_CODE, message: t('org.codeRule') },
+        ]}
+      >
+        <Input maxLength={40} placeholder="SF010106" data-testid="grid-create-code" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
 import { CloseOutlined, EditOutlined, PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { CENTRE_TYPE_LABELS } from '@civicgrid/shared/grids';
 import { useCan } from '../../app/auth';
 import { OrgLevelTag } from '../../components/OrgLevelTag';
@@ -52,6 +53,7 @@ function GridCard({
   const { t } = useTranslation();
   const { lang } = useLang();
   const canManage = useCan('grid.manage');
+  const canReadRegistry = useCan('registry.read');
   const staffed = grid.level === 'grid' || grid.level === 'microgrid';
 
   return (
@@ -121,6 +123,11 @@ function GridCard({
             {grid.geometry ? t('grid.draw.redraw') : t('grid.draw.start')}
           </Button>
         </div>
+      )}
+      {grid.level === 'grid' && canReadRegistry && (
+        <Link to={`/grids/${grid.id}/households`} data-testid="grid-households">
+          {t('registry.households.link')}
+        </Link>
       )}
       {staffed ? (
         <GridStaffSection gridId={grid.id} gridName={grid.name} />

@@ -1,4 +1,5 @@
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { DashboardOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAuth } from '../../app/auth';
@@ -16,6 +17,16 @@ export default function HomePage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {can('dashboard.read') && (
+        <Link to="/dashboard" data-testid="home-dashboard-link">
+          <Card hoverable size="small" style={{ borderColor: '#1668dc' }}>
+            <Space>
+              <DashboardOutlined style={{ fontSize: 24, color: '#1668dc' }} />
+              <Typography.Text strong>{t('dashboard.title')}</Typography.Text>
+            </Space>
+          </Card>
+        </Link>
+      )}
       <Card data-testid="welcome-card">
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('home.welcome', { name: me.user.displayName })}

@@ -1,11 +1,12 @@
-import { App, Alert, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ORG_LEVELS, UNIT_LEVELS, levelPlacementError, type OrgLevel } from '@civicgrid/shared/orgs';
-import { applyFieldErrors, explainedByFields } from '../../lib/form-errors';
-import { errorMessage } from '../../lib/error-message';
+import { FormModal } from '../../components/FormModal';
+import { OrgNameCodeItems } from './OrgNameCodeItems';
+import { applyFieldErrors } from '../../lib/form-errors';
 import { useLang } from '../../lib/use-lang';
-import { ORG_CODE, orgKeys, orgWrites, type Org } from './org-api';
+import { orgKeys, orgWrites, type Org } from './org-api';
 
 interface Values {
   name: string;
@@ -62,62 +63,36 @@ export function OrgCreateModal({ parent, onClose, onCreated }: Props) {
   });
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={t('org.addChildTitle', { name: parent.name })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      fields={FIELDS}
+      saving={create.isPending}
+      error={create.error}
+      onFinish={(values) => create.mutate(values)}
+      onClose={onClose}
+      initialValues={{ level: defaultChildLevel(parent.level) }}
+      testId="org-create-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ level: defaultChildLevel(parent.level) }}
-        onFinish={(values) => create.mutate(values)}
-        data-testid="org-create-form"
-      >
-        {create.isError && !explainedByFields(create.error, FIELDS) && (
-          <Alert type="error" showIcon title={errorMessage(t, create.error)} style={{ marginBottom: 16 }} />
-        )}
-        <Form.Item
-          name="name"
-          label={t('org.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: t('org.name') }) },
-            { max: 100 },
-          ]}
-        >
-          <Input placeholder={t('org.namePlaceholder')} maxLength={100} autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('org.code')}
-          rules={[{ pattern: ORG_CODE, message: t('org.codeRule') }]}
-        >
-          <Input placeholder={t('org.codePlaceholder')} maxLength={40} />
-        </Form.Item>
-        <Form.Item
-          name="level"
-          label={t('org.level')}
-          rules={[
-            { required: true, message: t('org.levelPlaceholder') },
-            {
-              validator: async (_rule, value: OrgLevel | undefined) => {
-                if (value && levelPlacementError(parent.level, value)) {
-                  throw new Error(
-                    t('org.levelNotAllowed', { child: levelLabel(value), parent: levelLabel(parent.level) }),
-                  );
-                }
-              },
+      <OrgNameCodeItems namePlaceholder={t('org.namePlaceholder')} />
+      <Form.Item
+        name="level"
+        label={t('org.level')}
+        rules={[
+          { required: true, message: t('org.levelPlaceholder') },
+          {
+            validator: async (_rule, value: OrgLevel | undefined) => {
+              if (value && levelPlacementError(parent.level, value)) {
+                throw new Error(
+                  t('org.levelNotAllowed', { child: levelLabel(value), parent: levelLabel(parent.level) }),
+                );
+              }
             },
-          ]}
-        >
-          <Select options={levelOptions} placeholder={t('org.levelPlaceholder')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        <Select options={levelOptions} placeholder={t('org.levelPlaceholder')} />
+      </Form.Item>
+    </FormModal>
   );
 }

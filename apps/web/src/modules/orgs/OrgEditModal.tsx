@@ -1,9 +1,10 @@
-import { App, Alert, Button, Form, Input, Modal } from 'antd';
+import { App, Form } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { applyFieldErrors, explainedByFields } from '../../lib/form-errors';
-import { errorMessage, isStaleVersion } from '../../lib/error-message';
-import { ORG_CODE, orgKeys, orgWrites, type Org } from './org-api';
+import { FormModal } from '../../components/FormModal';
+import { OrgNameCodeItems } from './OrgNameCodeItems';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { orgKeys, orgWrites, type Org } from './org-api';
 
 interface Values {
   name: string;
@@ -40,58 +41,19 @@ export function OrgEditModal({ org, onClose }: { org: Org; onClose: () => void }
   };
 
   return (
-    <Modal
-      open
+    <FormModal<Values>
       title={t('org.renameTitle', { name: org.name })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={update.isPending}
-      okButtonProps={{ disabled: isStaleVersion(update.error) }}
-      destroyOnHidden
+      form={form}
+      fields={FIELDS}
+      saving={update.isPending}
+      error={update.error}
+      onFinish={(values) => update.mutate(values)}
+      onClose={onClose}
+      onReload={() => void reload()}
+      initialValues={{ name: org.name, code: org.code ?? '' }}
+      testId="org-edit-form"
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ name: org.name, code: org.code ?? '' }}
-        onFinish={(values) => update.mutate(values)}
-        data-testid="org-edit-form"
-      >
-        {update.isError && !explainedByFields(update.error, FIELDS) && (
-          <Alert
-            type={isStaleVersion(update.error) ? 'warning' : 'error'}
-            showIcon
-            title={errorMessage(t, update.error)}
-            action={
-              isStaleVersion(update.error) ? (
-                <Button size="small" onClick={() => void reload()} data-testid="stale-reload">
-                  {t('common.reload')}
-                </Button>
-              ) : undefined
-            }
-            style={{ marginBottom: 16 }}
-            data-testid="org-edit-error"
-          />
-        )}
-        <Form.Item
-          name="name"
-          label={t('org.name')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: t('org.name') }) },
-            { max: 100 },
-          ]}
-        >
-          <Input maxLength={100} autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('org.code')}
-          rules={[{ pattern: ORG_CODE, message: t('org.codeRule') }]}
-        >
-          <Input placeholder={t('org.codePlaceholder')} maxLength={40} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <OrgNameCodeItems />
+    </FormModal>
   );
 }

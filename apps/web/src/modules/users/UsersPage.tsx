@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth';
 import { QueryError } from '../../components/QueryError';
 import { LoadMore } from '../../components/LoadMore';
-import { downloadFile } from '../../lib/download';
-import { errorMessage } from '../../lib/error-message';
+import { ExportButton } from '../../components/ExportButton';
 import { formatTime } from '../../lib/time';
 import { useLang } from '../../lib/use-lang';
 import { useUserList, type User, type UserFilters } from './user-api';
@@ -35,27 +34,14 @@ export function UserStatusTags({ user }: { user: User }) {
 
 export default function UsersPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { roleLabel } = useLang();
   const canManage = useCan('user.manage');
   // Pinning the actions column helps on wide screens; on a phone it would cover the whole row.
   const wide = Grid.useBreakpoint().md !== false;
   const [filters, setFilters] = useState<UserFilters>({});
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [exporting, setExporting] = useState(false);
   const list = useUserList(filters);
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await downloadFile('/api/users/export', { ...filters }, 'users.csv');
-    } catch (error) {
-      void message.error(t('common.exportFailed', { message: errorMessage(t, error) }));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   const columns: TableColumnsType<User> = [
     {
@@ -128,14 +114,12 @@ export default function UsersPage() {
       title={t('user.title')}
       extra={
         <Space wrap>
-          <Button
-            icon={<DownloadOutlined />}
-            loading={exporting}
-            onClick={() => void onExport()}
-            data-testid="users-export"
-          >
-            {t('common.export')}
-          </Button>
+          <ExportButton
+            path="/api/users/export"
+            query={{ ...filters }}
+            baseName="users"
+            testId="users-export"
+          />
           {canManage && (
             <Button
               type="primary"

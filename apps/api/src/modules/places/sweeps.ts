@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import { localDay } from '../../core/calendar.ts';
+import type { Sweep } from '../../core/sweeps.ts';
+import { addDays } from './common.ts';
+
+export const PERMIT_REMINDER_DAYS = 30;
+
+/**
+ * 居住证 expiry: permits past their last valid day become expired; the grid workers of the holder's grid
+ * hear of a permit 30 days before it runs out — once per validity period, since `reminded_for` keeps the
+ * valid-to day that was announced and a renewal moves it. Runs hourly; a repeated round does nothing.
+ */
+export const permitExpirySweep: Sweep = {
+  name: 'permit-expiry',
+  everyMs: 60 * 60_000,
+  async run(db, now) {
+    const day = localDay(now);
+    const expired = await db
+      .updateTable('residence_permits')
+      .set({ status: 'expired', updated_at: now, version: sql`version + 1` })
+      .where('status', '=', 'issued')
+      .where('valid_to', '<', day)
+      .returning(['id', 'valid_to'])
+      .execute();
+    if (expired.length) {
+      await db
+        .insertInto('permit_events')
+        .values(
+          expired.map((p) => ({
+            permit_id: p.id,
+            at: now,
+            action: 'expire',
+            actor_name: 'system',
+            data: JSON.stringify({ from: 'issued', to: 'expired', validTo: p.valid_to }),
+          })),
+        )
+        .execute();
+      await db
+        .insertInto('registry_changes')
+        .values(
+          expired.map((p) => ({
+            entity: 'permit',
+            entity_id: p.id,
+            at: now,
+            actor_name: 'system',
+            action: 'expire',
+            changes: JSON.stringify({ status: { from: 'issued', to: 'expired' } }),
+          })),
+        )
+        .execute();
+    }
+
+    const due = await db
+      .selectFrom('residence_permits as rp')
+      .innerJoin('persons as p', 'p.id', 'rp.person_id')
+      .leftJoin('houses as h', 'h.id', 'rp.house_id')
+      .select([
+        'rp.id',
+        'rp.number',
+        'rp.valid_to',
+        'p.name',
+        sql<string | null>`coalesce(p.grid_id, h.grid_id)`.as('grid_id'),
+      ])
+      .where('rp.status', '=', 'issued')
+      .where('rp.valid_to', '>=', day)
+      .where('rp.valid_to', '<=', addDays(day, PERMIT_REMINDER_DAYS))
+      .where((eb) =>
+        eb.or([eb('rp.reminded_for', 'is', null), eb('rp.reminded_for', '<>', eb.ref('rp.valid_to'))]),
+      )
+      .limit(2000)
+      .execute();
+    if (!due.length) return expired.length;
+    const gridIds = [...new Set(due.map((d) => d.grid_id).filter((g): g is string => !!g))];
+    const staff = gridIds.length
+      ? await db
+          .selectFrom('grid_staff')
+          .select(['grid_id', 'user_id', 'grid_role'])
+          .where('grid_id', 'in', gridIds)
+          .where('to_date', 'is', null)
+          .where('grid_role', 'in', ['worker', 'leader'])
+          .execute()
+      : [];
+    // The grid's workers are told; a grid without one falls back to its leader.
+    const byGrid = new Map<string, string[]>();
+    for (const g of gridIds) {
+      const here = staff.filter((s) => s.grid_id === g);
+      const workers = here.filter((s) => s.grid_role === 'worker');
+      byGrid.set(
+        g,
+        (workers.length ? workers : here).map((s) => s.user_id),
+      );
+    }
+    // One insert for the whole round (the shape of cases/notify's rows), not one per permit.
+    const rows = due.flatMap((d) =>
+      [...new Set(d.grid_id ? (byGrid.get(d.grid_id) ?? []) : [])].map((user_id) => ({
+        user_id,
+        kind: 'permit.expiring',
+        title: `居住证即将到期：${d.name}（${d.valid_to}）`,
+        body: `居住证 ${d.number ?? ''} 将于 ${d.valid_to} 到期，请提醒持证人办理续签。`,
+        created_at: now,
+      })),
+    );
+    if (rows.length) await db.insertInto('notifications').values(rows).execute();
+    await db
+      .updateTable('residence_permits')
+      .set({ reminded_for: sql`valid_to` })
+      .where(
+        'id',
+        'in',
+        due.map((d) => d.id),
+      )
+      .execute();
+    return expired.length + due.length;
+  },
+};
