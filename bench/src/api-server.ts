@@ -6,15 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
-import { openDb } from '../../apps/api/src/db/client.ts';
+import { createPGlite, openDb } from '../../apps/api/src/db/client.ts';
 
 const url = process.env.BENCH_DATABASE_URL;
 const dump = process.env.BENCH_PGLITE_DUMP;
 let handle;
 if (url) handle = await openDb({ databaseUrl: url, poolMax: 10 });
 else if (dump) {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(dump)]) });
+  const pglite = await createPGlite({ loadDataDir: new Blob([fs.readFileSync(dump)]) });
   handle = await openDb({ pglite });
 } else throw new Error('BENCH_DATABASE_URL or BENCH_PGLITE_DUMP is required');
 const config = loadConfig({

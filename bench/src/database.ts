@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { PGlite } from '@electric-sql/pglite';
 import { loadConfig } from '../../apps/api/src/config.ts';
-import { openDb, type DbHandle } from '../../apps/api/src/db/client.ts';
+import { createPGlite, openDb, type DbHandle } from '../../apps/api/src/db/client.ts';
 import { migrateToLatest } from '../../apps/api/src/db/migrate.ts';
 import { seedBase, seedDemo } from '../../apps/api/src/db/seeds/seed.ts';
 import { generateCity } from './generate/city.ts';
@@ -21,6 +24,8 @@ export interface BenchDb {
   url: string | null;
   /** Env for the API process: the server URL, or a dump of the PGlite data dir. */
   apiEnv(): Promise<Record<string, string>>;
+  /** `COPY table (columns) FROM STDIN` of rows in COPY text format: the bulk-load limit imports are held to. */
+  copy(table: string, columns: readonly string[], rows: string): Promise<void>;
   drop(): Promise<void>;
 }
 
@@ -95,12 +100,28 @@ export async function serverDb(adminUrl: string, name: string, s: Scale, reuse: 
     await generateCity(handle.db, loader, s, new Date());
     await loader.close();
     await addStreetUser(handle);
-  } else console.log(`reusing database ${name} (${s.name})`);
+  } else {
+    console.log(`reusing database ${name} (${s.name}); migrating it to the latest schema`);
+    await migrateToLatest(handle.db);
+  }
   return {
     kind: 'postgres',
     handle,
     url: url.toString(),
     apiEnv: async () => ({ BENCH_DATABASE_URL: url.toString() }),
+    async copy(table, columns, rows) {
+      // A plain session (foreign keys and triggers on), unlike the city loader's.
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        await pipeline(
+          Readable.from([rows]),
+          client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)),
+        );
+      } finally {
+        await client.end();
+      }
+    },
     async drop() {
       await handle.close();
       if (!reuse) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -111,8 +132,7 @@ export async function serverDb(adminUrl: string, name: string, s: Scale, reuse: 
 
 /** An in-memory PGlite holding the demo and the synthetic city; the API process gets a dump of it. */
 export async function pgliteDb(s: Scale): Promise<BenchDb> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pglite: PGlite = await PGlite.create();
+  const pglite: PGlite = await createPGlite();
   const handle = await openDb({ pglite });
   console.log(`building the ${s.name} city in PGlite (in memory)`);
   await prepare(handle);
@@ -129,6 +149,11 @@ export async function pgliteDb(s: Scale): Promise<BenchDb> {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-bench-')), 'pglite.tar.gz');
       fs.writeFileSync(file, Buffer.from(await (await pglite.dumpDataDir('gzip')).arrayBuffer()));
       return { BENCH_PGLITE_DUMP: file };
+    },
+    async copy(table, columns, rows) {
+      await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+        blob: new Blob([rows]),
+      });
     },
     async drop() {
       await handle.close();

@@ -180,7 +180,7 @@ if (names.length === 0 || names.some((n) => ['api', 'registry', 'dashboard', 'pg
     if (wanted('api')) results.push(...(await apiBenches(db, scale, '', small ? 20 : 100, small ? 3 : 15)));
     if (wanted('registry')) {
       console.log('\n▶ registry import vs COPY');
-      const r = await benchRegistryImport(db.handle.db, small ? 2_000 : 100_000);
+      const r = await benchRegistryImport(db, small ? 2_000 : 100_000);
       if (!r.length) console.log('  the registry import benchmark is not on this branch yet');
       results.push(...r);
     }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import type { Database } from './schema.ts';
 
 // A DATE is a calendar day, not an instant: keep it as 'YYYY-MM-DD' instead of a Date at local midnight.
@@ -26,6 +26,18 @@ export interface OpenDbOptions {
 }
 
 /**
+ * Every embedded database opens with the extensions its migrations may have created: an index built with
+ * `gin_trgm_ops` cannot even take an insert when pg_trgm is not loaded.
+ */
+export async function createPGlite(options: Omit<PGliteOptions, 'extensions'> = {}): Promise<PGlite> {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
+}
+
+/**
  * One driver path for both: Kysely over a `pg.Pool`. PGlite is a single session, so its pool holds exactly one
  * connection — otherwise two transactions would interleave on it.
  */
@@ -41,14 +53,13 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   let pglite = opts.pglite;
   const owned = !pglite;
   if (!pglite) {
     const dir = opts.dataDir ?? './data';
     fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-    pglite = await PGlite.create(path.resolve(dir));
+    pglite = await createPGlite({ dataDir: path.resolve(dir) });
   }
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDb } from '../db/client.ts';
+import { createPGlite, openDb } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedBase, seedDemo } from '../db/seeds/seed.ts';
 import { TEST_PASSWORD } from './constants.ts';
@@ -33,8 +33,7 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = await PGlite.create();
+  const pglite = await createPGlite();
   const h = await openDb({ pglite });
   await migrateToLatest(h.db);
   await seedBase(h.db);

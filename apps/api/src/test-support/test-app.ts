@@ -7,7 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { openDb, type DbHandle } from '../db/client.ts';
+import { createPGlite, openDb, type DbHandle } from '../db/client.ts';
 import type { Clock } from '../core/clock.ts';
 import { TEST_PASSWORD } from './constants.ts';
 
@@ -64,8 +64,7 @@ async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<
       },
     };
   }
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(template)]) });
+  const pglite = await createPGlite({ loadDataDir: new Blob([fs.readFileSync(template)]) });
   const handle = await openDb({ pglite });
   return {
     handle,

@@ -391,7 +391,11 @@ export interface CommitOptions {
   onBatch?: (batchNo: number) => void | Promise<void>;
 }
 
-/** Moves the valid staged rows into `persons`, whole batches at a time; each batch marks its rows committed. */
+/**
+ * Moves the valid staged rows into `persons`, whole batches at a time; each batch marks its rows committed.
+ * A batch is one statement that reads the staged JSON inside the database: the rows never travel to this
+ * process and back, and the person, its history row and the staged row's mark are written together.
+ */
 export async function commitJob(db: Db, id: string, opts: CommitOptions = {}) {
   const size = opts.batchSize ?? COMMIT_BATCH;
   const job = await db
@@ -400,103 +404,67 @@ export async function commitJob(db: Db, id: string, opts: CommitOptions = {}) {
     .select(['j.created_by', 'u.display_name'])
     .where('j.id', '=', id)
     .executeTakeFirstOrThrow();
+  const change = JSON.stringify({ importJob: { from: null, to: id } });
+  const lostReason = JSON.stringify([
+    {
+      path: 'idNumber',
+      code: 'registered_meanwhile',
+      message: 'registered by someone else during the import',
+    },
+  ]);
   for (let k = 0; ; k++) {
     const n = await db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('import_rows')
-        .select(['row_no', 'data'])
-        .where('job_id', '=', id)
-        .where('errors', 'is', null)
-        .where('committed', '=', false)
-        .orderBy('row_no')
-        .limit(size)
-        .execute();
-      if (!rows.length) return 0;
-      const values = rows.map((r) => (r.data as StagedData).value!);
       const now = new Date();
-      const created = await trx
-        .insertInto('persons')
-        .values(
-          values.map((v) => ({
-            name: v.name,
-            id_type: v.idType,
-            id_number: v.idNumber,
-            sex: v.sex,
-            birth_date: v.birthDate,
-            phone: v.phone,
-            residence_type: v.residenceType,
-            ethnicity: v.ethnicity,
-            nationality: v.nationality,
-            household_address: v.householdAddress,
-            address: v.address,
-            tags: v.tags,
-            note: v.note,
-            grid_id: v.gridId,
-            org_path: v.orgPath,
-            created_by: job.created_by,
-            created_at: now,
-            updated_at: now,
-          })),
+      const { rows } = await sql<{ staged: number; created: number; lost: number }>`
+        WITH batch AS (
+          SELECT row_no, data->'value' AS v FROM import_rows
+          WHERE job_id = ${id} AND errors IS NULL AND NOT committed
+          ORDER BY row_no LIMIT ${size}
+        ), ins AS (
+          INSERT INTO persons (name, id_type, id_number, sex, birth_date, phone, residence_type, ethnicity,
+            nationality, household_address, address, tags, note, grid_id, org_path, created_by, created_at,
+            updated_at)
+          SELECT v->>'name', v->>'idType', v->>'idNumber', v->>'sex', (v->>'birthDate')::date, v->>'phone',
+            v->>'residenceType', v->>'ethnicity', v->>'nationality', v->>'householdAddress', v->>'address',
+            ARRAY(SELECT jsonb_array_elements_text(coalesce(v->'tags', '[]'::jsonb))), v->>'note',
+            (v->>'gridId')::uuid, v->>'orgPath', ${job.created_by}::uuid, ${now}::timestamptz, ${now}::timestamptz
+          FROM batch ORDER BY row_no
+          -- Someone registered the same person after the check: that row becomes bad, the batch goes on.
+          ON CONFLICT (id_type, id_number) DO NOTHING
+          RETURNING id, id_type, id_number
+        ), history AS (
+          INSERT INTO registry_changes (entity, entity_id, at, actor_id, actor_name, action, changes)
+          SELECT 'person', id, ${now}::timestamptz, ${job.created_by}::uuid, ${job.display_name}, 'import',
+            ${change}::jsonb
+          FROM ins
+        ), done AS (
+          UPDATE import_rows r SET committed = true
+          FROM batch b JOIN ins ON ins.id_type = b.v->>'idType' AND ins.id_number = b.v->>'idNumber'
+          WHERE r.job_id = ${id} AND r.row_no = b.row_no
+          RETURNING r.row_no
+        ), lost AS (
+          UPDATE import_rows r SET errors = ${lostReason}::jsonb
+          FROM batch b
+          WHERE r.job_id = ${id} AND r.row_no = b.row_no
+            AND NOT EXISTS (SELECT 1 FROM ins WHERE ins.id_type = b.v->>'idType' AND ins.id_number = b.v->>'idNumber')
+          RETURNING r.row_no
         )
-        // Someone registered the same person after the check: that row becomes bad, the batch goes on.
-        .onConflict((oc) => oc.columns(['id_type', 'id_number']).doNothing())
-        .returning(['id', 'id_type', 'id_number'])
-        .execute();
-      const made = new Map(created.map((c) => [`${c.id_type}:${c.id_number}`, c.id]));
-      const lost = rows.filter((r, i) => !made.has(`${values[i]!.idType}:${values[i]!.idNumber}`));
-      if (lost.length)
-        await trx
-          .updateTable('import_rows')
-          .set({
-            errors: JSON.stringify([
-              { path: 'idNumber', message: 'registered by someone else during the import' },
-            ]),
-          })
-          .where('job_id', '=', id)
-          .where(
-            'row_no',
-            'in',
-            lost.map((r) => r.row_no),
-          )
-          .execute();
-      if (created.length)
-        await trx
-          .insertInto('registry_changes')
-          .values(
-            created.map((c) => ({
-              entity: 'person',
-              entity_id: c.id,
-              at: now,
-              actor_id: job.created_by,
-              actor_name: job.display_name,
-              action: 'import',
-              changes: JSON.stringify({ importJob: { from: null, to: id } }),
-            })),
-          )
-          .execute();
-      await trx
-        .updateTable('import_rows')
-        .set({ committed: true })
-        .where('job_id', '=', id)
-        .where(
-          'row_no',
-          'in',
-          rows.map((r) => r.row_no),
-        )
-        .where('errors', 'is', null)
-        .execute();
+        SELECT (SELECT count(*)::int FROM batch) AS staged, (SELECT count(*)::int FROM done) AS created,
+          (SELECT count(*)::int FROM lost) AS lost`.execute(trx);
+      const { staged, created, lost } = rows[0]!;
+      if (!staged) return 0;
       await trx
         .updateTable('import_jobs')
         .set({
-          committed_rows: sql`committed_rows + ${created.length}`,
-          ok_rows: sql`ok_rows - ${lost.length}`,
-          bad_rows: sql`bad_rows + ${lost.length}`,
+          committed_rows: sql`committed_rows + ${created}`,
+          ok_rows: sql`ok_rows - ${lost}`,
+          bad_rows: sql`bad_rows + ${lost}`,
           updated_at: now,
         })
         .where('id', '=', id)
         .execute();
       await opts.onBatch?.(k);
-      return rows.length;
+      return staged;
     });
     if (!n) break;
     await new Promise((r) => setImmediate(r));

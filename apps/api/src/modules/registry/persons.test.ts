@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { createTestApp, type Agent, type TestApp } from '../../test-support/test-app.ts';
 import { withCheckDigit } from './demo-names.ts';
 
@@ -282,5 +283,42 @@ describe('updates and scope', () => {
     );
     expect(r.status).toBe(400);
     expect(r.body.error.fields).toEqual([{ path: 'tags', message: 'unknown tag astronaut' }]);
+  });
+});
+
+describe('contains search through trigram indexes', () => {
+  it('finds people by any part of their name or address, served by pg_trgm indexes', async () => {
+    const made = await community.post(
+      '/api/persons',
+      person({
+        name: '欧阳明远',
+        idNumber: citizenId('31010419770707', 'digit'),
+        address: '示范区银杏路一百零八弄7号302室',
+      }),
+    );
+    expect(made.status, made.text).toBe(201);
+    const found = async (q: string) =>
+      (await community.get(`/api/persons?q=${encodeURIComponent(q)}`)).body.items.map(
+        (p: { name: string }) => p.name,
+      );
+    expect(await found('一百零八弄')).toContain('欧阳明远');
+    expect(await found('明远')).toContain('欧阳明远');
+    expect(await found('一百零九弄')).not.toContain('欧阳明远');
+
+    // The same "contains" predicates the list builds can use the trigram indexes (the planner picks them over a
+    // scan once the table is large; here scans are switched off to see that they qualify at all).
+    const db = t.db.db;
+    const ext = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM pg_extension WHERE extname = 'pg_trgm'`.execute(db);
+    expect(ext.rows[0]!.n).toBe(1);
+    const plan = await db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const r = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT id FROM persons
+        WHERE name LIKE '%欧阳明%' OR address LIKE '%一百零八弄%'`.execute(trx);
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('persons_name_trgm');
+    expect(plan).toContain('persons_address_trgm');
   });
 });
