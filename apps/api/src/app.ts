@@ -89,16 +89,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(gridRoutes);
   await app.register(calendarRoutes);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
-  await app.register(
-    caseRoutes({
-      files: new DiskFileStore(path.join(config.dataDir, 'uploads')),
-      uploadMaxBytes: config.uploadMaxBytes,
-    }),
-  );
+  // One store for every upload: staff attachments, portal photos and Open311 media share ids and checks.
+  const uploads = new DiskFileStore(path.join(config.dataDir, 'uploads'));
+  await app.register(caseRoutes({ files: uploads, uploadMaxBytes: config.uploadMaxBytes }));
 
   await app.register(registryRoutes);
   await app.register(placesRoutes);
-  const uploads = new DiskFileStore(path.join(config.dataDir, 'uploads'));
   await app.register(
     publicRoutes({ files: uploads, uploadMaxBytes: config.uploadMaxBytes, limits: config.publicLimits }),
   );
