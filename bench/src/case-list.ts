@@ -80,27 +80,38 @@ export function personProbes(f: {
   name: string;
   idTail: string;
   phone: string;
+  street: string;
 }): ListProbe[] {
+  // The same WHERE and order as apps/api/src/modules/registry/person-repository.ts builds for `q`.
   const scoped = `p.org_path LIKE $1`;
-  const order = `ORDER BY p.id LIMIT ${PAGE + 1}`;
+  const order = `ORDER BY p.created_at DESC, p.id DESC LIMIT ${PAGE + 1}`;
+  const tail = (s: string) => `${[...s].reverse().join('')}%`;
+  const text = `(p.name LIKE $2 OR p.name LIKE $3 OR p.address LIKE $3)`;
+  const digits = `(reverse(p.id_number) LIKE $2 OR p.phone LIKE $3 OR reverse(p.phone) LIKE $2)`;
   return [
     {
       label: 'person by name',
-      api: `/api/registry/persons?q=${encodeURIComponent(f.name)}`,
-      sql: `SELECT p.id FROM persons p WHERE ${scoped} AND p.name LIKE $2 ${order}`,
-      params: [`${f.rootPath}%`, `${f.name}%`],
+      api: `/api/persons?pageSize=${PAGE}&q=${encodeURIComponent(f.name)}`,
+      sql: `SELECT p.id FROM persons p WHERE ${scoped} AND ${text} ${order}`,
+      params: [`${f.rootPath}%`, `${f.name}%`, `%${f.name}%`],
+    },
+    {
+      label: 'person by address',
+      api: `/api/persons?pageSize=${PAGE}&q=${encodeURIComponent(f.street)}`,
+      sql: `SELECT p.id FROM persons p WHERE ${scoped} AND ${text} ${order}`,
+      params: [`${f.rootPath}%`, `${f.street}%`, `%${f.street}%`],
     },
     {
       label: 'person by ID tail',
-      api: `/api/registry/persons?q=${f.idTail}`,
-      sql: `SELECT p.id FROM persons p WHERE ${scoped} AND reverse(p.id_number) LIKE $2 ${order}`,
-      params: [`${f.rootPath}%`, `${[...f.idTail].reverse().join('')}%`],
+      api: `/api/persons?pageSize=${PAGE}&q=${f.idTail}`,
+      sql: `SELECT p.id FROM persons p WHERE ${scoped} AND ${digits} ${order}`,
+      params: [`${f.rootPath}%`, tail(f.idTail), `${f.idTail}%`],
     },
     {
       label: 'person by phone',
-      api: `/api/registry/persons?q=${f.phone}`,
-      sql: `SELECT p.id FROM persons p WHERE ${scoped} AND p.phone LIKE $2 ${order}`,
-      params: [`${f.rootPath}%`, `${f.phone}%`],
+      api: `/api/persons?pageSize=${PAGE}&q=${f.phone}`,
+      sql: `SELECT p.id FROM persons p WHERE ${scoped} AND ${digits} ${order}`,
+      params: [`${f.rootPath}%`, tail(f.phone), `${f.phone}%`],
     },
   ];
 }

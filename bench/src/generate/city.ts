@@ -49,7 +49,14 @@ export async function generateCity(db: Db, loader: Loader, s: Scale, now: Date, 
   const categories = await leafCategories(db);
   const indexes = await secondaryIndexes(db);
   for (const ix of indexes) await loader.exec(`DROP INDEX ${ix.name}`);
-  await generateRegistry(loader, s, tree, now, progress);
+  const [people, orgs] = await Promise.all([
+    db.selectFrom('persons').select('id_number').execute(),
+    db.selectFrom('organizations').select('credit_code').where('credit_code', 'is not', null).execute(),
+  ]);
+  await generateRegistry(loader, s, tree, now, progress, {
+    idNumbers: new Set(people.map((p) => p.id_number)),
+    creditCodes: new Set(orgs.map((o) => o.credit_code!)),
+  });
   const { events } = await generateCases(loader, s, tree, categories, now, progress);
   log(`  ${events.toLocaleString('en')} case events; building ${indexes.length} indexes (${secs()} s)`);
   await loader.exec(`SET maintenance_work_mem = '256MB'`);

@@ -16,12 +16,17 @@ const HOME_AREAS = ['340102', '320102', '410102', '510104', '360102', '420102', 
  */
 export class CitizenIds {
   private readonly used = new Map<string, number>();
+  /** `taken`: numbers already in the database (the demo district's people), skipped. */
+  constructor(private readonly taken: ReadonlySet<string> = new Set()) {}
   next(area: string, birth: string, male: boolean): string {
     const key = `${area}${birth}${male ? 1 : 0}`;
-    const n = this.used.get(key) ?? 0;
-    if (n >= 499) throw new Error(`more than 499 people born on ${birth} in ${area}`);
-    this.used.set(key, n + 1);
-    return citizenId(area, birth, n, male);
+    for (;;) {
+      const n = this.used.get(key) ?? 0;
+      if (n >= 499) throw new Error(`more than 499 people born on ${birth} in ${area}`);
+      this.used.set(key, n + 1);
+      const id = citizenId(area, birth, n, male);
+      if (!this.taken.has(id)) return id;
+    }
   }
 }
 

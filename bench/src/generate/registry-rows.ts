@@ -51,6 +51,11 @@ export async function generateRegistry(
   tree: CityTree,
   now: Date,
   progress: (table: string, done: number, total: number) => void,
+  /** ID numbers and credit codes the database already holds (the demo district's), never generated again. */
+  taken: { idNumbers: ReadonlySet<string>; creditCodes: ReadonlySet<string> } = {
+    idNumbers: new Set(),
+    creditCodes: new Set(),
+  },
 ) {
   const rng = new Rng(11643);
   const houses = new TableSink(
@@ -181,7 +186,7 @@ export async function generateRegistry(
     ['id', 'person_id', 'house_id', 'relation', 'from_date', 'created_at'],
     s.chunk,
   );
-  const ids = new CitizenIds();
+  const ids = new CitizenIds(taken.idNumbers);
   const thisYear = now.getUTCFullYear();
   for (let i = 0; i < s.persons; i++) {
     const h = houseOf(s, i);
@@ -269,7 +274,7 @@ export async function generateRegistry(
       uuidFor(KIND.organization, o),
       companyName(rng, o + 1),
       ORG_KIND.draw(rng),
-      creditCode(rng, o),
+      freeCreditCode(rng, o, taken.creditCodes),
       personName(rng, rng.chance(0.6)),
       mobile(rng),
       `上海市${g.streetName.replace('（基准）', '')}${a.road}${a.lane}号`,
@@ -301,4 +306,11 @@ export async function generateRegistry(
   }
   await employments.flush();
   progress('organizations', s.organizations, s.organizations);
+}
+
+function freeCreditCode(rng: Rng, n: number, taken: ReadonlySet<string>): string {
+  for (let k = 0; ; k++) {
+    const code = creditCode(rng, n + k * 1_000_003);
+    if (!taken.has(code)) return code;
+  }
 }
