@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
-import { button, eventually, openDropdown, signIn } from './support/journey.ts';
+import { button, eventually, openDropdown, poll, signIn } from './support/journey.ts';
 
 const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
@@ -22,7 +22,7 @@ describe.skipIf(skipBrowserTests)('working calendar', () => {
     // The published table: 2026-10-01 is a day off, and clicking its row opens October.
     await page.getByRole('row', { name: /2026-10-01/ }).click();
     const nationalDay = page.getByTestId('calendar-day-2026-10-01');
-    await expect.poll(() => nationalDay.getAttribute('data-off')).toBe('true');
+    await poll(() => nationalDay.getAttribute('data-off')).toBe('true');
 
     const tuesday = page.getByTestId('calendar-day-2026-10-13');
     expect(await tuesday.getAttribute('data-off')).toBe('false');
@@ -31,7 +31,7 @@ describe.skipIf(skipBrowserTests)('working calendar', () => {
     await page.getByTestId('calendar-name').fill('演示停工日');
     await page.getByTestId('calendar-save').click();
     await eventually(async () => expect(await tuesday.getAttribute('data-off')).toBe('true'));
-    await expect.poll(() => page.getByRole('row', { name: /2026-10-13/ }).count()).toBe(1);
+    await poll(() => page.getByRole('row', { name: /2026-10-13/ }).count()).toBe(1);
     await camera.shot(page, 'day-off');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'calendar.png') });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
-import { signIn } from './support/journey.ts';
+import { poll, signIn } from './support/journey.ts';
 
 const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
@@ -32,7 +32,7 @@ describe.skipIf(skipBrowserTests)('dashboard journey', () => {
     await page.getByTestId('home-dashboard-link').click();
     await page.waitForURL('**/dashboard');
     const card = page.getByTestId('card-overdue');
-    await expect.poll(async () => (await card.textContent()) ?? '').toMatch(/\d/);
+    await poll(async () => (await card.textContent()) ?? '').toMatch(/\d/);
     await page.locator('.leaflet-container').waitFor();
     await camera.shot(page, 'dashboard');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard-district.png'), fullPage: true });
@@ -45,8 +45,8 @@ describe.skipIf(skipBrowserTests)('dashboard journey', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('orgId')).toBeTruthy();
     // The filter bar shows what the card meant: overdue, in that org.
-    await expect.poll(async () => page.getByTestId('cases-sla-filter').textContent()).toContain('超时');
-    await expect.poll(async () => page.getByTestId('cases-org-filter').textContent()).toContain(orgName);
+    await poll(async () => page.getByTestId('cases-sla-filter').textContent()).toContain('超时');
+    await poll(async () => page.getByTestId('cases-org-filter').textContent()).toContain(orgName);
     // Load every page and count the rows: the same number as on the card.
     const table = page.getByTestId('case-table');
     await table.locator('tr.ant-table-row').first().waitFor();
@@ -55,9 +55,9 @@ describe.skipIf(skipBrowserTests)('dashboard journey', () => {
       if (!(await more.isVisible())) break;
       const before = await page.locator('tr.ant-table-row').count();
       await more.click();
-      await expect.poll(() => page.locator('tr.ant-table-row').count()).toBeGreaterThan(before);
+      await poll(() => page.locator('tr.ant-table-row').count()).toBeGreaterThan(before);
     }
-    await expect.poll(() => page.locator('tr.ant-table-row').count()).toBe(overdue);
+    await poll(() => page.locator('tr.ant-table-row').count()).toBe(overdue);
     await camera.shot(page, 'overdue-list');
   });
 });
