@@ -30,6 +30,8 @@ export async function benchRegistryImport(bench: BenchDb, rows: number): Promise
   const db = bench.handle.db;
   const user = await db.selectFrom('users').select(['id', 'org_id']).orderBy('created_at').executeTakeFirst();
   if (!user) throw new Error('registry-import bench needs a seeded database (a user to own the import)');
+  // A run stopped midway leaves its people behind; start from a registry without them.
+  await removeBenchPeople(db);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cg-bench-')), 'people.csv');
   const out = fs.createWriteStream(file);
   out.write('姓名,证件号码,人口类型,联系电话,现住址\n');
@@ -81,10 +83,7 @@ export async function benchRegistryImport(bench: BenchDb, rows: number): Promise
 
   // Leave the database as it was.
   await sql`DROP TABLE bench_persons_copy`.execute(db);
-  await sql`DELETE FROM registry_changes WHERE action = 'import' AND changes->'importJob'->>'to' = ${id}`.execute(
-    db,
-  );
-  await db.deleteFrom('persons').where('id_number', 'like', `${REGION}%`).execute();
+  await removeBenchPeople(db);
   await db.deleteFrom('import_jobs').where('id', '=', id).execute();
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
 
@@ -117,4 +116,10 @@ export async function benchRegistryImport(bench: BenchDb, rows: number): Promise
       target: '≥ 0.5× COPY',
     },
   ];
+}
+
+async function removeBenchPeople(db: BenchDb['handle']['db']) {
+  await sql`DELETE FROM registry_changes WHERE entity = 'person' AND entity_id IN
+    (SELECT id FROM persons WHERE id_number LIKE ${`${REGION}%`})`.execute(db);
+  await db.deleteFrom('persons').where('id_number', 'like', `${REGION}%`).execute();
 }
