@@ -22,7 +22,11 @@ function staticImports(code: string): string[] {
 export function firstLoadJs(build = true): { files: { file: string; gz: number }[]; totalGz: number } {
   if (!fs.existsSync(path.join(dist, 'index.html')) && build) {
     console.log('  building the web app (apps/web/dist is missing)…');
-    spawnSync('npm', ['run', 'build', '-w', 'apps/web'], { cwd: root, stdio: 'ignore' });
+    spawnSync('npm', ['run', 'build', '-w', 'apps/web'], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const entries = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
