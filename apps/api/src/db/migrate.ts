@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-command.ts';
 import * as m0010 from './migrations/0010-assessment.ts';
 import * as m0011 from './migrations/0011-scale-indexes.ts';
 import * as m0012 from './migrations/0012-calendar-statutory.ts';
+import * as m0014 from './migrations/0014-rental-criteria-version.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-assessment': m0010,
   '0011-scale-indexes': m0011,
   '0012-calendar-statutory': m0012,
+  '0014-rental-criteria-version': m0014,
 };
 
 class StaticProvider implements MigrationProvider {
