@@ -3,6 +3,7 @@
 // people by the last four digits of the ID number, opens the person and the house they live in, on the map.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
@@ -60,11 +61,26 @@ describe.skipIf(skipBrowserTests)('registry journey (zh-CN)', () => {
       .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: csv(badId) });
     const bad = page.getByTestId('import-bad-rows');
     await bad.waitFor();
-    await expect.poll(() => bad.textContent()).toContain('check digit');
-    expect(await bad.textContent()).toContain(names[1]);
+    // The reason is said in the UI language, field first: 证件号码：校验位错误.
+    await poll(() => bad.innerText()).toContain('证件号码：校验位错误');
+    await poll(() => bad.innerText()).toContain(names[1]);
+    expect(await bad.innerText()).not.toContain('check digit');
     await settle(page);
     const importShot = await camera.shot(page, 'import-report');
     fs.copyFileSync(importShot, path.join(SCREENSHOTS, 'registry-import.png'));
+    // The workbook of bad rows to fix and upload again says the same, in Chinese.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      bad.getByRole('button', { name: /下载错误行/ }).click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await fs.promises.readFile(await download.path())) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const head = (sheet.getRow(1).values as unknown[]).map(String);
+    const reasonAt = head.indexOf('错误原因 errors');
+    expect(reasonAt).toBeGreaterThan(0);
+    expect(sheet.rowCount).toBe(2);
+    expect(String(sheet.getRow(2).getCell(reasonAt).value)).toBe('证件号码：校验位错误');
 
     // The corrected file: every row is good now.
     await page
