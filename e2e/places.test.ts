@@ -1,7 +1,9 @@
 // Rentals, residence permits and organisations in Chromium against the real server and the demo district:
 // the district registry manager registers an organisation (the point finds its grid); with a person and a
 // house from the registry, registers the house as a rental, checks the person in, records an inspection and
-// sees the stars, then applies for and issues a residence permit.
+// sees the stars, then applies for and issues a residence permit. An admin edits the star-rating criteria and
+// the next inspection form scores the new set.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -177,5 +179,117 @@ describe.skipIf(skipBrowserTests)('rentals, permits and organisations', () => {
     await poll(() => page.getByTestId('permit-timeline').innerText()).toContain('签发');
     await camera.shot(page, 'permit');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'registry-permit.png'), fullPage: true });
+  });
+
+  it('an admin edits the rating criteria (a stale save is refused first) and the inspection form follows', async () => {
+    const camera = new Camera('places-rental-criteria');
+    const page = await start(camera);
+    await page.getByTestId('menu-rentals').click();
+    await page.getByTestId('rentals-table').waitFor();
+    await page.getByTestId('rentals-criteria').click();
+    const modal = page.getByTestId('criteria-modal');
+    const table = page.getByTestId('criteria-table');
+    await poll(() => page.getByTestId('criteria-name-0').inputValue()).toBe('消防安全');
+    await settle(page);
+
+    // Another district admin saves while this one edits: public order goes from 25 to 30.
+    const set = await call(page, 'GET', '/api/rental-criteria');
+    const { version, criteria } = set.body as {
+      version: number;
+      criteria: { code: string; weight: number }[];
+    };
+    const theirs = await call(page, 'PUT', '/api/rental-criteria', {
+      version,
+      criteria: criteria.map((c) => (c.code === 'security' ? { ...c, weight: 30 } : c)),
+    });
+    expect(theirs.status, JSON.stringify(theirs.body)).toBe(200);
+    await numberInput(page, 'criteria-weight-0').fill('60');
+    await page.getByTestId('criteria-save').click();
+    await poll(() => page.getByTestId('criteria-stale').innerText()).toContain('已被他人修改');
+    await camera.shot(page, 'stale');
+    await page.getByTestId('criteria-reload').click();
+    await poll(() => numberInput(page, 'criteria-weight-1').inputValue()).toBe('30');
+    await poll(() => numberInput(page, 'criteria-weight-0').inputValue()).toBe('30');
+    expect(await page.getByTestId('criteria-stale').count()).toBe(0);
+
+    // A weight left empty is named before anything is sent.
+    await numberInput(page, 'criteria-weight-0').fill('');
+    await page.getByTestId('criteria-save').click();
+    await poll(() => page.getByTestId('criteria-problems').innerText()).toContain(
+      '第 1 项：权重须为 1–100 的整数',
+    );
+
+    // Fire safety weighs 60, a new criterion is added at 20, building structure is disabled after a confirmation.
+    await numberInput(page, 'criteria-weight-0').fill('60');
+    await poll(() => page.getByTestId('criteria-problems').count()).toBe(0);
+    await page.getByTestId('criteria-add').click();
+    await page.getByTestId('criteria-name-5').fill('消防通道（演示）');
+    await page.getByTestId('criteria-name-en-5').fill('Fire exits (demo)');
+    await numberInput(page, 'criteria-weight-5').fill('20');
+    for (const [i, score] of [100, 50, 50, 50, 50, 100].entries())
+      await numberInput(page, `criteria-trial-${i}`).fill(String(score));
+    await page.getByTestId('criteria-disable-4').click();
+    await poll(() => page.locator('.ant-popconfirm').innerText()).toContain('停用“房屋结构”');
+    await page.getByTestId('criteria-disable-confirm').click();
+    // Disabled, the row offers to enable it again (saved or not, nothing is deleted).
+    await poll(() => page.getByTestId('criteria-enable-4').count()).toBe(1);
+    expect(await table.innerText()).toContain('停用');
+    // The sample scores rate 64.3 (two stars) on the current criteria and 77.6 (three) on the edited ones:
+    // (100·30 + 50·30 + 50·15 + 50·20 + 50·10) / 105 and (100·60 + 50·30 + 50·15 + 50·20 + 100·20) / 145.
+    const preview = page.getByTestId('criteria-preview');
+    await poll(() => preview.innerText()).toContain('64.3');
+    await poll(() => preview.innerText()).toContain('77.6');
+    expect(await page.getByTestId('criteria-preview-after').locator('.ant-rate-star-full').count()).toBe(3);
+    await page
+      .locator('input:focus')
+      .blur()
+      .catch(() => undefined);
+    await settle(page);
+    const shot = await camera.shot(page, 'criteria');
+    fs.copyFileSync(shot, path.join(SCREENSHOTS, 'rental-criteria.png'));
+    await page.getByTestId('criteria-save').click();
+    await poll(() => page.getByText('评定标准已保存').count()).toBeGreaterThan(0);
+    await poll(() => modal.count()).toBe(0);
+
+    const saved = (await call(page, 'GET', '/api/rental-criteria')).body as {
+      version: number;
+      criteria: { code: string; name: string; weight: number; disabled: boolean }[];
+    };
+    expect(saved.version).toBe(version + 2);
+    const added = saved.criteria.find((c) => c.name === '消防通道（演示）')!;
+    expect(added).toMatchObject({ weight: 20, disabled: false });
+
+    // The next inspection scores exactly the enabled criteria, with their new weights.
+    const house = await call(page, 'POST', '/api/houses', {
+      address: '梅园路68号（演示评定）',
+      use: 'rental',
+      lng: 121.3562,
+      lat: 31.0926,
+      ownerName: '评定房东（演示）',
+    });
+    expect(house.status, JSON.stringify(house.body)).toBe(201);
+    const rental = await call(page, 'POST', '/api/rentals', {
+      houseId: (house.body as { id: string }).id,
+      registrationNumber: 'BA-E2E-0002',
+    });
+    expect(rental.status, JSON.stringify(rental.body)).toBe(201);
+    await page.goto(`/rentals/${(rental.body as { id: string }).id}`);
+    await page.getByTestId('rental-inspect').click();
+    const form = page.getByTestId('inspection-modal');
+    await poll(() => form.innerText()).toContain('消防通道（演示）（权重 20）');
+    expect(await form.innerText()).toContain('消防安全（权重 60）');
+    expect(await form.innerText()).not.toContain('房屋结构');
+    for (const [code, score] of [
+      ['fire', 100],
+      ['security', 50],
+      ['hygiene', 50],
+      ['tenants', 50],
+      [added.code, 100],
+    ] as const)
+      await numberInput(page, `score-${code}`).fill(String(score));
+    await poll(() => page.getByTestId('inspection-preview').innerText()).toContain('77.6');
+    await camera.shot(page, 'inspection');
+    await page.getByTestId('inspection-modal-ok').click();
+    await poll(() => page.getByTestId('inspections').locator('.ant-rate-star-full').count()).toBe(3);
   });
 });

@@ -3,6 +3,7 @@
 // people by the last four digits of the ID number, opens the person and the house they live in, on the map.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
@@ -60,19 +61,34 @@ describe.skipIf(skipBrowserTests)('registry journey (zh-CN)', () => {
       .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: csv(badId) });
     const bad = page.getByTestId('import-bad-rows');
     await bad.waitFor();
-    await expect.poll(() => bad.textContent()).toContain('check digit');
-    expect(await bad.textContent()).toContain(names[1]);
+    // The reason is said in the UI language, field first: 证件号码：校验位错误.
+    await poll(() => bad.innerText()).toContain('证件号码：校验位错误');
+    await poll(() => bad.innerText()).toContain(names[1]);
+    expect(await bad.innerText()).not.toContain('check digit');
     await settle(page);
     const importShot = await camera.shot(page, 'import-report');
     fs.copyFileSync(importShot, path.join(SCREENSHOTS, 'registry-import.png'));
+    // The workbook of bad rows to fix and upload again says the same, in Chinese.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      bad.getByRole('button', { name: /下载错误行/ }).click(),
+    ]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await fs.promises.readFile(await download.path())) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const head = (sheet.getRow(1).values as unknown[]).map(String);
+    const reasonAt = head.indexOf('错误原因 errors');
+    expect(reasonAt).toBeGreaterThan(0);
+    expect(sheet.rowCount).toBe(2);
+    expect(String(sheet.getRow(2).getCell(reasonAt).value)).toBe('证件号码：校验位错误');
 
     // The corrected file: every row is good now.
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: 'people-fixed.csv', mimeType: 'text/csv', buffer: csv(ids[1]!) });
     // Wait for the new file's report, not the first one still on screen: all 3 rows good, no bad-row table.
-    await expect.poll(() => page.getByTestId('import-commit').textContent()).toMatch(/3/);
-    await expect.poll(() => page.getByTestId('import-bad-rows').count()).toBe(0);
+    await poll(() => page.getByTestId('import-commit').textContent()).toMatch(/3/);
+    await poll(() => page.getByTestId('import-bad-rows').count()).toBe(0);
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-commit-confirm').click();
     await page.getByTestId('import-done').waitFor();
@@ -112,7 +128,7 @@ describe.skipIf(skipBrowserTests)('registry journey (zh-CN)', () => {
     await row.getByRole('link', { name: names[0] }).click();
     await page.getByTestId('person-profile').waitFor();
     const residences = page.getByTestId('person-residences');
-    await expect.poll(() => residences.textContent()).toContain(houseBody.houseNumber);
+    await poll(() => residences.textContent()).toContain(houseBody.houseNumber);
     expect(await page.getByTestId('person-id').textContent()).toBe(`310104********${ids[0]!.slice(14)}`);
     await settle(page);
     fs.copyFileSync(await camera.shot(page, 'person'), path.join(SCREENSHOTS, 'registry-person.png'));

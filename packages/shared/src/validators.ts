@@ -12,20 +12,38 @@ export interface CitizenIdInfo {
   regionCode: string;
 }
 
-/** Why an 18-character citizen ID number is invalid, or null when it is valid (MOD 11-2 check digit, real date). */
-export function citizenIdError(id: string, today: Date = new Date()): string | null {
-  if (!/^\d{17}[\dX]$/.test(id)) return 'must be 17 digits and a digit or X';
-  if (!/^[1-9]\d{5}$/.test(id.slice(0, 6))) return 'the region code is not valid';
+/** What is wrong with an 18-character citizen ID number, as a code each reader says in their own language. */
+export type CitizenIdProblem =
+  'id_chars' | 'id_region' | 'id_birth_date_invalid' | 'id_birth_date_future' | 'id_check_digit';
+
+const CITIZEN_ID_MESSAGES: Record<CitizenIdProblem, string> = {
+  id_chars: 'must be 17 digits and a digit or X',
+  id_region: 'the region code is not valid',
+  id_birth_date_invalid: 'the birth date is not a real date',
+  id_birth_date_future: 'the birth date is in the future',
+  id_check_digit: 'the check digit does not match',
+};
+
+/** Why a citizen ID number is invalid, or null when it is valid (MOD 11-2 check digit, real date). */
+export function citizenIdProblem(id: string, today: Date = new Date()): CitizenIdProblem | null {
+  if (!/^\d{17}[\dX]$/.test(id)) return 'id_chars';
+  if (!/^[1-9]\d{5}$/.test(id.slice(0, 6))) return 'id_region';
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return 'the birth date is not a real date';
-  if (date > today) return 'the birth date is in the future';
+    return 'id_birth_date_invalid';
+  if (date > today) return 'id_birth_date_future';
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
-  if (ID_CHECK[sum % 11] !== id[17]) return 'the check digit does not match';
+  if (ID_CHECK[sum % 11] !== id[17]) return 'id_check_digit';
   return null;
+}
+
+/** The English sentence for `citizenIdProblem`, for API messages. */
+export function citizenIdError(id: string, today: Date = new Date()): string | null {
+  const problem = citizenIdProblem(id, today);
+  return problem && CITIZEN_ID_MESSAGES[problem];
 }
 
 /** Birth date and sex read from a valid ID number (the 17th digit is odd for men). */

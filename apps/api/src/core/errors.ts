@@ -1,6 +1,10 @@
 export interface FieldError {
   path: string;
+  /** English, for API clients and logs. */
   message: string;
+  /** A stable reason code with its parameters, where a screen or a document says the reason in its own language. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 /** The one error type: services throw it, the error handler turns it into `{ error: { code, message, … } }`. */

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-assessment.ts';
 import * as m0011 from './migrations/0011-scale-indexes.ts';
 import * as m0012 from './migrations/0012-calendar-statutory.ts';
 import * as m0013 from './migrations/0013-trigram-search.ts';
+import * as m0014 from './migrations/0014-rental-criteria-version.ts';
 import * as m0015 from './migrations/0015-reference-indexes.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-scale-indexes': m0011,
   '0012-calendar-statutory': m0012,
   '0013-trigram-search': m0013,
+  '0014-rental-criteria-version': m0014,
   '0015-reference-indexes': m0015,
 };
 

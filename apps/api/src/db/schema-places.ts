@@ -40,6 +40,14 @@ export interface RentalCriterionTable {
   disabled: Generated<boolean>;
 }
 
+/** One row: the version of the criteria set, for optimistic concurrency on PUT /api/rental-criteria. */
+export interface RentalCriteriaSetTable {
+  id: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
+  updated_by: string | null;
+}
+
 export interface RentalInspectionTable {
   id: Generated<string>;
   rental_id: string;
@@ -120,6 +128,7 @@ export interface PlacesTables {
   rentals: RentalTable;
   tenancies: TenancyTable;
   rental_criteria: RentalCriterionTable;
+  rental_criteria_set: RentalCriteriaSetTable;
   rental_inspections: RentalInspectionTable;
   residence_permits: ResidencePermitTable;
   permit_events: PermitEventTable;

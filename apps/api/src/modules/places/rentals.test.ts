@@ -188,7 +188,8 @@ describe('rentals', () => {
 
   it('lets the district edit the criteria; the next inspection uses the new weights', async () => {
     const crit = (await community.get('/api/rental-criteria')).body;
-    expect(crit.map((c: { name: string }) => c.name)).toEqual([
+    expect(crit.version).toBe(1);
+    expect(crit.criteria.map((c: { name: string }) => c.name)).toEqual([
       '消防安全',
       '治安管理',
       '卫生环境',
@@ -196,22 +197,88 @@ describe('rentals', () => {
       '房屋结构',
     ]);
     const body = {
+      version: crit.version,
       criteria: [
         { code: 'fire', name: '消防安全', weight: 50 },
         { code: 'security', name: '治安管理', weight: 50 },
       ],
     };
     expect((await community.request('PUT', '/api/rental-criteria', body)).status).toBe(403);
+    const zero = await admin.request('PUT', '/api/rental-criteria', {
+      ...body,
+      criteria: [body.criteria[0], { ...body.criteria[1], weight: 0 }],
+    });
+    expect(zero.status).toBe(400);
+    expect(zero.body.error.fields[0]).toMatchObject({
+      path: 'criteria.1.weight',
+      message: 'must be a whole number from 1 to 100',
+    });
+    const sameName = await admin.request('PUT', '/api/rental-criteria', {
+      ...body,
+      criteria: [...body.criteria, { code: 'fire2', name: '消防安全', weight: 5 }],
+    });
+    expect(sameName.status).toBe(400);
+    expect(sameName.body.error.fields[0].path).toBe('criteria.2.name');
+    const noVersion = await admin.request('PUT', '/api/rental-criteria', { criteria: body.criteria });
+    expect(noVersion.status).toBe(400);
+    expect(noVersion.body.error.fields[0].path).toBe('version');
     const put = await admin.request('PUT', '/api/rental-criteria', body);
     expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(put.body.version).toBe(2);
     expect(
-      put.body.filter((c: { disabled: boolean }) => !c.disabled).map((c: { code: string }) => c.code),
+      put.body.criteria
+        .filter((c: { disabled: boolean }) => !c.disabled)
+        .map((c: { code: string }) => c.code),
     ).toEqual(['fire', 'security']);
     const r = await newRental();
     const ins = await community.post(`/api/rentals/${r.id}/inspections`, {
       scores: { fire: 100, security: 70 },
     });
     expect(ins.body).toMatchObject({ score: 85, starRating: 4, hazard: false });
+    // The rental page offers exactly the enabled criteria, with their new weights.
+    const detail = (await community.get(`/api/rentals/${r.id}`)).body;
+    expect(
+      detail.criteria
+        .filter((c: { disabled: boolean }) => !c.disabled)
+        .map((c: { code: string; weight: number }) => [c.code, c.weight]),
+    ).toEqual([
+      ['fire', 50],
+      ['security', 50],
+    ]);
+  });
+
+  it('refuses a save over someone else’s: two admins saving the same version, the second gets 409', async () => {
+    const other = await t.login('admin');
+    const { version, criteria } = (await admin.get('/api/rental-criteria')).body;
+    const withWeight = (code: string, weight: number) =>
+      criteria.map((c: { code: string; weight: number }) => ({
+        ...c,
+        weight: c.code === code ? weight : c.weight,
+      }));
+    const [a, b] = await Promise.all([
+      admin.request('PUT', '/api/rental-criteria', { version, criteria: withWeight('fire', 60) }),
+      other.request('PUT', '/api/rental-criteria', { version, criteria: withWeight('security', 10) }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const lost = a.status === 409 ? a : b;
+    expect(lost.body.error).toMatchObject({
+      code: 'STALE_VERSION',
+      details: { currentVersion: version + 1 },
+    });
+    const now = (await admin.get('/api/rental-criteria')).body;
+    expect(now.version).toBe(version + 1);
+    // Exactly one edit landed: the loser's weight did not overwrite the winner's set.
+    const weights = Object.fromEntries(
+      now.criteria.map((c: { code: string; weight: number }) => [c.code, c.weight]),
+    );
+    expect([weights.fire, weights.security]).toEqual(a.status === 200 ? [60, 50] : [50, 10]);
+    // Reloaded, the loser saves on top of the winner.
+    const retry = await (a.status === 409 ? admin : other).request('PUT', '/api/rental-criteria', {
+      version: now.version,
+      criteria: now.criteria,
+    });
+    expect(retry.status).toBe(200);
+    expect(retry.body.version).toBe(version + 2);
   });
 
   it('keeps to the caller scope and exports formula-safe', async () => {

@@ -81,6 +81,15 @@ export async function activeCriteria(db: Db) {
     .execute();
 }
 
+/** The criteria as one editable set, with the version a save must send back. */
+export async function criteriaSet(db: Db) {
+  const [set, criteria] = await Promise.all([
+    db.selectFrom('rental_criteria_set').select('version').executeTakeFirstOrThrow(),
+    activeCriteria(db),
+  ]);
+  return { version: set.version, criteria };
+}
+
 export async function getRental(ctx: SignedInContext, id: string) {
   const r = await findRental(ctx, id);
   if (!r) throw notFound('rental');
@@ -473,6 +482,7 @@ export async function addInspection(
 export async function putCriteria(
   ctx: SignedInContext,
   body: {
+    version: number;
     criteria: {
       code: string;
       name: string;
@@ -487,8 +497,26 @@ export async function putCriteria(
   const codes = body.criteria.map((c) => c.code);
   const dup = codes.find((c, i) => codes.indexOf(c) !== i);
   if (dup) throw badRequest(`criteria.${codes.lastIndexOf(dup)}.code`, 'listed twice');
+  // Inspectors pick criteria by name: two of the same name could not be told apart on the form.
+  const names = body.criteria.map((c) => c.name);
+  const dupName = names.find((n, i) => names.indexOf(n) !== i);
+  if (dupName) throw badRequest(`criteria.${names.lastIndexOf(dupName)}.name`, 'listed twice');
   if (!body.criteria.some((c) => !c.disabled)) throw badRequest('criteria', 'at least one must be enabled');
   return inTransaction(ctx, async (tx) => {
+    // Compare-and-set first: the row lock makes a concurrent save wait, then find the version moved on.
+    const set = await tx.db
+      .updateTable('rental_criteria_set')
+      .set({ version: sql`version + 1`, updated_at: tx.clock.now(), updated_by: tx.user.id })
+      .where('version', '=', body.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!set) {
+      const current = await tx.db
+        .selectFrom('rental_criteria_set')
+        .select('version')
+        .executeTakeFirstOrThrow();
+      throw staleVersion(current.version);
+    }
     const before = await activeCriteria(tx.db);
     // Criteria are never deleted (old inspections name them); leaving one out disables it.
     for (const old of before)
@@ -525,11 +553,11 @@ export async function putCriteria(
       action: 'rental_criteria.update',
       entityType: 'rental_criteria',
       orgId: tx.user.orgId,
-      summary: 'changed the rental rating criteria',
+      summary: `changed the rental rating criteria (version ${set.version})`,
       before,
       after,
     });
-    return after;
+    return { version: set.version, criteria: after };
   });
 }
 

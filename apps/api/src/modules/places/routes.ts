@@ -15,11 +15,11 @@ import {
 import { personPlaces } from './person-links.ts';
 import { applyPermit, getPermit, listPermits, permitAction } from './permits.ts';
 import {
-  activeCriteria,
   addInspection,
   checkIn,
   checkOut,
   createRental,
+  criteriaSet,
   getRental,
   listRentals,
   putCriteria,
@@ -132,9 +132,7 @@ export async function placesRoutes(fastify: FastifyInstance) {
     { config: manage, schema: { tags: rt, params: idParams, body: s.inspectionBody } },
     async (req, reply) => reply.status(201).send(await addInspection(signedIn(req), req.params.id, req.body)),
   );
-  app.get('/api/rental-criteria', { config: read, schema: { tags: rt } }, (req) =>
-    activeCriteria(req.ctx.db),
-  );
+  app.get('/api/rental-criteria', { config: read, schema: { tags: rt } }, (req) => criteriaSet(req.ctx.db));
   app.put('/api/rental-criteria', { config: manage, schema: { tags: rt, body: s.criteriaBody } }, (req) =>
     putCriteria(signedIn(req), req.body),
   );

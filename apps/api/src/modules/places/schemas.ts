@@ -71,6 +71,8 @@ export const inspectionBody = z.object({
 });
 
 export const criteriaBody = z.object({
+  /** The set's version from GET /api/rental-criteria: a save over someone else's answers 409. */
+  version: z.number().int().min(1),
   criteria: z
     .array(
       z.object({
@@ -80,7 +82,11 @@ export const criteriaBody = z.object({
           .regex(/^[a-z][a-z0-9_]{0,29}$/, 'lower-case letters, digits and _'),
         name: text(30).min(1, 'required'),
         nameEn: text(60).nullable().optional(),
-        weight: z.number().int().min(1).max(100),
+        weight: z
+          .number()
+          .int('must be a whole number from 1 to 100')
+          .min(1, 'must be a whole number from 1 to 100')
+          .max(100, 'must be a whole number from 1 to 100'),
         disabled: z.boolean().default(false),
       }),
     )

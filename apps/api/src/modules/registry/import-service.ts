@@ -15,6 +15,7 @@ import {
   type PersonColumn,
   type RawRow,
 } from './import-format.ts';
+import { reasonLine, type ReasonLang } from './import-reasons.ts';
 import { checkPerson, type CheckedPerson } from './person-input.ts';
 import { maskIdNumber } from './person-repository.ts';
 
@@ -155,7 +156,7 @@ export async function validateRows(
       const taken = new Set(existing.map((e) => `${e.id_type}:${e.id_number}`));
       for (const r of candidates)
         if (taken.has(`${r.data.value!.idType}:${r.data.value!.idNumber}`)) {
-          r.errors = [{ path: 'idNumber', message: 'already registered' }];
+          r.errors = [{ path: 'idNumber', code: 'already_registered', message: 'already registered' }];
           delete r.data.value;
         }
     }
@@ -210,7 +211,8 @@ export async function validateRows(
     const errors: FieldError[] = [];
     const tags = splitTags(raw.tags).map((t) => {
       const code = tagCode.get(t);
-      if (!code) errors.push({ path: 'tags', message: `unknown tag ${t}` });
+      if (!code)
+        errors.push({ path: 'tags', code: 'unknown_tag', params: { tag: t }, message: `unknown tag ${t}` });
       return code ?? t;
     });
     const checked = checkPerson(
@@ -233,13 +235,24 @@ export async function validateRows(
     );
     if (!checked.ok) errors.unshift(...checked.errors);
     const grid = raw.gridCode ? gridByCode.get(raw.gridCode.trim()) : undefined;
-    if (raw.gridCode && !grid) errors.push({ path: 'gridCode', message: 'no such grid in your area' });
+    if (raw.gridCode && !grid)
+      errors.push({
+        path: 'gridCode',
+        code: 'unknown_grid',
+        params: { code: raw.gridCode.trim() },
+        message: 'no such grid in your area',
+      });
     let value: StagedValue | undefined;
     if (checked.ok && !errors.length) {
       const key = `${checked.value.idType}:${checked.value.idNumber}`;
       const earlier = seen.get(key);
       if (earlier !== undefined)
-        errors.push({ path: 'idNumber', message: `same ID number as row ${earlier}` });
+        errors.push({
+          path: 'idNumber',
+          code: 'duplicate_in_file',
+          params: { row: earlier },
+          message: `same ID number as row ${earlier}`,
+        });
       else {
         seen.set(key, lineNo);
         value = { ...checked.value, gridId: grid?.id ?? null, orgPath: grid?.path ?? job.orgPath };
@@ -284,6 +297,7 @@ function jobQuery(db: Db, scope: OrgScope, id: string) {
     .where(pathInScope(scope, sql.ref('j.org_path')));
 }
 
+/** The API's own one-line summary, in English like every `message`; readers translate `errors` by code. */
 const reasonText = (errors: unknown) =>
   ((errors as FieldError[] | null) ?? []).map((e) => `${e.path}: ${e.message}`).join('; ');
 
@@ -316,8 +330,11 @@ export async function getImport(ctx: SignedInContext, id: string) {
   };
 }
 
-/** The bad rows as they were uploaded plus a reason column, so the file can be fixed and uploaded again. */
-export async function importErrorPages(ctx: SignedInContext, id: string) {
+/**
+ * The bad rows as they were uploaded plus a reason column, so the file can be fixed and uploaded again. The
+ * reasons are in Chinese, the office's language, unless the reader asks for English.
+ */
+export async function importErrorPages(ctx: SignedInContext, id: string, lang: ReasonLang = 'zh') {
   const job = await jobQuery(ctx.db, ctx.scope, id).executeTakeFirst();
   if (!job) throw notFound('import');
   await audit(ctx, {
@@ -343,7 +360,11 @@ export async function importErrorPages(ctx: SignedInContext, id: string) {
       after = rows[rows.length - 1]!.row_no;
       yield rows.map((r) => {
         const raw = (r.data as StagedData).raw;
-        return [...PERSON_COLUMNS.map((c) => raw[c.key] ?? ''), r.row_no, reasonText(r.errors)];
+        return [
+          ...PERSON_COLUMNS.map((c) => raw[c.key] ?? ''),
+          r.row_no,
+          reasonLine(r.errors as FieldError[] | null, lang),
+        ];
       });
     }
   }
@@ -408,7 +429,7 @@ export async function commitJob(db: Db, id: string, opts: CommitOptions = {}) {
   const lostReason = JSON.stringify([
     {
       path: 'idNumber',
-      code: 'registered_meanwhile',
+      code: 'registered_during_import',
       message: 'registered by someone else during the import',
     },
   ]);

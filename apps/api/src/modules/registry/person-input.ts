@@ -1,4 +1,10 @@
-import { citizenIdError, citizenIdInfo, isMainlandPhone } from '@civicgrid/shared/validators';
+import type { PersonReasonCode, ReasonParams } from '@civicgrid/shared/person-reasons';
+import {
+  citizenIdError,
+  citizenIdInfo,
+  citizenIdProblem,
+  isMainlandPhone,
+} from '@civicgrid/shared/validators';
 import type { FieldError } from '../../core/errors.ts';
 
 export const RESIDENCE_TYPES = ['registered', 'floating', 'overseas'] as const;
@@ -65,47 +71,61 @@ export function checkPerson(
   today: Date,
 ): { ok: true; value: CheckedPerson } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const fail = (path: string, message: string) => errors.push({ path, message });
+  const fail = (path: string, code: PersonReasonCode, message: string, params?: ReasonParams) =>
+    errors.push(params ? { path, code, params, message } : { path, code, message });
 
   const name = text(d.name);
-  if (!name) fail('name', 'required');
-  else if (name.length > 50) fail('name', 'at most 50 characters');
+  if (!name) fail('name', 'required', 'required');
+  else if (name.length > 50) fail('name', 'too_long', 'at most 50 characters', { max: 50 });
 
   const residenceType = text(d.residenceType) as ResidenceType | null;
-  if (!residenceType) fail('residenceType', 'required');
+  if (!residenceType) fail('residenceType', 'required', 'required');
   else if (!RESIDENCE_TYPES.includes(residenceType))
-    fail('residenceType', `one of ${RESIDENCE_TYPES.join(', ')}`);
+    fail('residenceType', 'unknown_residence_type', `one of ${RESIDENCE_TYPES.join(', ')}`, {
+      value: residenceType,
+    });
 
   const idType = (text(d.idType) ?? (residenceType === 'overseas' ? 'passport' : 'citizen_id')) as IdType;
-  if (!ID_TYPES.includes(idType)) fail('idType', `one of ${ID_TYPES.join(', ')}`);
+  if (!ID_TYPES.includes(idType))
+    fail('idType', 'unknown_id_type', `one of ${ID_TYPES.join(', ')}`, { value: idType });
   else if (residenceType && residenceType !== 'overseas' && idType !== 'citizen_id')
-    fail('idType', 'registered and floating residents are recorded by their citizen ID number');
+    fail(
+      'idType',
+      'citizen_id_required',
+      'registered and floating residents are recorded by their citizen ID number',
+    );
   else if (residenceType === 'overseas' && idType === 'citizen_id')
-    fail('idType', 'overseas residents are recorded by passport or other travel document');
+    fail(
+      'idType',
+      'travel_document_required',
+      'overseas residents are recorded by passport or other travel document',
+    );
 
   const idNumber = text(d.idNumber)?.toUpperCase() ?? null;
   let sex = (text(d.sex) as 'male' | 'female' | null) ?? null;
   let birthDate = text(d.birthDate);
-  if (!idNumber) fail('idNumber', 'required');
+  if (!idNumber) fail('idNumber', 'required', 'required');
   else if (idType === 'citizen_id') {
-    const why = idNumber.length !== 18 ? 'must be 18 characters' : citizenIdError(idNumber, today);
-    if (why) fail('idNumber', why);
+    const problem = idNumber.length === 18 ? citizenIdProblem(idNumber, today) : null;
+    if (idNumber.length !== 18)
+      fail('idNumber', 'id_length', 'must be 18 characters', { length: idNumber.length });
+    else if (problem) fail('idNumber', problem, citizenIdError(idNumber, today)!);
     else {
       const info = citizenIdInfo(idNumber);
       sex = info.sex;
       birthDate = info.birthDate;
     }
-  } else if (!PASSPORT_RE.test(idNumber)) fail('idNumber', '5 to 20 letters and digits');
+  } else if (!PASSPORT_RE.test(idNumber)) fail('idNumber', 'passport_shape', '5 to 20 letters and digits');
 
   if (idType !== 'citizen_id') {
-    if (sex && sex !== 'male' && sex !== 'female') fail('sex', 'male or female');
+    if (sex && sex !== 'male' && sex !== 'female') fail('sex', 'sex_unknown', 'male or female');
     if (birthDate && (!realDate(birthDate) || new Date(`${birthDate}T00:00:00Z`) > today))
-      fail('birthDate', 'a real past date as YYYY-MM-DD');
+      fail('birthDate', 'birth_date_invalid', 'a real past date as YYYY-MM-DD');
   }
 
   const phone = text(d.phone)?.replace(/\s+/g, '') ?? null;
   if (phone && !isMainlandPhone(phone) && !(residenceType === 'overseas' && INTL_PHONE_RE.test(phone)))
-    fail('phone', 'a mainland mobile (11 digits) or landline (area code and number)');
+    fail('phone', 'phone_shape', 'a mainland mobile (11 digits) or landline (area code and number)');
 
   const tags = [...new Set((d.tags ?? []).map((t) => t.trim()).filter(Boolean))];
   for (const [key, max] of [
@@ -116,7 +136,7 @@ export function checkPerson(
     ['note', 1000],
   ] as const) {
     const v = text(d[key]);
-    if (v && v.length > max) fail(key, `at most ${max} characters`);
+    if (v && v.length > max) fail(key, 'too_long', `at most ${max} characters`, { max });
   }
 
   if (errors.length) return { ok: false, errors };

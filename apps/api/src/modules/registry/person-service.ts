@@ -37,7 +37,9 @@ export async function checkTags(db: Db, tags: string[]): Promise<FieldError[]> {
     .where('disabled', '=', false)
     .execute();
   const ok = new Set(known.map((k) => k.code));
-  return tags.filter((t) => !ok.has(t)).map((t) => ({ path: 'tags', message: `unknown tag ${t}` }));
+  return tags
+    .filter((t) => !ok.has(t))
+    .map((t) => ({ path: 'tags', code: 'unknown_tag', params: { tag: t }, message: `unknown tag ${t}` }));
 }
 
 export interface PersonListQuery extends PersonFilter {

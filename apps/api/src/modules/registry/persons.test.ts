@@ -53,16 +53,23 @@ describe('citizen ID numbers through the API', () => {
   });
 
   it.each([
-    ['wrong check digit', (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0'), 'check digit'],
-    ['impossible date', () => withCheckDigit('31010419900230123'), 'birth date'],
-    ['wrong length', (id: string) => id.slice(0, 17), '18 characters'],
-  ])('answers 400 naming idNumber for a %s', async (_label, make, why) => {
+    [
+      'wrong check digit',
+      (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0'),
+      'check digit',
+      'id_check_digit',
+    ],
+    ['impossible date', () => withCheckDigit('31010419900230123'), 'birth date', 'id_birth_date_invalid'],
+    ['wrong length', (id: string) => id.slice(0, 17), '18 characters', 'id_length'],
+  ])('answers 400 naming idNumber for a %s, with a reason code', async (_label, make, why, code) => {
     const r = await community.post(
       '/api/persons',
       person({ idNumber: make(citizenId('31010419880808', 'digit')) }),
     );
     expect(r.status).toBe(400);
-    expect(r.body.error.fields).toEqual([{ path: 'idNumber', message: expect.stringContaining(why) }]);
+    expect(r.body.error.fields).toEqual([
+      expect.objectContaining({ path: 'idNumber', code, message: expect.stringContaining(why) }),
+    ]);
   });
 
   it('names every bad field at once', async () => {
@@ -282,7 +289,9 @@ describe('updates and scope', () => {
       person({ idNumber: citizenId('31010119600101', 'digit'), tags: ['party_member', 'astronaut'] }),
     );
     expect(r.status).toBe(400);
-    expect(r.body.error.fields).toEqual([{ path: 'tags', message: 'unknown tag astronaut' }]);
+    expect(r.body.error.fields).toEqual([
+      { path: 'tags', code: 'unknown_tag', params: { tag: 'astronaut' }, message: 'unknown tag astronaut' },
+    ]);
   });
 });
 

@@ -314,7 +314,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
     '/api/imports/:id/errors',
     { config: manage, schema: { tags, params: idParams, querystring: s.importErrorsQuery } },
     async (req, reply) => {
-      const { header, pages } = await importErrorPages(signedIn(req), req.params.id);
+      const { header, pages } = await importErrorPages(signedIn(req), req.params.id, req.query.lang);
       return sendExport(reply, req.query.format, 'import-errors', header, pages);
     },
   );

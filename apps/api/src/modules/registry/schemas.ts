@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import { exportFormat } from '../../core/xlsx.ts';
+import { REASON_LANGS } from './import-reasons.ts';
 
 const optText = (max: number) => z.string().max(max).nullish();
 const uuid = z.uuid({ message: 'must be a UUID' });
@@ -126,4 +127,5 @@ export const numberPattern = z.object({
     .refine((p) => /\{seq(:\d)?\}/.test(p), 'must contain {seq} or {seq:N}'),
 });
 
-export const importErrorsQuery = z.object(exportFormat);
+/** `lang` picks the language of the reason column: Chinese (the office's) unless English is asked for. */
+export const importErrorsQuery = z.object({ ...exportFormat, lang: z.enum(REASON_LANGS).default('zh') });

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Empty, Form, Input, Select, Space, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, StarOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../app/auth';
+import { CriteriaModal } from './CriteriaModal';
 import { FormModal } from './FormModal';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -30,6 +31,7 @@ export default function RentalListPage() {
   const navigate = useNavigate();
   const canManage = useCan('registry.manage');
   const [registering, setRegistering] = useState(false);
+  const [criteriaOpen, setCriteriaOpen] = useState(false);
   const register = usePlacesMutation<RegisterValues, RentalDetail>('POST', () => '/api/rentals');
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
@@ -37,6 +39,13 @@ export default function RentalListPage() {
       title={t('places.rental.title')}
       extra={
         <Space wrap>
+          <Button
+            icon={<StarOutlined />}
+            onClick={() => setCriteriaOpen(true)}
+            data-testid="rentals-criteria"
+          >
+            {t('places.criteria.open')}
+          </Button>
           <ExportButton path="/api/rentals/export" query={query} baseName="rentals" testId="rentals-export" />
           {canManage && (
             <Button
@@ -51,6 +60,7 @@ export default function RentalListPage() {
         </Space>
       }
     >
+      <CriteriaModal open={criteriaOpen} onClose={() => setCriteriaOpen(false)} />
       <FormModal<RegisterValues>
         open={registering}
         title={t('places.rental.register')}

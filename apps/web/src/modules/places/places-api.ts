@@ -154,6 +154,18 @@ export const useRentals = (q: Query, enabled = true) => useList<Rental>('/api/re
 export const usePermits = (q: Query) => useList<Permit>('/api/permits', q);
 export const useOrganizations = (q: Query) => useList<Organization>('/api/organizations', q);
 
+/** The rating criteria as one set; a save sends `version` back and answers 409 if someone saved in between. */
+export interface CriteriaSet {
+  version: number;
+  criteria: Criterion[];
+}
+export const useCriteria = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['places', 'criteria'],
+    queryFn: () => api<CriteriaSet>('/api/rental-criteria'),
+    enabled,
+  });
+
 export const useRental = (id: string) =>
   useQuery({ queryKey: ['places', 'rental', id], queryFn: () => api<RentalDetail>(`/api/rentals/${id}`) });
 export const usePermit = (id: string) =>

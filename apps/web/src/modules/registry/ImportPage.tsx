@@ -6,11 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { downloadFile } from '../../lib/download';
 import { errorMessage } from '../../lib/error-message';
+import { useLang } from '../../lib/use-lang';
+import { reasonLine } from './person-reasons';
 import { commitImport, uploadImport, useImportJob, type ImportJob } from './registry-api';
 
 /** Upload → every row checked (the server streams the file) → report → commit the valid rows, with progress. */
 export default function ImportPage() {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -137,6 +140,7 @@ export default function ImportPage() {
                         onClick={() =>
                           void download(`/api/imports/${j.id}/errors`, 'import-errors.xlsx', {
                             format: 'xlsx',
+                            lang,
                           })
                         }
                       >
@@ -148,7 +152,17 @@ export default function ImportPage() {
                     { title: t('registry.import.row'), dataIndex: 'rowNo', width: 80 },
                     { title: t('registry.field.name'), dataIndex: 'name' },
                     { title: t('registry.field.idNumber'), dataIndex: 'idNumber' },
-                    { title: t('registry.import.reason'), dataIndex: 'reason' },
+                    {
+                      title: t('registry.import.reason'),
+                      key: 'reason',
+                      render: (_, row) => (
+                        <Space direction="vertical" size={0}>
+                          {row.errors.map((e, i) => (
+                            <span key={i}>{reasonLine(t, e)}</span>
+                          ))}
+                        </Space>
+                      ),
+                    },
                   ]}
                 />
               </>

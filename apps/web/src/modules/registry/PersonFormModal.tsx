@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { citizenIdError, citizenIdInfo } from '@civicgrid/shared/validators';
+import { citizenIdInfo, citizenIdProblem } from '@civicgrid/shared/validators';
 import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { errorMessage, isStaleVersion } from '../../lib/error-message';
@@ -45,7 +45,7 @@ export function PersonFormModal({
   const residenceType = Form.useWatch('residenceType', form) as string | undefined;
   const idNumber = ((Form.useWatch('idNumber', form) as string | undefined) ?? '').trim().toUpperCase();
   const citizen = !person && residenceType !== 'overseas';
-  const idProblem = citizen && idNumber.length >= 18 ? citizenIdError(idNumber) : null;
+  const idProblem = citizen && idNumber.length >= 18 ? citizenIdProblem(idNumber) : null;
   const idInfo = citizen && idNumber.length === 18 && !idProblem ? citizenIdInfo(idNumber) : null;
 
   useEffect(() => {
@@ -131,7 +131,7 @@ export function PersonFormModal({
           rules={[{ required: !person, message: t('common.required', { field: f('idNumber') }) }]}
           validateStatus={idProblem ? 'error' : idInfo ? 'success' : undefined}
           help={
-            idProblem ??
+            (idProblem && t(`registry.reason.${idProblem}`)) ??
             (idInfo
               ? t('registry.persons.idOk', {
                   birthDate: idInfo.birthDate,

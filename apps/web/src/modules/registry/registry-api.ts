@@ -8,6 +8,7 @@ import {
 import { api } from '../../lib/api';
 import { PAGE_SIZE, type Page } from '../../lib/paging';
 import { sendRaw } from '../cases/case-http';
+import type { PersonReason } from '@civicgrid/shared/person-reasons';
 
 export type ResidenceType = 'registered' | 'floating' | 'overseas';
 export type HouseUse = 'self_occupied' | 'rental' | 'vacant' | 'commercial' | 'dormitory';
@@ -103,7 +104,13 @@ export interface ImportJob {
   badRows: number;
   committedRows: number;
   error: string | null;
-  badSample: { rowNo: number; name: string | null; idNumber: string | null; reason: string }[];
+  badSample: {
+    rowNo: number;
+    name: string | null;
+    idNumber: string | null;
+    /** Each refused field with its reason code (shown translated) and the API's English `message`. */
+    errors: PersonReason[];
+  }[];
 }
 
 export type Filters = Record<string, string | undefined>;
