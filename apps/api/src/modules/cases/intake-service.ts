@@ -6,7 +6,7 @@ import { AppError, badRequest } from '../../core/errors.ts';
 import { localDay } from '../../core/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { notifyStaffAt } from './notify.ts';
-import { placeAt } from './placement.ts';
+import { placementSql } from './placement.ts';
 import { timingFor } from './sla.ts';
 
 export interface IntakeInput {
@@ -102,17 +102,18 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
     : null;
   // Outside every grid (or no location): the case sits with the reporting unit.
   const path = grid?.path ?? ctx.user.orgPath;
-  const place = await placeAt(ctx.db, path);
-  const owner = place.centre ?? { id: ctx.user.orgId, path: ctx.user.orgPath, name: ctx.user.orgName };
+  const place = placementSql(path, { id: ctx.user.orgId, path: ctx.user.orgPath });
   const cal = await ctx.calendar.get(ctx.db);
   const timing = timingFor(cal, category.limits, input.urgency, 'reported', now);
   const id = randomUUID();
   const attachmentIds = input.attachmentIds ?? [];
   const location = input.location;
 
-  // The case, its first event, the centre's notifications, the audit row and the duplicate search go to the
-  // database as one statement: one round trip instead of seven, and atomic on its own. Only claiming
-  // attachments needs a transaction around it, to undo the case when a claim fails.
+  // Placing the case, the case, its first event, the centre's notifications, the audit row and the duplicate
+  // search go to the database as one statement, atomic on its own: one round trip where there were eleven
+  // (ancestors, centre, BEGIN, number, case, event, the centre's staff, notifications, audit, COMMIT, duplicates). Only claiming attachments needs a
+  // transaction around it, to undo the case when a claim fails. The duplicate search reads the snapshot from
+  // before the insert, so the new case is never its own duplicate.
   const write = async (tx: SignedInContext) => {
     const duplicates = location
       ? sql<NearbyJson[]>`(SELECT coalesce(json_agg(d), '[]') FROM (${nearbyCases(
@@ -127,7 +128,7 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
     try {
       return await tx.db
         .with('nt', (qc) =>
-          notifyStaffAt(qc, owner.id, 'case.dispatch', {
+          notifyStaffAt(qc, place.ownerId, 'case.dispatch', {
             kind: 'case.reported',
             title: `新事件待受理：${input.title}`,
             caseId: id,
@@ -154,8 +155,8 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
               community_id: grid ? place.communityId : null,
               street_id: grid ? place.streetId : null,
               org_path: path,
-              owner_org_id: owner.id,
-              owner_path: owner.path,
+              owner_org_id: place.ownerId,
+              owner_path: place.ownerPath,
               reporter_name: input.reporter?.name ?? null,
               reporter_phone: input.reporter?.phone ?? null,
               created_by: tx.user.id,
@@ -197,9 +198,9 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
               action: 'case.create',
               entityType: 'case',
               entityId: id,
-              orgId: owner.id,
               after: { categoryId: category.id, urgency: input.urgency, gridId: grid?.id ?? null },
             }),
+            org_id: place.ownerId,
             summary: sql<string>`'case ' || (SELECT number FROM c) || ' reported via ' || ${input.channel}::text`,
           }),
         )

@@ -1,4 +1,4 @@
-import { sql, type QueryCreator } from 'kysely';
+import { sql, type Expression, type QueryCreator } from 'kysely';
 import type { Permission } from '@civicgrid/shared/permissions';
 import type { Db } from '../../db/client.ts';
 import type { Database } from '../../db/schema.ts';
@@ -15,7 +15,7 @@ export const logSms: SmsSender = {
 };
 
 /** Users holding a permission at exactly this org (a centre's or department's own staff). */
-function staffAt(qc: QueryCreator<Database>, orgId: string, permission: Permission) {
+function staffAt(qc: QueryCreator<Database>, orgId: string | Expression<string>, permission: Permission) {
   return qc
     .selectFrom('users as u')
     .where('u.org_id', '=', orgId)
@@ -37,7 +37,7 @@ export async function usersAt(db: Db, orgId: string, permission: Permission): Pr
  */
 export function notifyStaffAt(
   qc: QueryCreator<Database>,
-  orgId: string,
+  orgId: string | Expression<string>,
   permission: Permission,
   n: { kind: string; title: string; caseId: string; at: Date },
 ) {

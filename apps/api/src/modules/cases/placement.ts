@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 
 /** The nearest command centre at or above a node: community workstation, then street centre, then district. */
@@ -22,21 +23,21 @@ export async function parentCentre(db: Db, ownerPath: string) {
 }
 
 /**
- * Where a case at `path` sits, in one query: the community and street above it, and the nearest centre at or
- * above it (see nearestCentre).
+ * Where a case at `path` sits, as SQL for the statement that writes it: the community and street above it and
+ * the nearest centre at or above it (as nearestCentre), else `fallback` (the reporting unit). Each part is an
+ * uncorrelated subquery over the path's few orgs, so placing a case costs no round trip of its own.
  */
-export async function placeAt(db: Db, path: string) {
-  const rows = await db
-    .selectFrom('orgs')
-    .select(['id', 'path', 'name', 'depth', 'level', 'centre_type as centreType', 'disabled'])
-    .where('id', 'in', path.split('/').filter(Boolean))
-    .execute();
-  let centre: (typeof rows)[number] | null = null;
-  for (const r of rows)
-    if (r.centreType !== null && !r.disabled && (!centre || r.depth > centre.depth)) centre = r;
+export function placementSql(path: string, fallback: { id: string; path: string }) {
+  const ids = path.split('/').filter(Boolean);
+  const atLevel = (level: 'community' | 'street') =>
+    sql<string | null>`(SELECT id FROM orgs WHERE id = ANY(${ids}::uuid[]) AND level = ${level} LIMIT 1)`;
+  const centre = (column: 'id' | 'path') =>
+    sql<string>`coalesce((SELECT ${sql.ref(column)} FROM orgs WHERE id = ANY(${ids}::uuid[])
+      AND centre_type IS NOT NULL AND NOT disabled ORDER BY depth DESC LIMIT 1), ${fallback[column]})`;
   return {
-    communityId: rows.find((r) => r.level === 'community')?.id ?? null,
-    streetId: rows.find((r) => r.level === 'street')?.id ?? null,
-    centre: centre && { id: centre.id, path: centre.path, name: centre.name },
+    communityId: atLevel('community'),
+    streetId: atLevel('street'),
+    ownerId: centre('id'),
+    ownerPath: centre('path'),
   };
 }
