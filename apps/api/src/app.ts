@@ -17,6 +17,7 @@ import { gridRoutes } from './modules/grids/routes.ts';
 import { CalendarProvider } from './modules/calendar/calendar-provider.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
+import { CategoryCatalog } from './modules/cases/category-catalog.ts';
 import { DiskFileStore } from './core/files.ts';
 import multipart from '@fastify/multipart';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -61,7 +62,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(cookie);
   const grids = new GridLocator(db.db);
   const calendar = new CalendarProvider(db.db);
-  installRouteGuard(app, { db: db.db, clock, session: config.session, grids, calendar });
+  const categories = new CategoryCatalog(db.db);
+  installRouteGuard(app, { db: db.db, clock, session: config.session, grids, calendar, categories });
 
   await app.register(swagger, {
     openapi: {

@@ -15,23 +15,25 @@ export interface AuditEntry {
 
 /** Writes an audit row with the caller's db handle, so inside a transaction it commits or rolls back with the write. */
 export async function audit(ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await ctx.db
-    .insertInto('audit_log')
-    .values({
-      at: ctx.clock.now(),
-      actor_id: entry.actorId !== undefined ? entry.actorId : (ctx.user?.id ?? null),
-      actor_name: entry.actorName ?? ctx.user?.username ?? null,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId ?? null,
-      org_id: entry.orgId ?? null,
-      summary: entry.summary ?? null,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      ip: ctx.ip,
-      user_agent: ctx.userAgent?.slice(0, 300) ?? null,
-    })
-    .execute();
+  await ctx.db.insertInto('audit_log').values(auditValues(ctx, entry)).execute();
+}
+
+/** The audit row of an entry, for a write that inserts it as part of its own statement. */
+export function auditValues(ctx: RequestContext, entry: AuditEntry) {
+  return {
+    at: ctx.clock.now(),
+    actor_id: entry.actorId !== undefined ? entry.actorId : (ctx.user?.id ?? null),
+    actor_name: entry.actorName ?? ctx.user?.username ?? null,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId ?? null,
+    org_id: entry.orgId ?? null,
+    summary: entry.summary ?? null,
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    ip: ctx.ip,
+    user_agent: ctx.userAgent?.slice(0, 300) ?? null,
+  };
 }
 
 /** The fields that changed, as before/after objects holding just those keys. */

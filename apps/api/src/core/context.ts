@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts';
 import type { Clock } from './clock.ts';
 import type { GridLocator } from './geo/grid-locator.ts';
 import type { CalendarProvider } from '../modules/calendar/calendar-provider.ts';
+import type { CategoryCatalog } from '../modules/cases/category-catalog.ts';
 import { forbidden } from './errors.ts';
 import type { OrgScope } from './org-scope.ts';
 
@@ -32,6 +33,8 @@ export interface RequestContext {
   grids: GridLocator;
   /** The working calendar every deadline is counted on. */
   calendar: CalendarProvider;
+  /** The case categories, for intake and case lists. */
+  categories: CategoryCatalog;
   ip: string | null;
   userAgent: string | null;
 }

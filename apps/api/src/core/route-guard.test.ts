@@ -5,6 +5,7 @@ import { createTestApp, type Agent, type TestApp } from '../test-support/test-ap
 import { installRouteGuard } from './route-guard.ts';
 import { systemClock } from './clock.ts';
 import { CalendarProvider } from '../modules/calendar/calendar-provider.ts';
+import { CategoryCatalog } from '../modules/cases/category-catalog.ts';
 import { GridLocator } from './geo/grid-locator.ts';
 
 let t: TestApp;
@@ -81,6 +82,7 @@ describe('route registration', () => {
       session: { idleMs: 1, absoluteMs: 1 },
       grids: new GridLocator(t.db.db),
       calendar: new CalendarProvider(t.db.db),
+      categories: new CategoryCatalog(t.db.db),
     });
     expect(() => app.get('/api/forgotten', () => 'x')).toThrow(/declares neither a permission nor public/);
     app.get('/api/declared', { config: { permission: 'org.read' } }, () => 'x');

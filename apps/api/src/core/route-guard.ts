@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from './clock.ts';
 import type { GridLocator } from './geo/grid-locator.ts';
 import type { CalendarProvider } from '../modules/calendar/calendar-provider.ts';
+import type { CategoryCatalog } from '../modules/cases/category-catalog.ts';
 import type { RequestContext } from './context.ts';
 import { AppError, forbidden, unauthorized } from './errors.ts';
 import { scopeOfOrg, type OrgScope } from './org-scope.ts';
@@ -51,7 +52,14 @@ function sameToken(a: string, b: string): boolean {
 
 export function installRouteGuard(
   app: FastifyInstance,
-  deps: { db: Db; clock: Clock; session: SessionPolicy; grids: GridLocator; calendar: CalendarProvider },
+  deps: {
+    db: Db;
+    clock: Clock;
+    session: SessionPolicy;
+    grids: GridLocator;
+    calendar: CalendarProvider;
+    categories: CategoryCatalog;
+  },
 ) {
   app.decorate('routeTable', [] as RegisteredRoute[]);
   app.decorateRequest('ctx', null as unknown as RequestContext);
@@ -82,6 +90,7 @@ export function installRouteGuard(
       clock: deps.clock,
       grids: deps.grids,
       calendar: deps.calendar,
+      categories: deps.categories,
       ip: request.ip ?? null,
       userAgent: request.headers['user-agent'] ?? null,
     };

@@ -32,6 +32,15 @@ export class VersionedCache<T> {
   }
 
   /**
+   * The copy, after asking at once whether another instance changed the data: for a caller that finds an id
+   * the copy lacks. It reloads only when the version moved, so an unknown id costs one small query, not a load.
+   */
+  async fresh(db: Db = this.db): Promise<T> {
+    this.checkedAt = 0;
+    return this.get(db);
+  }
+
+  /**
    * Pass the caller's handle when inside a transaction: on PGlite the pool has a single connection, which the
    * open transaction holds, so a query through the root handle would wait for ever.
    */

@@ -4,6 +4,7 @@ import { systemClock } from '../../core/clock.ts';
 import { scopeOfOrg } from '../../core/org-scope.ts';
 import { GridLocator } from '../../core/geo/grid-locator.ts';
 import { CalendarProvider } from '../calendar/calendar-provider.ts';
+import { CategoryCatalog } from '../cases/category-catalog.ts';
 import { BUILTIN_ROLES } from '@civicgrid/shared/roles';
 import type { Permission } from '@civicgrid/shared/permissions';
 import { createScheme } from './scheme-service.ts';
@@ -46,6 +47,7 @@ export async function seedDemoAssessment(db: Db): Promise<void> {
     clock: systemClock,
     grids: new GridLocator(db),
     calendar: new CalendarProvider(db),
+    categories: new CategoryCatalog(db),
     ip: null,
     userAgent: null,
   };

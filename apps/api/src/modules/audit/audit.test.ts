@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../core/audit.ts';
 import { systemClock } from '../../core/clock.ts';
 import { CalendarProvider } from '../../modules/calendar/calendar-provider.ts';
+import { CategoryCatalog } from '../../modules/cases/category-catalog.ts';
 import { GridLocator } from '../../core/geo/grid-locator.ts';
 import { inTransaction, type RequestContext } from '../../core/context.ts';
 import { systemScope } from '../../core/org-scope.ts';
@@ -51,6 +52,7 @@ describe('audit log', () => {
       clock: systemClock,
       grids: new GridLocator(t.db.db),
       calendar: new CalendarProvider(t.db.db),
+      categories: new CategoryCatalog(t.db.db),
       ip: '127.0.0.1',
       userAgent: 'test',
     };

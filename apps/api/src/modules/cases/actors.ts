@@ -1,3 +1,4 @@
+import { sql, type Expression } from 'kysely';
 import type { SignedInContext } from '../../core/context.ts';
 import { pathIsInScope } from '../../core/org-scope.ts';
 import type { CaseRow } from './repository.ts';
@@ -9,20 +10,28 @@ export interface ActorFacts {
   coDepartmentPaths: readonly string[];
 }
 
+/** The facts as two columns, so a query that reads the case can bring them along. */
+export function actorFactColumns(userId: string, coDepartmentIds: Expression<string[]>) {
+  return [
+    sql<string[]>`coalesce((SELECT array_agg(grid_id) FROM grid_staff
+      WHERE user_id = ${userId} AND to_date IS NULL AND grid_role IN ('worker', 'leader')), '{}')`.as(
+      'actorGridIds',
+    ),
+    sql<string[]>`coalesce((SELECT array_agg(path) FROM orgs WHERE id = ANY(${coDepartmentIds})), '{}')`.as(
+      'coDepartmentPaths',
+    ),
+  ] as const;
+}
+
+export function factsOf(row: { actorGridIds: string[]; coDepartmentPaths: string[] }): ActorFacts {
+  return { gridIds: new Set(row.actorGridIds), coDepartmentPaths: row.coDepartmentPaths };
+}
+
 export async function actorFacts(ctx: SignedInContext, c: CaseRow): Promise<ActorFacts> {
-  const [staff, coDepts] = await Promise.all([
-    ctx.db
-      .selectFrom('grid_staff')
-      .select('grid_id')
-      .where('user_id', '=', ctx.user.id)
-      .where('to_date', 'is', null)
-      .where('grid_role', 'in', ['worker', 'leader'])
-      .execute(),
-    c.coDepartmentIds.length
-      ? ctx.db.selectFrom('orgs').select('path').where('id', 'in', c.coDepartmentIds).execute()
-      : Promise.resolve([]),
-  ]);
-  return { gridIds: new Set(staff.map((s) => s.grid_id)), coDepartmentPaths: coDepts.map((d) => d.path) };
+  const row = await ctx.db
+    .selectNoFrom(actorFactColumns(ctx.user.id, sql<string[]>`${c.coDepartmentIds}::uuid[]`))
+    .executeTakeFirstOrThrow();
+  return factsOf(row);
 }
 
 /** What each actor rule of the workflow means for this user and this case. */

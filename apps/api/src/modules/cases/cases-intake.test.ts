@@ -81,6 +81,32 @@ describe('intake', () => {
     expect(merged.body).toMatchObject({ status: 'rejected', mergedInto: a.body.id });
   });
 
+  it("notifies the holding centre's dispatchers and audits the report, all or nothing", async () => {
+    const r = await intake(center, { title: '井盖缺失（通知）', location: { lng: 121.2, lat: 31.0 } });
+    expect(r.status).toBe(201);
+    expect(r.body.number).toMatch(/^\d{8}\d{6,}$/);
+    const notes = (await center.get('/api/notifications')).body.items;
+    expect(notes).toContainEqual(
+      expect.objectContaining({
+        kind: 'case.reported',
+        caseId: r.body.id,
+        title: '新事件待受理：井盖缺失（通知）',
+      }),
+    );
+    const auditor = await t.login('auditor');
+    const trail = (await auditor.get(`/api/audit?action=case.create&entityId=${r.body.id}`)).body.items;
+    expect(trail).toHaveLength(1);
+    expect(trail[0].summary).toBe(`case ${r.body.number} reported via window`);
+    // A photo that is not the reporter's to attach: refused, and no case, event or notification is left.
+    const street = await t.login('street');
+    const photo = await upload(t, street, 'p.png', PNG);
+    const refused = await intake(center, { title: '不应留下的事件', attachmentIds: [photo.body.id] });
+    expect(refused.status).toBe(400);
+    expect((await center.get(`/api/cases?q=${encodeURIComponent('不应留下的事件')}`)).body.items).toEqual([]);
+    const after = (await center.get('/api/notifications')).body.items;
+    expect(after.some((n: { title: string }) => n.title.includes('不应留下的事件'))).toBe(false);
+  });
+
   it('places a case outside every grid with the reporting unit', async () => {
     const r = await intake(center, { location: { lng: 121.2, lat: 31.0 } });
     expect(r.body).toMatchObject({ gridId: null, ownerOrgName: '示范区' });
@@ -118,7 +144,18 @@ describe('categories', () => {
       urgent: { register: 1, dispatch: 1, handle: 4, verify: 1, close: 1 },
       normal: { register: 4, dispatch: 4, handle: 24, verify: 8, close: 4 },
     };
+    // At once usable, with the limits it inherited (2 working hours to register) and then with its own (4).
+    clock.set('2026-11-23T02:00:00Z'); // Monday 10:00 in Beijing
+    const before = await intake(center, { categoryId: node.id, title: '绿化带被踩' });
+    expect(before.body.stepDeadline).toBe('2026-11-23T04:00:00.000Z');
     expect((await admin.patch(`/api/categories/${node.id}`, { limits, version: 1 })).status).toBe(200);
+    const after = await intake(center, { categoryId: node.id, title: '绿化带又被踩' });
+    expect(after.body.stepDeadline).toBe('2026-11-23T06:00:00.000Z');
+    const listed = (await center.get(`/api/cases?categoryId=${parent.id}&limit=200`)).body.items;
+    expect(listed.find((c: { id: string }) => c.id === after.body.id)).toMatchObject({
+      categoryCode: 'SJ0199',
+      categoryName: '绿化带破坏',
+    });
     expect((await admin.patch(`/api/categories/${node.id}`, { name: 'x', version: 1 })).status).toBe(409);
     const dup = await admin.post('/api/categories', { parentId: parent.id, code: 'SJ0199', name: '重复' });
     expect(dup.status).toBe(400);
@@ -177,6 +214,14 @@ describe('lists and inboxes', () => {
     expect(byStatus.body.items).toHaveLength(2);
     const next = await center.get(`/api/cases?status=reported&limit=2&cursor=${byStatus.body.nextCursor}`);
     expect(next.body.items[0].id).not.toBe(byStatus.body.items[1].id);
+    // A row says what the case page says about the fields a list shows, and nothing about the reporter.
+    const row = byStatus.body.items[0];
+    const full = (await center.get(`/api/cases/${row.id}`)).body;
+    expect(row).toEqual(Object.fromEntries(Object.keys(row).map((k) => [k, full[k]])));
+    expect(Object.keys(row)).toEqual(
+      expect.arrayContaining(['number', 'title', 'categoryName', 'gridName', 'ownerOrgName', 'slaState']),
+    );
+    expect(row).not.toHaveProperty('reporterPhone');
     const parent = await categoryByCode(center, 'BJ01');
     const byCat = await center.get(`/api/cases?categoryId=${parent.id}&limit=200`);
     expect(byCat.body.items.length).toBeGreaterThan(3);

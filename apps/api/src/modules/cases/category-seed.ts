@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { bumpCategoryVersion } from './category-catalog.ts';
 
 type Limits = Record<
   'urgent' | 'normal',
@@ -327,6 +328,7 @@ export async function seedCategories(db: Db) {
       .executeTakeFirstOrThrow();
     idByCode.set(c.code, id);
   }
+  await bumpCategoryVersion(db);
 }
 
 /** Routes seed categories to their departments once those exist (the demo district has them; a bare install not). */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { audit } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { badRequest, notFound, staleVersion } from '../../core/errors.ts';
+import { bumpCategoryVersion } from './category-catalog.ts';
 
 export interface CategoryNode {
   id: string;
@@ -66,7 +67,7 @@ export async function updateCategory(
     version: number;
   },
 ) {
-  return inTransaction(ctx, async (tx) => {
+  const done = await inTransaction(ctx, async (tx) => {
     const cat = await tx.db.selectFrom('categories').selectAll().where('id', '=', id).executeTakeFirst();
     if (!cat) throw notFound('category');
     if (cat.version !== input.version) throw staleVersion(cat.version);
@@ -94,6 +95,7 @@ export async function updateCategory(
       .set({ ...set, version: sql`version + 1` })
       .where('id', '=', id)
       .execute();
+    await bumpCategoryVersion(tx.db);
     await audit(tx, {
       action: 'category.update',
       entityType: 'category',
@@ -103,6 +105,8 @@ export async function updateCategory(
     });
     return { id, version: cat.version + 1 };
   });
+  ctx.categories.invalidate();
+  return done;
 }
 
 /** A new category under a parent; it inherits the parent's kind, routing and limits unless given. */
@@ -119,7 +123,7 @@ export async function createCategory(
     public?: boolean | undefined;
   },
 ) {
-  return inTransaction(ctx, async (tx) => {
+  const done = await inTransaction(ctx, async (tx) => {
     const parent = await tx.db
       .selectFrom('categories')
       .selectAll()
@@ -148,6 +152,7 @@ export async function createCategory(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await bumpCategoryVersion(tx.db);
     await audit(tx, {
       action: 'category.create',
       entityType: 'category',
@@ -156,4 +161,6 @@ export async function createCategory(
     });
     return { id, version: 1 };
   });
+  ctx.categories.invalidate();
+  return done;
 }

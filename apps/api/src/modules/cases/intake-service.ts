@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { audit } from '../../core/audit.ts';
+import { auditValues } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { AppError, badRequest } from '../../core/errors.ts';
 import { localDay } from '../../core/calendar.ts';
-import { notify, usersAt } from './notify.ts';
-import { nearestCentre } from './placement.ts';
-import { timingFor, type Limits } from './sla.ts';
+import type { Db } from '../../db/client.ts';
+import { notifyStaffAt } from './notify.ts';
+import { placementSql } from './placement.ts';
+import { timingFor } from './sla.ts';
 
 export interface IntakeInput {
   channel: string;
@@ -20,18 +22,11 @@ export interface IntakeInput {
 
 const METRES_PER_DEG = 111_320;
 
-/** Open cases of the same category within 50 m in the last 24 h: offered to the centre for merging. */
-async function possibleDuplicates(
-  ctx: SignedInContext,
-  categoryId: string,
-  lng: number,
-  lat: number,
-  now: Date,
-  exceptId: string,
-) {
+/** Open cases of the same category within 50 m (a box first) in the 24 h before `now`. */
+function nearbyCases(db: Db, categoryId: string, lng: number, lat: number, now: Date, exceptId: string) {
   const dLat = 50 / METRES_PER_DEG;
   const dLng = 50 / (METRES_PER_DEG * Math.cos((lat * Math.PI) / 180));
-  const rows = await ctx.db
+  return db
     .selectFrom('cases')
     .select(['id', 'number', 'title', 'status', 'lng', 'lat', 'created_at as createdAt'])
     .where('category_id', '=', categoryId)
@@ -42,8 +37,15 @@ async function possibleDuplicates(
     .where('lng', '<=', lng + dLng)
     .where('created_at', '>=', new Date(now.getTime() - 86_400_000))
     .where('created_at', '<=', now)
-    .where('status', 'not in', ['closed', 'rejected'])
-    .execute();
+    .where('status', 'not in', ['closed', 'rejected']);
+}
+
+type Nearby = Awaited<ReturnType<ReturnType<typeof nearbyCases>['execute']>>[number];
+/** A nearby case as json_agg hands it back: timestamps as text. */
+type NearbyJson = Omit<Nearby, 'createdAt'> & { createdAt: string };
+
+/** Offered to the centre for merging: the box's cases that are really within 50 m. */
+function within50m(rows: Nearby[], lng: number, lat: number) {
   return rows
     .map((r) => ({
       ...r,
@@ -71,95 +73,139 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
       .executeTakeFirst();
     if (existing) {
       // The retry answers like the first call, with the duplicates seen from when that case was made.
+      const { lng, lat } = existing;
       const duplicates =
-        existing.lng !== null && existing.lat !== null
-          ? await possibleDuplicates(
-              ctx,
-              existing.category_id,
-              existing.lng,
-              existing.lat,
-              existing.created_at,
-              existing.id,
+        lng !== null && lat !== null
+          ? within50m(
+              await nearbyCases(
+                ctx.db,
+                existing.category_id,
+                lng,
+                lat,
+                existing.created_at,
+                existing.id,
+              ).execute(),
+              lng,
+              lat,
             )
           : [];
       return { id: existing.id, replayed: true, duplicates };
     }
   }
   const now = ctx.clock.now();
-  const category = await ctx.db
-    .selectFrom('categories')
-    .select(['id', 'name', 'limits', 'disabled', 'photo_required'])
-    .where('id', '=', input.categoryId)
-    .executeTakeFirst();
+  let catalog = await ctx.categories.get(ctx.db);
+  if (!catalog.has([input.categoryId])) catalog = await ctx.categories.fresh(ctx.db);
+  const category = catalog.byId.get(input.categoryId);
   if (!category || category.disabled) throw badRequest('categoryId', 'no such category');
-  let placement: {
-    gridId: string | null;
-    communityId: string | null;
-    streetId: string | null;
-    path: string;
-  } = { gridId: null, communityId: null, streetId: null, path: '' };
-  if (input.location) {
-    const grid = (await ctx.grids.get(ctx.db)).locate(input.location.lng, input.location.lat);
-    if (grid) {
-      const ancestors = await ctx.db
-        .selectFrom('orgs')
-        .select(['id', 'level'])
-        .where('id', 'in', grid.path.split('/').filter(Boolean))
-        .execute();
-      placement = {
-        gridId: grid.id,
-        communityId: ancestors.find((a) => a.level === 'community')?.id ?? null,
-        streetId: ancestors.find((a) => a.level === 'street')?.id ?? null,
-        path: grid.path,
-      };
-    }
-  }
+  const grid = input.location
+    ? (await ctx.grids.get(ctx.db)).locate(input.location.lng, input.location.lat)
+    : null;
   // Outside every grid (or no location): the case sits with the reporting unit.
-  if (!placement.path) placement.path = ctx.user.orgPath;
-  const owner = (await nearestCentre(ctx.db, placement.path)) ?? {
-    id: ctx.user.orgId,
-    path: ctx.user.orgPath,
-    name: ctx.user.orgName,
-  };
+  const path = grid?.path ?? ctx.user.orgPath;
+  const place = placementSql(path, { id: ctx.user.orgId, path: ctx.user.orgPath });
   const cal = await ctx.calendar.get(ctx.db);
-  const timing = timingFor(cal, category.limits as Limits, input.urgency, 'reported', now);
+  const timing = timingFor(cal, category.limits, input.urgency, 'reported', now);
+  const id = randomUUID();
+  const attachmentIds = input.attachmentIds ?? [];
+  const location = input.location;
 
-  const created = await inTransaction(ctx, async (tx) => {
-    const seq = await sql<{ n: string }>`SELECT nextval('case_number_seq')::text AS n`.execute(tx.db);
-    const number = `${localDay(now).replaceAll('-', '')}${seq.rows[0]!.n.padStart(6, '0')}`;
-    let row: { id: string };
+  // Placing the case, the case, its first event, the centre's notifications, the audit row and the duplicate
+  // search go to the database as one statement, atomic on its own: one round trip where there were eleven
+  // (ancestors, centre, BEGIN, number, case, event, the centre's staff, notifications, audit, COMMIT, duplicates). Only claiming attachments needs a
+  // transaction around it, to undo the case when a claim fails. The duplicate search reads the snapshot from
+  // before the insert, so the new case is never its own duplicate.
+  const write = async (tx: SignedInContext) => {
+    const duplicates = location
+      ? sql<NearbyJson[]>`(SELECT coalesce(json_agg(d), '[]') FROM (${nearbyCases(
+          tx.db,
+          category.id,
+          location.lng,
+          location.lat,
+          now,
+          id,
+        )}) d)`
+      : sql<NearbyJson[]>`'[]'::json`;
     try {
-      row = await tx.db
-        .insertInto('cases')
-        .values({
-          number,
-          channel: input.channel,
-          title: input.title,
-          description: input.description ?? '',
-          category_id: category.id,
-          urgency: input.urgency,
-          status: 'reported',
-          lng: input.location?.lng ?? null,
-          lat: input.location?.lat ?? null,
-          address: input.location?.address ?? null,
-          grid_id: placement.gridId,
-          community_id: placement.communityId,
-          street_id: placement.streetId,
-          org_path: placement.path,
-          owner_org_id: owner.id,
-          owner_path: owner.path,
-          reporter_name: input.reporter?.name ?? null,
-          reporter_phone: input.reporter?.phone ?? null,
-          created_by: tx.user.id,
-          step: timing.step,
-          step_started_at: now,
-          step_warn_at: timing.warnAt,
-          step_deadline: timing.deadline,
-          idempotency_key: idempotencyKey,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
+      return await tx.db
+        .with('nt', (qc) =>
+          notifyStaffAt(qc, place.ownerId, 'case.dispatch', {
+            kind: 'case.reported',
+            title: `新事件待受理：${input.title}`,
+            caseId: id,
+            at: now,
+          }),
+        )
+        .with('seq', (qc) => qc.selectNoFrom(sql<string>`nextval('case_number_seq')::text`.as('n')))
+        .with('c', (qc) =>
+          qc
+            .insertInto('cases')
+            .values({
+              id,
+              number: sql<string>`(SELECT ${localDay(now).replaceAll('-', '')} || lpad(n, greatest(6, length(n)), '0') FROM seq)`,
+              channel: input.channel,
+              title: input.title,
+              description: input.description ?? '',
+              category_id: category.id,
+              urgency: input.urgency,
+              status: 'reported',
+              lng: location?.lng ?? null,
+              lat: location?.lat ?? null,
+              address: location?.address ?? null,
+              grid_id: grid?.id ?? null,
+              community_id: grid ? place.communityId : null,
+              street_id: grid ? place.streetId : null,
+              org_path: path,
+              owner_org_id: place.ownerId,
+              owner_path: place.ownerPath,
+              reporter_name: input.reporter?.name ?? null,
+              reporter_phone: input.reporter?.phone ?? null,
+              created_by: tx.user.id,
+              step: timing.step,
+              step_started_at: now,
+              step_warn_at: timing.warnAt,
+              step_deadline: timing.deadline,
+              idempotency_key: idempotencyKey,
+              created_at: now,
+              updated_at: now,
+            })
+            .returning(['id', 'number']),
+        )
+        .with('att', (qc) =>
+          qc
+            .updateTable('attachments')
+            .set({ case_id: id })
+            .where(sql<boolean>`id = ANY(${attachmentIds}::uuid[])`)
+            .where('uploaded_by', '=', tx.user.id)
+            .where('case_id', 'is', null)
+            .returning('id'),
+        )
+        .with('ev', (qc) =>
+          qc.insertInto('case_events').values({
+            case_id: id,
+            at: now,
+            actor_id: tx.user.id,
+            actor_name: tx.user.displayName,
+            actor_org: tx.user.orgName,
+            action: 'report',
+            to_status: 'reported',
+            note: input.title,
+            data: JSON.stringify({ channel: input.channel, attachmentIds }),
+          }),
+        )
+        .with('au', (qc) =>
+          qc.insertInto('audit_log').values({
+            ...auditValues(tx, {
+              action: 'case.create',
+              entityType: 'case',
+              entityId: id,
+              after: { categoryId: category.id, urgency: input.urgency, gridId: grid?.id ?? null },
+            }),
+            org_id: place.ownerId,
+            summary: sql<string>`'case ' || (SELECT number FROM c) || ' reported via ' || ${input.channel}::text`,
+          }),
+        )
+        .selectFrom('c')
+        .select([sql<number>`(SELECT count(*)::int FROM att)`.as('attached'), duplicates.as('duplicates')])
         .executeTakeFirstOrThrow();
     } catch (err) {
       // Two retries with one key racing: the loser answers the winner's case.
@@ -171,52 +217,19 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
         );
       throw err;
     }
-    if (input.attachmentIds?.length) {
-      const r = await tx.db
-        .updateTable('attachments')
-        .set({ case_id: row.id })
-        .where('id', 'in', input.attachmentIds)
-        .where('uploaded_by', '=', tx.user.id)
-        .where('case_id', 'is', null)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== new Set(input.attachmentIds).size)
-        throw badRequest(
-          'attachmentIds',
-          'an attachment does not exist, is not yours, or belongs to another case',
-        );
-    }
-    await tx.db
-      .insertInto('case_events')
-      .values({
-        case_id: row.id,
-        at: now,
-        actor_id: tx.user.id,
-        actor_name: tx.user.displayName,
-        actor_org: tx.user.orgName,
-        action: 'report',
-        to_status: 'reported',
-        note: input.title,
-        data: JSON.stringify({ channel: input.channel, attachmentIds: input.attachmentIds ?? [] }),
+  };
+  const done = attachmentIds.length
+    ? await inTransaction(ctx, async (tx) => {
+        const r = await write(tx);
+        if (r.attached !== new Set(attachmentIds).size)
+          throw badRequest(
+            'attachmentIds',
+            'an attachment does not exist, is not yours, or belongs to another case',
+          );
+        return r;
       })
-      .execute();
-    await notify(tx.db, await usersAt(tx.db, owner.id, 'case.dispatch'), {
-      kind: 'case.reported',
-      title: `新事件待受理：${input.title}`,
-      caseId: row.id,
-      at: now,
-    });
-    await audit(tx, {
-      action: 'case.create',
-      entityType: 'case',
-      entityId: row.id,
-      orgId: owner.id,
-      summary: `case ${number} reported via ${input.channel}`,
-      after: { categoryId: category.id, urgency: input.urgency, gridId: placement.gridId },
-    });
-    return { id: row.id };
-  });
-  const duplicates = input.location
-    ? await possibleDuplicates(ctx, category.id, input.location.lng, input.location.lat, now, created.id)
-    : [];
-  return { id: created.id, replayed: false, duplicates };
+    : await write(ctx);
+  const nearby = done.duplicates.map((d) => ({ ...d, createdAt: new Date(d.createdAt) }));
+  const duplicates = location ? within50m(nearby, location.lng, location.lat) : [];
+  return { id, replayed: false, duplicates };
 }

@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type QueryCreator } from 'kysely';
 import type { Permission } from '@civicgrid/shared/permissions';
 import type { Db } from '../../db/client.ts';
+import type { Database } from '../../db/schema.ts';
 
 /** Outbound SMS. The default writes to the log; a gateway adapter implements the same call. */
 export interface SmsSender {
@@ -14,18 +15,44 @@ export const logSms: SmsSender = {
 };
 
 /** Users holding a permission at exactly this org (a centre's or department's own staff). */
-export async function usersAt(db: Db, orgId: string, permission: Permission): Promise<string[]> {
-  const rows = await db
+function staffAt(qc: QueryCreator<Database>, orgId: string | Expression<string>, permission: Permission) {
+  return qc
     .selectFrom('users as u')
-    .select('u.id')
     .where('u.org_id', '=', orgId)
     .where('u.status', '=', 'active')
     .where(
       sql<boolean>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
       WHERE ur.user_id = u.id AND ${permission} = ANY(r.permissions))`,
-    )
-    .execute();
+    );
+}
+
+export async function usersAt(db: Db, orgId: string, permission: Permission): Promise<string[]> {
+  const rows = await staffAt(db, orgId, permission).select('u.id').execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Notifies the staff holding a permission at an org in one statement (or one part of a WITH), instead of
+ * reading their ids first and inserting after.
+ */
+export function notifyStaffAt(
+  qc: QueryCreator<Database>,
+  orgId: string | Expression<string>,
+  permission: Permission,
+  n: { kind: string; title: string; caseId: string; at: Date },
+) {
+  return qc
+    .insertInto('notifications')
+    .columns(['user_id', 'kind', 'title', 'case_id', 'created_at'])
+    .expression(
+      staffAt(qc, orgId, permission).select([
+        'u.id',
+        sql<string>`${n.kind}::text`.as('kind'),
+        sql<string>`${n.title}::text`.as('title'),
+        sql<string>`${n.caseId}::uuid`.as('case_id'),
+        sql<Date>`${n.at}::timestamptz`.as('created_at'),
+      ]),
+    );
 }
 
 /** The grid's active staff who can verify (网格员, 网格长). */

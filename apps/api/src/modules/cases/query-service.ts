@@ -5,9 +5,17 @@ import type { SignedInContext } from '../../core/context.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { decodeCursor, pageOf } from '../../core/paging.ts';
 import { pathInScope } from '../../core/org-scope.ts';
-import { actorFacts } from './actors.ts';
+import { factsOf } from './actors.ts';
 import { allowedActions } from './action-service.ts';
-import { caseAttachments, casesQuery, caseVisible, findCase, timeline, type CaseRow } from './repository.ts';
+import {
+  caseListQuery,
+  caseVisible,
+  findCase,
+  findCaseDetail,
+  type CaseListRow,
+  type CaseRow,
+} from './repository.ts';
+import type { Catalog } from './category-catalog.ts';
 import { slaState, type SlaState } from './sla.ts';
 import { likeContains, likePrefix } from '../../core/like.ts';
 
@@ -33,19 +41,46 @@ function present(c: CaseRow, now: Date) {
   };
 }
 
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** A list row as answers show it: the category named from the catalog, the SLA state computed now. */
+function listItem(r: CaseListRow, catalog: Catalog, now: Date) {
+  const cat = catalog.byId.get(r.categoryId);
+  return {
+    id: r.id,
+    number: r.number,
+    channel: r.channel,
+    title: r.title,
+    categoryId: r.categoryId,
+    categoryName: cat?.name ?? '',
+    categoryCode: cat?.code ?? '',
+    urgency: r.urgency,
+    status: r.status,
+    slaState: slaState(r, now),
+    address: r.address,
+    gridId: r.gridId,
+    gridName: r.gridName,
+    ownerOrgId: r.ownerOrgId,
+    ownerOrgName: r.ownerOrgName,
+    departmentId: r.departmentId,
+    departmentName: r.departmentName,
+    stepDeadline: iso(r.stepDeadline),
+    closedAt: iso(r.closedAt),
+    evaluation: r.evaluation,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
 export async function getCase(ctx: SignedInContext, id: string) {
-  const c = await findCase(ctx.db, ctx.scope, id);
-  if (!c) throw notFound('case');
-  const [events, attachments, facts] = await Promise.all([
-    timeline(ctx.db, id),
-    caseAttachments(ctx.db, id),
-    actorFacts(ctx, c),
-  ]);
+  const row = await findCaseDetail(ctx.db, ctx.scope, id, ctx.user.id);
+  if (!row) throw notFound('case');
+  const { timeline, attachments, actorGridIds, coDepartmentPaths, ...c } = row;
   return {
     ...present(c, ctx.clock.now()),
-    timeline: events,
-    attachments,
-    allowedActions: allowedActions(ctx, c, facts),
+    // json_build_object hands timestamps back as text; answers carry them as every other instant.
+    timeline: timeline.map((e) => ({ ...e, at: new Date(e.at) })),
+    attachments: attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
+    allowedActions: allowedActions(ctx, c, factsOf({ actorGridIds, coDepartmentPaths })),
   };
 }
 
@@ -171,7 +206,8 @@ export interface CaseListQuery {
 /** Newest first (or most pressing deadline first), keyset-paged. Every filter has an index behind it (0004-cases). */
 export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
   const now = ctx.clock.now();
-  let q = casesQuery(ctx.db)
+  let catalog = await ctx.categories.get(ctx.db);
+  let q = caseListQuery(ctx.db)
     .where(caseVisible(ctx.scope))
     .orderBy(
       f.sort === 'deadline' ? sql`coalesce(c.step_deadline, 'infinity'::timestamptz)` : sql`c.created_at`,
@@ -181,13 +217,10 @@ export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
     .limit(f.limit + 1);
   if (f.status?.length) q = q.where('c.status', 'in', f.status);
   if (f.categoryId) {
-    const cat = await ctx.db
-      .selectFrom('categories')
-      .select('code')
-      .where('id', '=', f.categoryId)
-      .executeTakeFirst();
-    if (!cat) throw badRequest('categoryId', 'no such category');
-    q = q.where('cat.code', 'like', `${cat.code}%`);
+    if (!catalog.has([f.categoryId])) catalog = await ctx.categories.fresh(ctx.db);
+    const ids = catalog.subtreeIds(f.categoryId);
+    if (!ids) throw badRequest('categoryId', 'no such category');
+    q = q.where('c.category_id', 'in', ids);
   }
   if (f.orgId) {
     const org = await ctx.db
@@ -233,10 +266,10 @@ export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
     q = q.where(sql<SqlBool>`(c.created_at, c.id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`);
   }
   const rows = await q.execute();
+  // A category made on another instance in the last few seconds.
+  if (!catalog.has(rows.map((r) => r.categoryId))) catalog = await ctx.categories.fresh(ctx.db);
   const page = pageOf(rows, f.limit, (r) =>
-    f.sort === 'deadline'
-      ? [r.stepDeadline ? new Date(r.stepDeadline).toISOString() : 'infinity', r.id]
-      : [new Date(r.createdAt).toISOString(), r.id],
+    f.sort === 'deadline' ? [iso(r.stepDeadline) ?? 'infinity', r.id] : [r.createdAt.toISOString(), r.id],
   );
-  return { items: page.items.map((r) => present(r, now)), nextCursor: page.nextCursor };
+  return { items: page.items.map((r) => listItem(r, catalog, now)), nextCursor: page.nextCursor };
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.ts';
 import { allPages } from '../../core/csv.ts';
 import { exportFormat, sendExport } from '../../core/xlsx.ts';
 import type { FileStore } from '../../core/files.ts';
+import { compiledSerializer } from '../../core/fast-json.ts';
 import { boolQuery, idParams, signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import { performAction } from './action-service.ts';
@@ -92,7 +93,11 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
     );
     app.get(
       '/api/cases',
-      { config: { permission: 'case.read' }, schema: { tags, querystring: s.listQuery } },
+      {
+        config: { permission: 'case.read' },
+        schema: { tags, querystring: s.listQuery, response: { 200: s.caseListPage } },
+        serializerCompiler: compiledSerializer,
+      },
       (req) => listCases(signedIn(req), req.query),
     );
     app.get(

@@ -65,6 +65,35 @@ export const listQuery = z.object({
   cursor: cursorSchema,
 });
 
+const instant = z.iso.datetime();
+
+/** A row of GET /api/cases and its export: what a list shows. The case page reads the full case. */
+export const caseListItem = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  channel: z.string(),
+  title: z.string(),
+  categoryId: z.uuid(),
+  categoryName: z.string(),
+  categoryCode: z.string(),
+  urgency: z.string(),
+  status: z.string(),
+  slaState: z.enum(['normal', 'warning', 'overdue']),
+  address: z.string().nullable(),
+  gridId: z.uuid().nullable(),
+  gridName: z.string().nullable(),
+  ownerOrgId: z.uuid(),
+  ownerOrgName: z.string(),
+  departmentId: z.uuid().nullable(),
+  departmentName: z.string().nullable(),
+  stepDeadline: instant.nullable(),
+  closedAt: instant.nullable(),
+  evaluation: z.string().nullable(),
+  createdAt: instant,
+});
+
+export const caseListPage = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });
+
 export const statsQuery = z.object({
   orgId: z.uuid().optional(),
   from: z.coerce.date(),

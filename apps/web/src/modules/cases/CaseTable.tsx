@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryError } from '../../components/QueryError';
 import { formatTime } from '../../lib/time';
-import type { Case, Category } from './case-types';
+import type { CaseListItem, Category } from './case-types';
 import { useCategories } from './case-api';
 import { categoryName } from './CategoryTreeSelect';
 import { useLang } from '../../lib/use-lang';
@@ -15,7 +15,7 @@ import { isOpen } from './case-labels';
 
 interface Props {
   list: {
-    data?: { pages: { items: Case[] }[] } | undefined;
+    data?: { pages: { items: CaseListItem[] }[] } | undefined;
     isPending: boolean;
     isFetching: boolean;
     isError: boolean;
@@ -55,7 +55,7 @@ export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
     walk(categories.data ?? []);
     return map;
   }, [categories.data]);
-  const nameOf = (c: Case) => {
+  const nameOf = (c: CaseListItem) => {
     const cat = byId.get(c.categoryId);
     return cat ? categoryName(cat, lang) : c.categoryName;
   };
@@ -74,7 +74,7 @@ export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
   if (!wide)
     return (
       <>
-        <List<Case>
+        <List<CaseListItem>
           dataSource={rows}
           loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
           locale={{ emptyText: <Empty description={emptyText} /> }}
@@ -108,7 +108,7 @@ export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
       </>
     );
 
-  const columns: TableColumnsType<Case> = [
+  const columns: TableColumnsType<CaseListItem> = [
     {
       title: t('case.field.number'),
       key: 'number',
@@ -184,7 +184,7 @@ export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
 
   return (
     <>
-      <Table<Case>
+      <Table<CaseListItem>
         rowKey="id"
         columns={columns}
         dataSource={rows}

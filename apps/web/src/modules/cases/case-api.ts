@@ -5,7 +5,7 @@ import type { AreaCollection } from '../../components/map/map-geometry';
 import { sendRaw } from './case-http';
 import type {
   ActionBody,
-  Case,
+  CaseListItem,
   CaseDetail,
   Category,
   Department,
@@ -32,7 +32,10 @@ export function useCaseList(query: Record<string, string | undefined>, enabled =
   return useInfiniteQuery({
     queryKey: caseKeys.list(query),
     queryFn: ({ pageParam, signal }) =>
-      api<Page<Case>>('/api/cases', { query: { ...query, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+      api<Page<CaseListItem>>('/api/cases', {
+        query: { ...query, limit: PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -118,7 +121,7 @@ export const caseApi = {
   reporter: (id: string) =>
     api<{ name: string | null; phone: string | null }>(`/api/cases/${encodeURIComponent(id)}/reporter`),
   locate: (lng: number, lat: number) => api<Located>('/api/grids/locate', { query: { lng, lat } }),
-  search: (q: string) => api<Page<Case>>('/api/cases', { query: { q, limit: 10 } }),
+  search: (q: string) => api<Page<CaseListItem>>('/api/cases', { query: { q, limit: 10 } }),
   notifications: (unread: boolean, limit: number) =>
     api<Page<Notification> & { unread: number }>('/api/notifications', {
       query: { unread: unread || undefined, limit },

@@ -105,6 +105,32 @@ export interface Case {
   slaState: SlaState;
 }
 
+/** A row of GET /api/cases (and its export): what a list shows; the case page reads the full `Case`. */
+export type CaseListItem = Pick<
+  Case,
+  | 'id'
+  | 'number'
+  | 'channel'
+  | 'title'
+  | 'categoryId'
+  | 'categoryName'
+  | 'categoryCode'
+  | 'urgency'
+  | 'status'
+  | 'slaState'
+  | 'address'
+  | 'gridId'
+  | 'gridName'
+  | 'ownerOrgId'
+  | 'ownerOrgName'
+  | 'departmentId'
+  | 'departmentName'
+  | 'stepDeadline'
+  | 'closedAt'
+  | 'evaluation'
+  | 'createdAt'
+>;
+
 export interface TimelineEvent {
   id: string;
   at: string;
