@@ -92,8 +92,10 @@ export function personProbes(f: {
     {
       label: 'person by name',
       api: `/api/persons?pageSize=${PAGE}&q=${encodeURIComponent(f.name)}`,
-      sql: `SELECT p.id FROM persons p WHERE ${scoped} AND ${text} ${order}`,
-      params: [`${f.rootPath}%`, `${f.name}%`, `%${f.name}%`],
+      // Two characters: the name's prefix or its character pairs (migration 0016).
+      sql: `SELECT p.id FROM persons p WHERE ${scoped}
+        AND (p.name LIKE $2 OR (cg_bigrams(p.name) @> ARRAY[$4]::text[] AND p.name LIKE $3)) ${order}`,
+      params: [`${f.rootPath}%`, `${f.name}%`, `%${f.name}%`, f.name],
     },
     {
       label: 'person by address',

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-calendar-statutory.ts';
 import * as m0013 from './migrations/0013-trigram-search.ts';
 import * as m0014 from './migrations/0014-rental-criteria-version.ts';
 import * as m0015 from './migrations/0015-reference-indexes.ts';
+import * as m0016 from './migrations/0016-list-search-indexes.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-trigram-search': m0013,
   '0014-rental-criteria-version': m0014,
   '0015-reference-indexes': m0015,
+  '0016-list-search-indexes': m0016,
 };
 
 class StaticProvider implements MigrationProvider {

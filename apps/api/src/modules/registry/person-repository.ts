@@ -130,6 +130,12 @@ export async function personConditions(ctx: SignedInContext, f: PersonFilter) {
       where.push(
         sql<SqlBool>`(reverse(p.id_number) LIKE ${tail} OR p.phone LIKE ${likePrefix(up)} OR reverse(p.phone) LIKE ${tail})`,
       );
+    } else if ([...q].length === 2) {
+      // Two characters are a name (a surname and a given name, or the given name alone): the name's character
+      // pairs (0016) answer it from an index. Addresses need three characters, which trigrams serve.
+      where.push(
+        sql<SqlBool>`(p.name LIKE ${likePrefix(q)} OR (cg_bigrams(p.name) @> ARRAY[${q}]::text[] AND p.name LIKE ${likeContains(q)}))`,
+      );
     } else {
       where.push(
         sql<SqlBool>`(p.name LIKE ${likePrefix(q)} OR p.name LIKE ${likeContains(q)} OR p.address LIKE ${likeContains(q)})`,

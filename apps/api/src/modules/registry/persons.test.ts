@@ -329,5 +329,13 @@ describe('contains search through trigram indexes', () => {
     });
     expect(plan).toContain('persons_name_trgm');
     expect(plan).toContain('persons_address_trgm');
+    // Two characters have no trigram: the name's character pairs serve them.
+    const pairs = await db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const r = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT id FROM persons
+        WHERE cg_bigrams(name) @> ARRAY['明远'] AND name LIKE '%明远%'`.execute(trx);
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    });
+    expect(pairs).toContain('persons_name_bigram_idx');
   });
 });
