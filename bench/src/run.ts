@@ -88,6 +88,7 @@ async function fixtures(db: BenchDb, s: typeof scale) {
     .where('phone', 'is not', null)
     .where('address', 'is not', null)
     .where('id_type', '=', 'citizen_id')
+    .orderBy('id')
     .limit(1)
     .offset(Math.floor(s!.persons / 3))
     .executeTakeFirstOrThrow();
@@ -126,8 +127,8 @@ async function apiBenches(db: BenchDb, s: typeof scale, prefix: string, runs: nu
         name: f.person.name.slice(0, 2),
         idTail: f.person.id_number.slice(-6),
         phone: f.person.phone!.slice(0, 7),
-        // A road and lane from the middle of an address (…银杏路123弄…): a "contains" search, not a prefix.
-        street: /[^区]{2,4}路\d+弄/.exec(f.person.address!)?.[0] ?? f.person.address!.slice(3, 9),
+        // A road and lane from the middle of an address (…光明街406弄…): a "contains" search, not a prefix.
+        street: /[^区市道]{2,3}[路街]\d+弄/.exec(f.person.address!)?.[0] ?? f.person.address!.slice(-8, -3),
       }),
     ];
     const lists = await benchLists(api, sessions, db.url, prefix ? probes.slice(0, 2) : probes, runs, prefix);

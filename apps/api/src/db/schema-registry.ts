@@ -92,6 +92,8 @@ export interface ImportJobTable {
   ok_rows: Generated<number>;
   bad_rows: Generated<number>;
   committed_rows: Generated<number>;
+  /** Row number of the last staged row the commit has moved into `persons` (rows are taken in order). */
+  committed_through: Generated<number>;
   error: string | null;
   validated_at: Timestamp | null;
   org_id: string;
@@ -106,7 +108,6 @@ export interface ImportRowTable {
   row_no: number;
   data: Json;
   errors: Json;
-  committed: Generated<boolean>;
 }
 
 export interface RegistryTables {

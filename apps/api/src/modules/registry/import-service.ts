@@ -413,9 +413,10 @@ export interface CommitOptions {
 }
 
 /**
- * Moves the valid staged rows into `persons`, whole batches at a time; each batch marks its rows committed.
- * A batch is one statement that reads the staged JSON inside the database: the rows never travel to this
- * process and back, and the person, its history row and the staged row's mark are written together.
+ * Moves the valid staged rows into `persons`, whole batches at a time in row order; each batch moves the job's
+ * `committed_through` past its last row in the same transaction, so a crash leaves whole batches and a resumed
+ * commit starts after them. A batch is one statement that reads the staged JSON inside the database: the rows
+ * never travel to this process and back.
  */
 export async function commitJob(db: Db, id: string, opts: CommitOptions = {}) {
   const size = opts.batchSize ?? COMMIT_BATCH;
@@ -436,10 +437,11 @@ export async function commitJob(db: Db, id: string, opts: CommitOptions = {}) {
   for (let k = 0; ; k++) {
     const n = await db.transaction().execute(async (trx) => {
       const now = new Date();
-      const { rows } = await sql<{ staged: number; created: number; lost: number }>`
+      const { rows } = await sql<{ staged: number; created: number; lost: number; last: number | null }>`
         WITH batch AS (
           SELECT row_no, data->'value' AS v FROM import_rows
-          WHERE job_id = ${id} AND errors IS NULL AND NOT committed
+          WHERE job_id = ${id} AND errors IS NULL
+            AND row_no > (SELECT committed_through FROM import_jobs WHERE id = ${id})
           ORDER BY row_no LIMIT ${size}
         ), ins AS (
           INSERT INTO persons (name, id_type, id_number, sex, birth_date, phone, residence_type, ethnicity,
@@ -458,11 +460,6 @@ export async function commitJob(db: Db, id: string, opts: CommitOptions = {}) {
           SELECT 'person', id, ${now}::timestamptz, ${job.created_by}::uuid, ${job.display_name}, 'import',
             ${change}::jsonb
           FROM ins
-        ), done AS (
-          UPDATE import_rows r SET committed = true
-          FROM batch b JOIN ins ON ins.id_type = b.v->>'idType' AND ins.id_number = b.v->>'idNumber'
-          WHERE r.job_id = ${id} AND r.row_no = b.row_no
-          RETURNING r.row_no
         ), lost AS (
           UPDATE import_rows r SET errors = ${lostReason}::jsonb
           FROM batch b
@@ -470,13 +467,14 @@ export async function commitJob(db: Db, id: string, opts: CommitOptions = {}) {
             AND NOT EXISTS (SELECT 1 FROM ins WHERE ins.id_type = b.v->>'idType' AND ins.id_number = b.v->>'idNumber')
           RETURNING r.row_no
         )
-        SELECT (SELECT count(*)::int FROM batch) AS staged, (SELECT count(*)::int FROM done) AS created,
-          (SELECT count(*)::int FROM lost) AS lost`.execute(trx);
-      const { staged, created, lost } = rows[0]!;
+        SELECT (SELECT count(*)::int FROM batch) AS staged, (SELECT count(*)::int FROM ins) AS created,
+          (SELECT count(*)::int FROM lost) AS lost, (SELECT max(row_no) FROM batch) AS last`.execute(trx);
+      const { staged, created, lost, last } = rows[0]!;
       if (!staged) return 0;
       await trx
         .updateTable('import_jobs')
         .set({
+          committed_through: last!,
           committed_rows: sql`committed_rows + ${created}`,
           ok_rows: sql`ok_rows - ${lost}`,
           bad_rows: sql`bad_rows + ${lost}`,

@@ -419,11 +419,17 @@ describe('bulk import of persons', () => {
       }),
     ).rejects.toThrow('power cut');
     expect(await countMine()).toBe(2_000);
+    // The job's place is the last row of the second batch: the resumed commit starts right after it.
     const staged = await t.db.db
       .selectFrom('import_rows')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('job_id', '=', up.body.id)
-      .where('committed', '=', true)
+      .where('errors', 'is', null)
+      .where(
+        'row_no',
+        '<=',
+        t.db.db.selectFrom('import_jobs').select('committed_through').where('id', '=', up.body.id),
+      )
       .executeTakeFirstOrThrow();
     expect(Number(staged.n)).toBe(2_000);
     expect((await community.get(`/api/imports/${up.body.id}`)).body.committedRows).toBe(2_000);
