@@ -94,7 +94,7 @@ export function personProbes(f: {
       api: `/api/persons?pageSize=${PAGE}&q=${encodeURIComponent(f.name)}`,
       // Two characters: the name's prefix or its character pairs (migration 0016).
       sql: `SELECT p.id FROM persons p WHERE ${scoped}
-        AND (p.name LIKE $2 OR (cg_bigrams(p.name) @> ARRAY[$4]::text[] AND p.name LIKE $3)) ${order}`,
+        AND (p.name LIKE $2 OR (p.name LIKE $3 AND cg_bigrams(p.name) @> ARRAY[$4]::text[])) ${order}`,
       params: [`${f.rootPath}%`, `${f.name}%`, `%${f.name}%`, f.name],
     },
     {

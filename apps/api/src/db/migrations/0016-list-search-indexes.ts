@@ -12,7 +12,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE INDEX IF NOT EXISTS cases_open_list_idx ON cases (created_at DESC, id DESC)
       WHERE status NOT IN ('closed','rejected','suspended');
-    CREATE FUNCTION cg_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    -- Costly on purpose: evaluated per row, it must not look cheaper to the planner than the index.
+    CREATE FUNCTION cg_bigrams(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 10000 AS $$
       SELECT coalesce(array_agg(substr(t, i, 2)), '{}')
       FROM generate_series(1, coalesce(char_length(t), 0) - 1) AS i
     $$;

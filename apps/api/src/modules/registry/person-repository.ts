@@ -134,7 +134,7 @@ export async function personConditions(ctx: SignedInContext, f: PersonFilter) {
       // Two characters are a name (a surname and a given name, or the given name alone): the name's character
       // pairs (0016) answer it from an index. Addresses need three characters, which trigrams serve.
       where.push(
-        sql<SqlBool>`(p.name LIKE ${likePrefix(q)} OR (cg_bigrams(p.name) @> ARRAY[${q}]::text[] AND p.name LIKE ${likeContains(q)}))`,
+        sql<SqlBool>`(p.name LIKE ${likePrefix(q)} OR (p.name LIKE ${likeContains(q)} AND cg_bigrams(p.name) @> ARRAY[${q}]::text[]))`,
       );
     } else {
       where.push(
