@@ -333,7 +333,7 @@ describe('contains search through trigram indexes', () => {
     const pairs = await db.transaction().execute(async (trx) => {
       await sql`SET LOCAL enable_seqscan = off`.execute(trx);
       const r = await sql<{ 'QUERY PLAN': string }>`EXPLAIN SELECT id FROM persons
-        WHERE cg_bigrams(name) @> ARRAY['明远'] AND name LIKE '%明远%'`.execute(trx);
+        WHERE cg_bigrams(name) @> ARRAY['明远']`.execute(trx);
       return r.rows.map((x) => x['QUERY PLAN']).join('\n');
     });
     expect(pairs).toContain('persons_name_bigram_idx');
