@@ -1,4 +1,4 @@
-import type { PersonReasonCode } from '@civicgrid/shared/person-reasons';
+import { PERSON_REASONS_ZH } from '@civicgrid/shared/person-reasons';
 import type { Strings } from '../../app/i18n/strings';
 
 /** This module's strings, mounted in the i18n resources under `registry`. */
@@ -130,29 +130,7 @@ export const registryZh = {
     fixHint: '请修改有误的行后重新上传（可下载错误行修改）。',
   },
   /** Why a person or an import row is refused, by the API's reason code (shared/person-reasons.ts). */
-  reason: {
-    required: '必填',
-    too_long: '不能超过 {{max}} 个字符',
-    unknown_residence_type: '应为 户籍、流动 或 境外（填写的是“{{value}}”）',
-    unknown_id_type: '应为 身份证、护照 或 其他（填写的是“{{value}}”）',
-    citizen_id_required: '户籍人口和流动人口须以居民身份证登记',
-    travel_document_required: '境外人员须以护照或其他旅行证件登记',
-    id_length: '身份证号码应为 18 位（填写了 {{length}} 位）',
-    id_chars: '应为 17 位数字加 1 位数字或 X',
-    id_region: '地区码无效',
-    id_birth_date_invalid: '出生日期不存在',
-    id_birth_date_future: '出生日期晚于今天',
-    id_check_digit: '校验位错误',
-    passport_shape: '应为 5 到 20 位字母或数字',
-    sex_unknown: '应为 男 或 女',
-    birth_date_invalid: '应为今天以前的真实日期（YYYY-MM-DD）',
-    phone_shape: '应为 11 位手机号或带区号的固定电话',
-    unknown_tag: '标签库中没有“{{tag}}”',
-    unknown_grid: '您的辖区内没有网格 {{code}}',
-    duplicate_in_file: '与第 {{row}} 行的证件号码相同',
-    already_registered: '该证件号码已登记',
-    registered_during_import: '导入期间已被他人登记',
-  } satisfies Record<PersonReasonCode, string>,
+  reason: PERSON_REASONS_ZH,
 };
 
 export const registryEn: Strings<typeof registryZh> = {
