@@ -17,7 +17,18 @@ export const referralExpirySweep: Sweep = {
       .updateTable('referrals')
       .set((eb) => ({ status: 'expired', answered_at: now, version: eb('version', '+', 1) }))
       .where('status', '=', 'pending')
-      .where('due_at', '<=', now)
+      .where('id', 'in', (eb) =>
+        // A backlog (after downtime) is worked off 500 a round; rows an answer holds are left to it.
+        eb
+          .selectFrom('referrals')
+          .select('id')
+          .where('status', '=', 'pending')
+          .where('due_at', '<=', now)
+          .orderBy('due_at')
+          .limit(500)
+          .forUpdate()
+          .skipLocked(),
+      )
       .returning(['id', 'owner_type', 'owner_id', 'kind', 'from_org_id', 'created_by', 'version'])
       .execute();
     const sys = {

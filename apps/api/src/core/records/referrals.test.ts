@@ -203,6 +203,21 @@ describe('a transfer (移交)', () => {
     expect(expired.map((r: { id: string }) => r.id)).toContain(sent.id);
   });
 
+  it('answers within the district setting, which only an org admin changes', async () => {
+    clock.set(WED);
+    await signIn();
+    expect((await street.get('/api/referrals/settings')).body).toEqual({ responseDays: 3 });
+    expect((await street.request('PUT', '/api/referrals/settings', { responseDays: 5 })).status).toBe(403);
+    const admin = await t.login('admin');
+    const set = await admin.request('PUT', '/api/referrals/settings', { responseDays: 5 });
+    expect(set.body).toEqual({ responseDays: 5 });
+    const sent = await transfer((await report()).id);
+    expect(new Date(sent.dueAt).toISOString()).toBe('2026-12-02T09:30:00.000Z'); // the Wednesday after
+    expect((await admin.request('PUT', '/api/referrals/settings', { responseDays: 0 })).status).toBe(400);
+    await admin.request('PUT', '/api/referrals/settings', { responseDays: 3 });
+    await street.post(`/api/referrals/${sent.id}/withdraw`, { version: sent.version });
+  });
+
   it('pages the boxes by keyset', async () => {
     await signIn();
     const first = await street.get('/api/referrals?box=outgoing&limit=1');

@@ -1,25 +1,14 @@
 import { sql } from 'kysely';
-import { DEFAULT_REFERRAL_RESPONSE_DAYS, type ReferralKind } from '@civicgrid/shared/records';
+import type { ReferralKind } from '@civicgrid/shared/records';
 import { audit } from '../audit.ts';
 import { addWorkingDays } from '../calendar.ts';
 import { inTransaction, type SignedInContext } from '../context.ts';
 import { badRequest, conflict, forbidden, isUniqueViolation, notFound, staleVersion } from '../errors.ts';
 import { pathIsInScope } from '../org-scope.ts';
-import type { Db } from '../../db/client.ts';
 import { closedRecord, loadOwner, ownerType, requirePermission } from './owners.ts';
 import { notifyStaffAt, notifyUsers } from './notify.ts';
 import { recordEvent } from './timeline.ts';
-
-/** The district setting `referral_response_days` (app_meta), or the default of 3 working days. */
-export async function responseDays(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('app_meta')
-    .select('value')
-    .where('key', '=', 'referral_response_days')
-    .executeTakeFirst();
-  const n = Number(row?.value);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_REFERRAL_RESPONSE_DAYS;
-}
+import { responseDays } from './referral-settings.ts';
 
 export interface ReferralInput {
   kind: ReferralKind;

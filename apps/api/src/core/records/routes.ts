@@ -5,6 +5,7 @@ import { addClass, listClasses, removeClass } from './classes.ts';
 import { registerOwner, type OwnerType } from './owners.ts';
 import { listReferrals } from './referral-list.ts';
 import { answerReferral, createReferral, getReferral } from './referrals.ts';
+import { referralSettings, setReferralSettings } from './referral-settings.ts';
 import * as s from './schemas.ts';
 import { registerSubjectType, type SubjectTypeDef } from './subject-types.ts';
 import { addSubject, listSubjects, removeSubject, searchSubjects } from './subjects.ts';
@@ -74,6 +75,14 @@ export function recordRoutes(deps: { owners: OwnerType[]; subjects: SubjectTypeD
     );
     app.get('/api/referrals', { config: signed, schema: { tags, querystring: s.referralList } }, (req) =>
       listReferrals(signedIn(req), req.query),
+    );
+    app.get('/api/referrals/settings', { config: signed, schema: { tags } }, (req) =>
+      referralSettings(signedIn(req)),
+    );
+    app.put(
+      '/api/referrals/settings',
+      { config: { permission: 'org.manage' }, schema: { tags, body: s.referralSettings } },
+      (req) => setReferralSettings(signedIn(req), req.body),
     );
     app.get('/api/referrals/:id', { config: signed, schema: { tags, params: idParams } }, (req) =>
       getReferral(signedIn(req), req.params.id),

@@ -43,3 +43,5 @@ export const referralList = z.object({
 });
 
 export const classBody = z.object({ class: z.string().max(30) });
+
+export const referralSettings = z.object({ responseDays: z.number().int().min(1).max(30) });
