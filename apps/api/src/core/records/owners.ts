@@ -26,7 +26,7 @@ export interface OwnerType {
     read: Permission;
     /** To add or remove subjects. */
     write: Permission;
-    /** To send, accept or decline referrals of this type. */
+    /** To send referrals of this type, and to accept or decline a transfer (taking the record over). */
     refer: Permission;
   };
   /** Which of these ids the caller may see, in one query. */
@@ -81,3 +81,11 @@ export async function loadOwner(
 
 export const closedRecord = (type: string) =>
   new AppError('RECORD_CLOSED', 409, `this ${type} is closed and takes no referral`);
+
+/**
+ * Who may answer on the receiving side: a transfer hands the record over, so it takes the sender's permission;
+ * a referral or an invitation asks a service or a body to help, which any reader of such records may answer.
+ */
+export function answerPermission(def: OwnerType, kind: string): Permission {
+  return kind === 'transfer' ? def.permissions.refer : def.permissions.read;
+}

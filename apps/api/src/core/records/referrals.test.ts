@@ -203,6 +203,30 @@ describe('a transfer (移交)', () => {
     expect(expired.map((r: { id: string }) => r.id)).toContain(sent.id);
   });
 
+  it('a referral (转介) asks a service: the receiver answers, the owner keeps the record', async () => {
+    clock.set(WED);
+    await signIn();
+    const c = await report();
+    const sent = await street.post(`/api/records/case/${c.id}/referrals`, {
+      kind: 'referral',
+      toOrgId: await orgId(t, '区城管执法局'),
+      reason: '请协助取证',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(await noticesOf('dept', 'referral.referral')).toEqual([
+      expect.objectContaining({ case_id: c.id }),
+    ]);
+    const dept = await t.login('dept'); // a department handler: reads cases, dispatches none
+    const box = (await dept.get('/api/referrals?box=incoming&status=pending')).body.items;
+    expect(box.find((r: { id: string }) => r.id === sent.body.id)).toMatchObject({ canAnswer: true });
+    const ok = await dept.post(`/api/referrals/${sent.body.id}/accept`, {
+      version: sent.body.version,
+      response: '已安排',
+    });
+    expect(ok.body).toMatchObject({ status: 'accepted', response: '已安排' });
+    expect((await center.get(`/api/cases/${c.id}`)).body.ownerOrgId).toBe(c.ownerOrgId);
+  });
+
   it('answers within the district setting, which only an org admin changes', async () => {
     clock.set(WED);
     await signIn();

@@ -5,7 +5,7 @@ import { addWorkingDays } from '../calendar.ts';
 import { inTransaction, type SignedInContext } from '../context.ts';
 import { badRequest, conflict, forbidden, isUniqueViolation, notFound, staleVersion } from '../errors.ts';
 import { pathIsInScope } from '../org-scope.ts';
-import { closedRecord, loadOwner, ownerType, requirePermission } from './owners.ts';
+import { answerPermission, closedRecord, loadOwner, ownerType, requirePermission } from './owners.ts';
 import { notifyStaffAt, notifyUsers } from './notify.ts';
 import { recordEvent } from './timeline.ts';
 import { responseDays } from './referral-settings.ts';
@@ -72,7 +72,7 @@ export async function createReferral(ctx: SignedInContext, type: string, id: str
       summary: `${input.kind} of ${info.label} to ${to.name}`,
       after: { kind: input.kind, ownerType: type, ownerId: id, toOrgId: to.id, dueAt },
     });
-    await notifyStaffAt(tx.db, to.id, def.permissions.refer, {
+    await notifyStaffAt(tx.db, to.id, answerPermission(def, input.kind), {
       kind: `referral.${input.kind}`,
       title: `待接收：${info.label}`,
       ownerType: type,
@@ -102,7 +102,9 @@ type ReferralRow = Awaited<ReturnType<typeof findReferral>>;
 
 export function presentReferral(ctx: SignedInContext, r: ReferralRow, ownerLabel: string | null) {
   const pending = r.status === 'pending';
-  const refer = ctx.user.permissions.has(ownerType(r.owner_type).permissions.refer);
+  const def = ownerType(r.owner_type);
+  const may = (p: 'answer' | 'send') =>
+    ctx.user.permissions.has(p === 'answer' ? answerPermission(def, r.kind) : def.permissions.refer);
   return {
     id: r.id,
     ownerType: r.owner_type,
@@ -120,8 +122,8 @@ export function presentReferral(ctx: SignedInContext, r: ReferralRow, ownerLabel
     answeredAt: r.answered_at,
     answeredBy: r.answered_by,
     version: r.version,
-    canAnswer: pending && refer && pathIsInScope(ctx.scope, r.to_path),
-    canWithdraw: pending && refer && pathIsInScope(ctx.scope, r.from_path),
+    canAnswer: pending && may('answer') && pathIsInScope(ctx.scope, r.to_path),
+    canWithdraw: pending && may('send') && pathIsInScope(ctx.scope, r.from_path),
   };
 }
 
@@ -141,7 +143,8 @@ export async function answerReferral(
     const r = await findReferral(tx, id);
     const def = ownerType(r.owner_type);
     const side = answer === 'withdraw' ? r.from_path : r.to_path;
-    if (!pathIsInScope(tx.scope, side) || !tx.user.permissions.has(def.permissions.refer))
+    const needed = answer === 'withdraw' ? def.permissions.refer : answerPermission(def, r.kind);
+    if (!pathIsInScope(tx.scope, side) || !tx.user.permissions.has(needed))
       throw forbidden(
         answer === 'withdraw' ? 'only the sender can withdraw' : `only the receiver can ${answer}`,
       );
