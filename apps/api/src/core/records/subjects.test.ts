@@ -95,6 +95,37 @@ describe('subjects of a record', () => {
     expect(audits.map((a) => a.action).sort()).toEqual(['record.subject_add', 'record.subject_remove']);
   });
 
+  it('links houses, households and organisations found through the registry searches', async () => {
+    const url = `/api/records/case/${mine}/subjects`;
+    const house = (await street.get('/api/houses?limit=1')).body.items[0];
+    const houses = await street.get(`/api/subjects/search?type=house&q=${encodeURIComponent(house.address)}`);
+    expect(houses.body.items.map((i: { id: string }) => i.id)).toContain(house.id);
+    const household = await street.get(
+      `/api/subjects/search?type=household&q=${encodeURIComponent(house.address)}`,
+    );
+    expect(household.body.items.find((i: { id: string }) => i.id === house.id).label).toContain('（户）');
+    const org = (await street.get('/api/organizations?limit=1')).body.items[0];
+    const orgs = await street.get(`/api/subjects/search?type=organization&q=${encodeURIComponent(org.name)}`);
+    expect(orgs.body.items.map((i: { id: string }) => i.id)).toContain(org.id);
+    for (const link of [
+      { subjectType: 'house', subjectId: house.id, role: 'location' },
+      { subjectType: 'household', subjectId: house.id, role: 'party' },
+      { subjectType: 'organization', subjectId: org.id, role: 'respondent' },
+    ])
+      expect((await street.post(url, link)).status).toBe(201);
+    const listed = (await street.get(url)).body.items;
+    expect(
+      listed.map((l: { subjectType: string; label: string | null }) => [l.subjectType, !!l.label]),
+    ).toEqual([
+      ['house', true],
+      ['household', true],
+      ['organization', true],
+    ]);
+    for (const l of listed) expect((await street.del(`${url}/${l.id}`)).status).toBe(204);
+    const bad = await street.get('/api/subjects/search?type=dragon&q=x');
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses a subject the caller cannot see in the registry, naming subjectId', async () => {
     const made = await other.post('/api/subjects/persons', person('王五', citizenId('31010419920202222')));
     expect(made.status).toBe(201);
