@@ -140,6 +140,12 @@ describe('a transfer (移交)', () => {
     expect((await other.post(`/api/referrals/${sent.id}/withdraw`, { version: sent.version })).status).toBe(
       403,
     );
+    // Closed while it waited: not handed over (set directly; the case workflow is not what is tested here).
+    await t.db.db.updateTable('cases').set({ status: 'closed' }).where('id', '=', c.id).execute();
+    const closed = await other.post(`/api/referrals/${sent.id}/accept`, { version: sent.version });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe('RECORD_CLOSED');
+    await t.db.db.updateTable('cases').set({ status: 'reported' }).where('id', '=', c.id).execute();
     const back = await street.post(`/api/referrals/${sent.id}/withdraw`, { version: sent.version });
     expect(back.body.status).toBe('withdrawn');
     expect((await center.get(`/api/cases/${c.id}`)).body.ownerOrgId).toBe(c.ownerOrgId);

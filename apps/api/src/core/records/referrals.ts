@@ -150,6 +150,13 @@ export async function answerReferral(
       );
     if (r.version !== input.version) throw staleVersion(r.version);
     if (r.status !== 'pending') throw conflict(`this referral is already ${r.status}`);
+    // A record closed while the transfer waited is not handed over closed: the sender withdraws it.
+    if (
+      answer === 'accept' &&
+      r.kind === 'transfer' &&
+      (await def.describe(tx.db, [r.owner_id])).get(r.owner_id)?.closed
+    )
+      throw closedRecord(r.owner_type);
     const now = tx.clock.now();
     const updated = await tx.db
       .updateTable('referrals')
