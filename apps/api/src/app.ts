@@ -32,6 +32,10 @@ import { publicRoutes } from './modules/public/routes.ts';
 import { open311Routes } from './modules/open311/routes.ts';
 import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { assessmentRoutes } from './modules/assessment/routes.ts';
+import { recordRoutes } from './core/records/routes.ts';
+import { caseOwner } from './modules/cases/record-owner.ts';
+import { householdSubjects, houseSubjects, personSubjects } from './modules/registry/subject-types.ts';
+import { organizationSubjects } from './modules/places/subject-type.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const APP_VERSION: string = JSON.parse(
@@ -103,6 +107,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(open311Routes({ files: uploads, limits: config.open311 }));
   await app.register(dashboardRoutes);
   await app.register(assessmentRoutes);
+  await app.register(
+    recordRoutes({
+      owners: [caseOwner],
+      subjects: [personSubjects, houseSubjects, householdSubjects, organizationSubjects],
+    }),
+  );
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // Files are looked up per request (below), so a rebuild while the server runs serves the new files.

@@ -11,6 +11,7 @@ import { monthlyReportSweep } from './modules/assessment/sweeps.ts';
 import { rollupStatsSweep } from './modules/dashboard/sweeps.ts';
 import { publicRejectionsSweep } from './modules/public/abuse.ts';
 import { logSms } from './modules/cases/notify.ts';
+import { referralExpirySweep } from './core/records/referral-sweep.ts';
 import { systemClock } from './core/clock.ts';
 import { demoLogins, isEmpty, seedBase, seedDemo } from './db/seeds/seed.ts';
 
@@ -47,6 +48,7 @@ const stopSweeps = startSweeps(
     monthlyReportSweep,
     rollupStatsSweep,
     publicRejectionsSweep,
+    referralExpirySweep,
   ],
   (msg, err) => app.log.error({ err }, msg),
 );

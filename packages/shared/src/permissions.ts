@@ -37,6 +37,33 @@ export const PERMISSIONS = {
   'notice.manage': { group: 'public', zh: '发布公开公示', en: 'Publish notices' },
   'policy.manage': { group: 'public', zh: '维护政策库', en: 'Maintain the policy library' },
   'open311.manage': { group: 'public', zh: '管理开放接口密钥', en: 'Manage Open311 API keys' },
+  // Sensitive data classes (records.ts DATA_CLASSES): no built-in role holds these; an admin grants them.
+  'class.petition.read': { group: 'class', zh: '查看信访类记录', en: 'Read petition-class records' },
+  'class.petition.export': { group: 'class', zh: '导出信访类记录', en: 'Export petition-class records' },
+  'class.corrections.read': {
+    group: 'class',
+    zh: '查看社区矫正类记录',
+    en: 'Read corrections-class records',
+  },
+  'class.corrections.export': {
+    group: 'class',
+    zh: '导出社区矫正类记录',
+    en: 'Export corrections-class records',
+  },
+  'class.released.read': { group: 'class', zh: '查看刑满释放类记录', en: 'Read released-class records' },
+  'class.released.export': { group: 'class', zh: '导出刑满释放类记录', en: 'Export released-class records' },
+  'class.drug.read': { group: 'class', zh: '查看吸毒类记录', en: 'Read drug-class records' },
+  'class.drug.export': { group: 'class', zh: '导出吸毒类记录', en: 'Export drug-class records' },
+  'class.mental.read': { group: 'class', zh: '查看精神障碍类记录', en: 'Read mental-health-class records' },
+  'class.mental.export': {
+    group: 'class',
+    zh: '导出精神障碍类记录',
+    en: 'Export mental-health-class records',
+  },
+  'class.hiv.read': { group: 'class', zh: '查看艾滋病类记录', en: 'Read HIV-class records' },
+  'class.hiv.export': { group: 'class', zh: '导出艾滋病类记录', en: 'Export HIV-class records' },
+  'class.youth.read': { group: 'class', zh: '查看重点青少年类记录', en: 'Read youth-class records' },
+  'class.youth.export': { group: 'class', zh: '导出重点青少年类记录', en: 'Export youth-class records' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,8 +18,11 @@ export async function audit(ctx: RequestContext, entry: AuditEntry): Promise<voi
   await ctx.db.insertInto('audit_log').values(auditValues(ctx, entry)).execute();
 }
 
-/** The audit row of an entry, for a write that inserts it as part of its own statement. */
-export function auditValues(ctx: RequestContext, entry: AuditEntry) {
+/** The audit row of an entry, for a write that inserts it as part of its own statement (or a sweep). */
+export function auditValues(
+  ctx: Pick<RequestContext, 'clock' | 'user' | 'ip' | 'userAgent'>,
+  entry: AuditEntry,
+) {
   return {
     at: ctx.clock.now(),
     actor_id: entry.actorId !== undefined ? entry.actorId : (ctx.user?.id ?? null),

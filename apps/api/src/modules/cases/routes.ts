@@ -15,8 +15,27 @@ import { listNotifications, markRead } from './notification-service.ts';
 import { dispatchTargets, getCase, inbox, listCases, revealReporter } from './query-service.ts';
 import { caseIndicators } from './stats-service.ts';
 import * as s from './schemas.ts';
+import { auditDetailRead, classedExport, visibleClassesOf } from '../../core/records/classes.ts';
+import type { SignedInContext } from '../../core/context.ts';
 
 const tags = ['cases'];
+
+/** The case page: every read of a classed case is audited, and it shows the classes the reader may see. */
+async function caseDetail(ctx: SignedInContext, id: string) {
+  const c = await getCase(ctx, id);
+  return { ...c, classes: await auditDetailRead(ctx, { ownerType: 'case', ownerId: id }) };
+}
+
+/** A list shows class detail only to holders of the class (and then only the classes they hold). */
+async function withClasses(ctx: SignedInContext, page: Awaited<ReturnType<typeof listCases>>) {
+  const classes = await visibleClassesOf(
+    ctx,
+    'case',
+    page.items.map((c) => c.id),
+  );
+  if (!classes.size) return page;
+  return { ...page, items: page.items.map((c) => ({ ...c, classes: classes.get(c.id) ?? [] })) };
+}
 
 export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
   return async (fastify: FastifyInstance) => {
@@ -98,7 +117,7 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
         schema: { tags, querystring: s.listQuery, response: { 200: s.caseListPage } },
         serializerCompiler: compiledSerializer,
       },
-      (req) => listCases(signedIn(req), req.query),
+      async (req) => withClasses(signedIn(req), await listCases(signedIn(req), req.query)),
     );
     app.get(
       '/api/cases/export',
@@ -109,7 +128,7 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
       (req, reply) => {
         const ctx = signedIn(req);
         const pages = allPages(
-          (cursor) => listCases(ctx, { ...req.query, limit: 200, cursor }),
+          classedExport(ctx, 'case', (cursor) => listCases(ctx, { ...req.query, limit: 200, cursor })),
           (c) => [
             c.number,
             c.title,
@@ -159,7 +178,7 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
     app.get(
       '/api/cases/:id',
       { config: { permission: 'case.read' }, schema: { tags, params: idParams } },
-      (req) => getCase(signedIn(req), req.params.id),
+      (req) => caseDetail(signedIn(req), req.params.id),
     );
     app.get(
       '/api/cases/:id/dispatch-targets',
@@ -177,7 +196,7 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
       async (req) => {
         const done = await performAction(signedIn(req), req.params.id, req.body);
         // An action can move a case out of the actor's sight (a department returning it): say so, not 404.
-        const after = await getCase(signedIn(req), req.params.id).catch((err: unknown) => {
+        const after = await caseDetail(signedIn(req), req.params.id).catch((err: unknown) => {
           if (err instanceof AppError && err.status === 404) return null;
           throw err;
         });

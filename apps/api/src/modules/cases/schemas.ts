@@ -90,6 +90,8 @@ export const caseListItem = z.object({
   closedAt: instant.nullable(),
   evaluation: z.string().nullable(),
   createdAt: instant,
+  /** Only for holders of a class permission, and only the classes they hold (core/records/classes.ts). */
+  classes: z.array(z.string()).optional(),
 });
 
 export const caseListPage = z.object({ items: z.array(caseListItem), nextCursor: z.string().nullable() });

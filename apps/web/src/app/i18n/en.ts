@@ -334,6 +334,7 @@ export const en: Resources = {
     dashboard: 'Dashboards',
     assessment: 'Assessment',
     public: 'Public services',
+    class: 'Sensitive data classes',
     other: 'Other',
   },
   audit: {
@@ -419,6 +420,15 @@ export const en: Resources = {
       supervise: 'Supervise',
       suspend: 'Suspend',
       resume: 'Resume',
+      subject_add: 'Subject added',
+      subject_remove: 'Subject removed',
+      referral_transfer: 'Transfer sent',
+      referral_referral: 'Referral sent',
+      referral_invite: 'Invitation sent',
+      referral_accept: 'Accepted',
+      referral_decline: 'Declined',
+      referral_withdraw: 'Withdrawn',
+      referral_expire: 'Unanswered in time, returned',
     },
     channel: {
       window: 'Service window',

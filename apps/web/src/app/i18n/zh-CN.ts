@@ -337,6 +337,7 @@ export const zhCN = {
     dashboard: '指挥看板',
     assessment: '考核',
     public: '公众服务',
+    class: '敏感数据类别',
     other: '其他',
   },
   audit: {
@@ -422,6 +423,15 @@ export const zhCN = {
       supervise: '督办',
       suspend: '挂起',
       resume: '恢复',
+      subject_add: '添加当事人',
+      subject_remove: '移除当事人',
+      referral_transfer: '发起移交',
+      referral_referral: '发起转介',
+      referral_invite: '发出邀请',
+      referral_accept: '接收',
+      referral_decline: '拒收',
+      referral_withdraw: '撤回',
+      referral_expire: '逾期未答复，已退回',
     },
     channel: {
       window: '窗口受理',

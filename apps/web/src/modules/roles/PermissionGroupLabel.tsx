@@ -1,6 +1,16 @@
 import { useTranslation } from 'react-i18next';
 
-const KNOWN = ['org', 'user', 'role', 'audit', 'case', 'registry', 'mediation', 'dashboard'] as const;
+const KNOWN = [
+  'org',
+  'user',
+  'role',
+  'audit',
+  'case',
+  'registry',
+  'mediation',
+  'dashboard',
+  'class',
+] as const;
 type Known = (typeof KNOWN)[number];
 
 /** Later modules add groups before we add their names; those show under their raw key. */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_PERMISSIONS } from './permissions.ts';
+import { classPermission, DATA_CLASS_NAMES } from './records.ts';
+import { BUILTIN_ROLES } from './roles.ts';
+
+describe('sensitive data classes', () => {
+  it('each have a read and an export permission, and nothing else is a class permission', () => {
+    const expected = DATA_CLASS_NAMES.flatMap((c) => [
+      classPermission(c, 'read'),
+      classPermission(c, 'export'),
+    ]);
+    for (const p of expected) expect(ALL_PERMISSIONS).toContain(p);
+    expect(ALL_PERMISSIONS.filter((p) => p.startsWith('class.')).sort()).toEqual(expected.sort());
+  });
+  it('are held by no built-in role, the system admin included', () => {
+    for (const r of BUILTIN_ROLES) expect(r.permissions.filter((p) => p.startsWith('class.'))).toEqual([]);
+  });
+});
