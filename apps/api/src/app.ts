@@ -11,6 +11,8 @@ import type { Config } from './config.ts';
 import type { DbHandle } from './db/client.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { installErrorHandler } from './core/error-handler.ts';
+import { loggerOptions } from './core/logging.ts';
+import { installTextInputGuard } from './core/text-input.ts';
 import { installRouteGuard } from './core/route-guard.ts';
 import { GridLocator } from './core/geo/grid-locator.ts';
 import { gridRoutes } from './modules/grids/routes.ts';
@@ -48,6 +50,8 @@ export interface BuildAppOptions {
   db: DbHandle;
   clock?: Clock;
   logger?: boolean;
+  /** Where the log goes instead of stdout (tests read it back to prove nothing personal is written). */
+  logStream?: NodeJS.WritableStream;
   /** Serve the built web app from apps/web/dist when it exists (off in API tests). */
   serveWeb?: boolean;
 }
@@ -56,13 +60,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   const { config, db } = opts;
   const clock = opts.clock ?? systemClock;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel },
+    logger: opts.logger === false ? false : loggerOptions(config.logLevel, opts.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installTextInputGuard(app);
   await app.register(cookie);
   const grids = new GridLocator(db.db);
   const calendar = new CalendarProvider(db.db);

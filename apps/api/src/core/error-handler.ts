@@ -8,6 +8,12 @@ function fieldPath(instancePath: string | undefined, context: string | undefined
   return p || 'body';
 }
 
+/** PostgreSQL's "invalid byte sequence" (22021) and "unsupported Unicode escape" in jsonb (22P05). */
+const isRefusedText = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+};
+
 /** One shape for every error; nothing internal (stack, SQL, driver text) ever reaches the client. */
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -34,6 +40,12 @@ export function installErrorHandler(app: FastifyInstance) {
           message: fields.map((f) => `${f.path}: ${f.message}`).join('; '),
           fields,
         },
+      });
+    }
+    if (isRefusedText(err)) {
+      // The text guard (core/text-input.ts) names the field first; this is the net under it.
+      return reply.status(400).send({
+        error: { code: 'VALIDATION_FAILED', message: 'a text value holds a character that cannot be stored' },
       });
     }
     if (isUniqueViolation(err)) {

@@ -43,15 +43,32 @@ export async function sendXlsx(
 
 export const exportFormat = { format: z.enum(['csv', 'xlsx']).default('csv') };
 
+/**
+ * The first page is read before a byte is sent: a bad filter (an org outside the caller's tree, an unknown
+ * category) throws there and is answered 400 like the list, instead of a 200 whose stream is then cut.
+ */
+async function primed<T>(pages: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+  const it = pages[Symbol.asyncIterator]();
+  const first = await it.next();
+  return {
+    async *[Symbol.asyncIterator]() {
+      if (first.done) return;
+      yield first.value;
+      for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+    },
+  };
+}
+
 /** Every list exports as CSV or Excel with the same columns. */
-export function sendExport(
+export async function sendExport(
   reply: FastifyReply,
   format: 'csv' | 'xlsx',
   base: string,
   header: string[],
   pages: AsyncIterable<unknown[][]>,
 ) {
+  const rows = await primed(pages);
   return format === 'xlsx'
-    ? sendXlsx(reply, `${base}.xlsx`, base, header, pages)
-    : sendCsv(reply, `${base}.csv`, header, pages);
+    ? sendXlsx(reply, `${base}.xlsx`, base, header, rows)
+    : sendCsv(reply, `${base}.csv`, header, rows);
 }

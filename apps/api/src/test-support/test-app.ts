@@ -83,15 +83,21 @@ function toResponse(r: { statusCode: number; body: string; headers: Record<strin
 
 /** The real app on a fresh copy of the seeded demo database; one per test file. */
 export async function createTestApp(
-  opts: { clock?: Clock; env?: Record<string, string> } = {},
+  opts: { clock?: Clock; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestApp> {
   const { handle, drop } = await freshDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-files-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...opts.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: opts.logStream ? 'info' : 'silent',
+    DATA_DIR: dataDir,
+    ...opts.env,
+  });
   const app = await buildApp({
     config,
     db: handle,
-    logger: false,
+    logger: !!opts.logStream,
+    ...(opts.logStream ? { logStream: opts.logStream } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
   await app.ready();

@@ -17,6 +17,7 @@ import { caseIndicators } from './stats-service.ts';
 import * as s from './schemas.ts';
 import { auditDetailRead, classedExport, visibleClassesOf } from '../../core/records/classes.ts';
 import type { SignedInContext } from '../../core/context.ts';
+import { assertCleanPart } from '../../core/text-input.ts';
 
 const tags = ['cases'];
 
@@ -72,6 +73,7 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
             fields: [{ path: 'file', message: 'required' }],
           });
         const bytes = await part.toBuffer();
+        assertCleanPart(part);
         return reply
           .status(201)
           .send(

@@ -8,6 +8,7 @@ import { saveAttachment } from '../cases/attachment-service.ts';
 import * as policies from './policy-service.ts';
 import type { PublicDeps } from './routes.ts';
 import * as s from './schemas.ts';
+import { assertCleanPart } from '../../core/text-input.ts';
 
 const tags = ['policies'];
 const manage = { permission: 'policy.manage' } as const;
@@ -63,6 +64,7 @@ export function policyRoutes(deps: PublicDeps) {
             fields: [{ path: 'file', message: 'required' }],
           });
         const bytes = await part.toBuffer();
+        assertCleanPart(part);
         if (bytes.length && sniffMime(bytes) !== 'application/pdf')
           throw new AppError('UNSUPPORTED_FILE', 415, 'file: only PDF documents are accepted', {
             fields: [{ path: 'file', message: 'not a PDF' }],

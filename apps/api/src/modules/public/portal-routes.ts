@@ -10,6 +10,7 @@ import { getPolicy, listPolicies, policyCategories, policyFile } from './policy-
 import { evaluateReport, followReport, publicGrids, recentReports, submitReport } from './report-service.ts';
 import type { PublicDeps } from './routes.ts';
 import * as s from './schemas.ts';
+import { assertCleanPart } from '../../core/text-input.ts';
 
 const tags = ['public'];
 const open = { public: true } as const;
@@ -40,6 +41,7 @@ export function portalRoutes(deps: PublicDeps) {
           throw new AppError('VALIDATION_FAILED', 400, 'file: required', {
             fields: [{ path: 'file', message: 'required' }],
           });
+        assertCleanPart(part);
         let bytes: Buffer;
         try {
           bytes = await part.toBuffer();

@@ -45,6 +45,7 @@ import {
 } from './person-service.ts';
 import { createTag, listTags, updateTag } from './tag-service.ts';
 import * as s from './schemas.ts';
+import { assertCleanPart } from '../../core/text-input.ts';
 
 const tags = ['registry'];
 const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
@@ -277,6 +278,7 @@ export async function registryRoutes(fastify: FastifyInstance) {
       if (!req.isMultipart()) throw required();
       const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
       if (!part) throw required();
+      assertCleanPart(part);
       const ext = path.extname(part.filename).toLowerCase();
       const kind = ext === '.xlsx' ? 'xlsx' : ext === '.csv' || ext === '.txt' ? 'csv' : null;
       if (!kind) {
