@@ -198,6 +198,8 @@ export interface CaseTable {
   evaluation_comment: string | null;
   evaluated_at: Timestamp | null;
   idempotency_key: string | null;
+  /** SHA-256 of the intake the key was first used with (migration 0022). */
+  idempotency_hash: Generated<string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -4,6 +4,7 @@ import { auditValues } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { AppError, badRequest } from '../../core/errors.ts';
 import { localDay } from '../../core/calendar.ts';
+import { idempotencyKeyReused, requestFingerprint } from '../../core/idempotency.ts';
 import type { Db } from '../../db/client.ts';
 import { notifyStaffAt } from './notify.ts';
 import { placementSql } from './placement.ts';
@@ -61,16 +62,20 @@ function within50m(rows: Nearby[], lng: number, lat: number) {
 
 /**
  * Takes in a matter from any channel: locates its grid, hands it to the nearest centre, starts the register
- * clock. With an Idempotency-Key a retry answers the case made the first time and makes nothing new.
+ * clock. With an Idempotency-Key a retry answers the case made the first time and makes nothing new; the same
+ * key with another intake is refused 422.
  */
 export async function createCase(ctx: SignedInContext, input: IntakeInput, idempotencyKey: string | null) {
+  const fingerprint = idempotencyKey ? requestFingerprint(input) : null;
   if (idempotencyKey) {
     const existing = await ctx.db
       .selectFrom('cases')
-      .select(['id', 'category_id', 'lng', 'lat', 'created_at'])
+      .select(['id', 'category_id', 'lng', 'lat', 'created_at', 'idempotency_hash'])
       .where('created_by', '=', ctx.user.id)
       .where('idempotency_key', '=', idempotencyKey)
       .executeTakeFirst();
+    // Cases from before migration 0022 have no fingerprint: they replay as they always did.
+    if (existing?.idempotency_hash && existing.idempotency_hash !== fingerprint) throw idempotencyKeyReused();
     if (existing) {
       // The retry answers like the first call, with the duplicates seen from when that case was made.
       const { lng, lat } = existing;
@@ -165,6 +170,7 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
               step_warn_at: timing.warnAt,
               step_deadline: timing.deadline,
               idempotency_key: idempotencyKey,
+              idempotency_hash: fingerprint,
               created_at: now,
               updated_at: now,
             })

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.ts';
 import { pathInScope, type OrgScope } from '../../core/org-scope.ts';
-import { likePrefix } from '../../core/like.ts';
+import { likeContains, likePrefix } from '../../core/like.ts';
 
 const ORG_COLUMNS = [
   'o.id',
@@ -66,7 +66,10 @@ export async function listOrgs(db: Db, scope: OrgScope, f: OrgListFilter) {
     .orderBy('o.name')
     .orderBy('o.id')
     .limit(f.limit + 1);
-  if (f.q) q = q.where((eb) => eb.or([eb('o.name', 'ilike', `%${f.q}%`), eb('o.code', 'ilike', `%${f.q}%`)]));
+  if (f.q) {
+    const like = likeContains(f.q);
+    q = q.where((eb) => eb.or([eb('o.name', 'ilike', like), eb('o.code', 'ilike', like)]));
+  }
   if (f.level) q = q.where('o.level', '=', f.level);
   if (f.parentId) q = q.where('o.parent_id', '=', f.parentId);
   if (f.after) q = q.where(sql<boolean>`(o.name, o.id) > (${f.after[0]}, ${f.after[1]}::uuid)`);
