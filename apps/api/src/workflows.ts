@@ -1,0 +1,5 @@
+import type { AnyWorkflowDef } from './core/workflow/define.ts';
+import { CASE_WORKFLOW } from './modules/cases/workflow.ts';
+
+/** Every workflow definition: the deadline sweep, the diagrams in docs/workflows and their tests loop over it. */
+export const WORKFLOWS: readonly AnyWorkflowDef[] = [CASE_WORKFLOW];
