@@ -111,6 +111,8 @@ export interface WorkflowDef<
   /** Columns every transition also sets, given the row before it and the time (e.g. "was ever late"). */
   always?(row: Row, now: Date): Record<string, unknown>;
   audit: { entityType: string; orgId(row: Row): string | null; label(row: Row): string };
+  /** What else the record keeps of a change, in the same transaction (a registry's field history). */
+  recorded?(ctx: C, row: Row, change: Change<S>, action: A, now: Date): Promise<void>;
   /** Writes the notifications of a change (kind + title, linked to the record). */
   notify(db: Db, row: Row, notice: Notice, now: Date): Promise<void>;
   /** The clock reached its warning share. */

@@ -126,6 +126,7 @@ export async function performTransition<
       data: change.data ?? null,
       internal: change.internal ?? false,
     });
+    await def.recorded?.(tx, row, change, t.action, now);
     for (const n of change.notify ?? []) if (n.users.length) await def.notify(tx.db, row, n, now);
     await audit(tx, {
       action: `${def.name}.${t.action}`,

@@ -23,21 +23,23 @@ export function deadlineSweep(
     everyMs: 60_000,
     async run(db, now) {
       let touched = 0;
-      const due = await db
-        .selectFrom('workflow_clocks')
-        .selectAll()
-        .where('owner_type', 'in', [...byName.keys()])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('warned', '=', false), eb('warn_at', '<=', now)]),
-            eb.and([eb('overdue_notified', '=', false), eb('deadline', '<=', now)]),
-          ]),
-        )
-        .orderBy('deadline')
-        .limit(500)
-        .forUpdate()
-        .skipLocked()
-        .execute();
+      const due = !byName.size
+        ? []
+        : await db
+            .selectFrom('workflow_clocks')
+            .selectAll()
+            .where('owner_type', 'in', [...byName.keys()])
+            .where((eb) =>
+              eb.or([
+                eb.and([eb('warned', '=', false), eb('warn_at', '<=', now)]),
+                eb.and([eb('overdue_notified', '=', false), eb('deadline', '<=', now)]),
+              ]),
+            )
+            .orderBy('deadline')
+            .limit(500)
+            .forUpdate()
+            .skipLocked()
+            .execute();
       const ctx = systemContext(db, now);
       for (const clk of due) {
         const def = byName.get(clk.owner_type)!;

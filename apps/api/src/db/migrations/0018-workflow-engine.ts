@@ -2,8 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 /**
  * The workflow engine's tables, owned by any record through (owner_type, owner_id): the timeline, the running
- * clocks and the recurring obligations. Case events move into the shared timeline; a view keeps the name
- * case_events for the reads that still use it (simple enough for PostgreSQL to let UPDATE through it).
+ * clocks and the recurring obligations. Case and permit events move into the shared timeline; views keep the
+ * names case_events and permit_events for the reads that still use them (simple enough for PostgreSQL to
+ * let an UPDATE through).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -74,6 +75,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UNIQUE (owner_type, owner_id, rule, due_on)
     );
     CREATE INDEX workflow_obligations_open_idx ON workflow_obligations (due_on) WHERE done_at IS NULL;
+
+    -- Permit events join the shared timeline the same way (their from/to were kept in data).
+    INSERT INTO workflow_events (owner_type, owner_id, at, actor_id, actor_name, action, from_status,
+        to_status, data)
+      SELECT 'permit', permit_id, at, actor_id, actor_name, action, data->>'from', data->>'to', data
+      FROM permit_events ORDER BY id;
+    DROP TABLE permit_events;
+    CREATE VIEW permit_events AS
+      SELECT id, owner_id AS permit_id, at, action, actor_id, actor_name, coalesce(data, '{}'::jsonb) AS data
+      FROM workflow_events WHERE owner_type = 'permit';
 
     DROP TABLE case_events;
     CREATE VIEW case_events AS
