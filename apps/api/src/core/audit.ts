@@ -14,7 +14,10 @@ export interface AuditEntry {
 }
 
 /** Writes an audit row with the caller's db handle, so inside a transaction it commits or rolls back with the write. */
-export async function audit(ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function audit(
+  ctx: Pick<RequestContext, 'db' | 'clock' | 'user' | 'ip' | 'userAgent'>,
+  entry: AuditEntry,
+): Promise<void> {
   await ctx.db.insertInto('audit_log').values(auditValues(ctx, entry)).execute();
 }
 

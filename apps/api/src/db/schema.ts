@@ -7,6 +7,7 @@ import type { Open311Tables } from './schema-open311.ts';
 import type { CommandTables } from './schema-command.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { RecordTables } from './schema-records.ts';
+import type { WorkflowTables } from './schema-workflow.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -245,7 +246,8 @@ export interface Database
     Open311Tables,
     CommandTables,
     AssessmentTables,
-    RecordTables {
+    RecordTables,
+    WorkflowTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;
@@ -257,6 +259,7 @@ export interface Database
   categories: CategoryTable;
   attachments: AttachmentTable;
   cases: CaseTable;
+  /** A view over workflow_events (owner_type 'case') since 0018; writers use workflow_events. */
   case_events: CaseEventTable;
   notifications: NotificationTable;
   grid_staff: GridStaffTable;

@@ -1,42 +1,40 @@
 import type { RequestContext } from '../context.ts';
+import { writeEvent } from '../workflow/store.ts';
 
 export interface RecordEvent {
   ownerType: string;
   ownerId: string;
   action: string;
   note?: string | null;
-  data?: unknown;
+  data?: Record<string, unknown> | null;
   fromStatus?: string | null;
   toStatus?: string | null;
   /** Staff only: kept off the public tracking page. Shared parts write internal events by default. */
   internal?: boolean;
+  /** Only readers of the record's sensitive class see it (class changes, for example). */
+  sensitive?: boolean;
 }
 
 type EventCtx = Pick<RequestContext, 'db' | 'clock' | 'user'>;
 
 /**
- * The one writer of a record's timeline for the shared parts. Today only cases have a timeline table
- * (case_events); the shared `workflow_events` replaces it at merge, and this function is the one place that
- * changes then.
+ * The shared parts' entry to a record's timeline: the engine's `workflow_events`, one table for every owner
+ * type, written through the engine's own writer so both keep one row shape.
  */
 export async function recordEvent(ctx: EventCtx, e: RecordEvent): Promise<void> {
-  if (e.ownerType !== 'case') {
-    throw new Error(`no timeline table for ${e.ownerType} records yet (workflow_events)`);
-  }
-  await ctx.db
-    .insertInto('case_events')
-    .values({
-      case_id: e.ownerId,
+  await writeEvent(
+    ctx.db,
+    { ownerType: e.ownerType, ownerId: e.ownerId },
+    {
       at: ctx.clock.now(),
-      actor_id: ctx.user?.id ?? null,
-      actor_name: ctx.user?.displayName ?? 'system',
-      actor_org: ctx.user?.orgName ?? null,
+      actor: ctx.user,
       action: e.action,
-      from_status: e.fromStatus ?? null,
-      to_status: e.toStatus ?? null,
+      fromStatus: e.fromStatus ?? null,
+      toStatus: e.toStatus ?? null,
       note: e.note ?? null,
-      data: e.data === undefined ? null : JSON.stringify(e.data),
+      data: e.data ?? null,
       internal: e.internal ?? true,
-    })
-    .execute();
+      sensitive: e.sensitive ?? false,
+    },
+  );
 }
