@@ -32,6 +32,8 @@ import { publicRoutes } from './modules/public/routes.ts';
 import { open311Routes } from './modules/open311/routes.ts';
 import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { assessmentRoutes } from './modules/assessment/routes.ts';
+import { taskRoutes } from './core/tasks/routes.ts';
+import { registerCaseTaskKinds } from './modules/cases/task-kinds.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const APP_VERSION: string = JSON.parse(
@@ -103,6 +105,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(open311Routes({ files: uploads, limits: config.open311 }));
   await app.register(dashboardRoutes);
   await app.register(assessmentRoutes);
+
+  // What modules add to the shared pieces: kinds of task in 我的待办.
+  registerCaseTaskKinds();
+  await app.register(taskRoutes);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // Files are looked up per request (below), so a rebuild while the server runs serves the new files.
