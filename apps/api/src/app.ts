@@ -33,7 +33,8 @@ import { open311Routes } from './modules/open311/routes.ts';
 import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { assessmentRoutes } from './modules/assessment/routes.ts';
 import { taskRoutes } from './core/tasks/routes.ts';
-import { registerCaseTaskKinds } from './modules/cases/task-kinds.ts';
+import { indicatorRoutes } from './core/indicators/routes.ts';
+import { registerModuleParts } from './modules/shared-parts.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const APP_VERSION: string = JSON.parse(
@@ -106,9 +107,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dashboardRoutes);
   await app.register(assessmentRoutes);
 
-  // What modules add to the shared pieces: kinds of task in 我的待办.
-  registerCaseTaskKinds();
+  // What modules add to the shared pieces: kinds of task in 我的待办, indicators.
+  registerModuleParts();
   await app.register(taskRoutes);
+  await app.register(indicatorRoutes);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // Files are looked up per request (below), so a rebuild while the server runs serves the new files.

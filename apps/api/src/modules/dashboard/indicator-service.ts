@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SignedInContext } from '../../core/context.ts';
 import { badRequest } from '../../core/errors.ts';
+import { findIndicator } from '../../core/indicators/registry.ts';
 import { ratesOf, type IndicatorCounts } from '../cases/stats-service.ts';
 import { checkPeriod, dashboardOrg, scopedRollup, type DashboardOrg } from './scope.ts';
 
@@ -80,6 +81,7 @@ export async function childIndicators(ctx: SignedInContext, f: Period) {
   };
 }
 
+/** The registered case indicators the daily rollups can answer for whole days (a count and the rates). */
 export const RANK_INDICATORS = [
   'reported',
   'registrationRate',
@@ -97,7 +99,8 @@ export async function rankings(ctx: SignedInContext, f: Period & { indicator: Ra
   const r = await childIndicators(ctx, f);
   const value = (u: (typeof r.units)[number]) =>
     f.indicator === 'reported' ? u.counts.reported : u.rates[f.indicator];
-  const lowerIsBetter = f.indicator === 'reworkRate';
+  // Which way is better is the registered indicator's direction (modules/cases/indicators.ts).
+  const lowerIsBetter = findIndicator(f.indicator)?.direction === 'lower';
   const units = r.units
     .map((u) => ({ ...u, value: value(u) }))
     .sort((a, b) => {
