@@ -34,6 +34,7 @@ import { dashboardRoutes } from './modules/dashboard/routes.ts';
 import { assessmentRoutes } from './modules/assessment/routes.ts';
 import { taskRoutes } from './core/tasks/routes.ts';
 import { indicatorRoutes } from './core/indicators/routes.ts';
+import { documentRoutes } from './core/documents/routes.ts';
 import { registerModuleParts } from './modules/shared-parts.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -107,10 +108,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(dashboardRoutes);
   await app.register(assessmentRoutes);
 
-  // What modules add to the shared pieces: kinds of task in 我的待办, indicators.
+  // What modules add to the shared pieces: kinds of task in 我的待办, indicators, document owners.
   registerModuleParts();
   await app.register(taskRoutes);
   await app.register(indicatorRoutes);
+  await app.register(documentRoutes);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // Files are looked up per request (below), so a rebuild while the server runs serves the new files.

@@ -6,6 +6,7 @@ import type { PublicTables } from './schema-public.ts';
 import type { Open311Tables } from './schema-open311.ts';
 import type { CommandTables } from './schema-command.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
+import type { DocumentTables } from './schema-documents.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -235,7 +236,14 @@ export interface MetaTable {
 
 /** Each module declares its tables in its own schema-*.ts file; this is their union. */
 export interface Database
-  extends RegistryTables, PlacesTables, PublicTables, Open311Tables, CommandTables, AssessmentTables {
+  extends
+    RegistryTables,
+    PlacesTables,
+    PublicTables,
+    Open311Tables,
+    CommandTables,
+    AssessmentTables,
+    DocumentTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;
