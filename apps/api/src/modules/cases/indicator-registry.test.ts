@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../core/clock.ts';
-import { computeIndicators } from '../../core/indicators/registry.ts';
+import { computeIndicators, registerIndicatorSource } from '../../core/indicators/registry.ts';
 import { systemScope } from '../../core/org-scope.ts';
 import { createTestApp, type Agent, type TestApp } from '../../test-support/test-app.ts';
 
@@ -184,5 +184,41 @@ describe('the indicator registry', () => {
       expect(r.body.error.fields[0].path).toBe('indicators.0.metric');
     }
     expect((await admin.post('/api/assessment/schemes', body('reworkRate'))).status).toBe(201);
+  });
+
+  it('ranks by an indicator another module registers, on the dashboards', async () => {
+    registerIndicatorSource({
+      module: 'visits',
+      indicators: [
+        { code: 'visits.done', name: { zh: '走访数', en: 'Visits' }, unit: 'count', direction: 'higher' },
+      ],
+      compute: async (_ctx, q) =>
+        new Map(
+          (q.units.kind === 'org' ? q.units.orgIds : []).map((id) => [
+            id,
+            { 'visits.done': id === org.b.id ? 5 : 3 },
+          ]),
+        ),
+    });
+    const leader = await t.login('leader');
+    const r = await leader.get(
+      `/api/dashboard/rankings?orgId=${org.street.id}&from=2026-10-01&to=2026-11-01&indicator=visits.done`,
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(
+      r.body.units.map((u: { name: string; value: number; rank: number }) => [u.name, u.value, u.rank]),
+    ).toEqual([
+      ['指标乙社区', 5, 1],
+      ['指标甲社区', 3, 2],
+    ]);
+    const listed = await leader.get('/api/indicators');
+    expect(listed.body.items.find((i: { code: string }) => i.code === 'visits.done')).toMatchObject({
+      name: '走访数',
+    });
+    const bad = await leader.get(
+      `/api/dashboard/rankings?orgId=${org.street.id}&from=2026-10-01&to=2026-11-01&indicator=nope`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('indicator');
   });
 });

@@ -3,18 +3,11 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
-import { useLang } from '../../lib/use-lang';
+import { useIndicators } from '../../lib/indicators';
 import { errorMessage } from '../../lib/error-message';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
-import {
-  ASSESSEE_KINDS,
-  useRateIndicators,
-  schemeKeys,
-  type Indicator,
-  type Metric,
-  type Scheme,
-} from './assessment-api';
+import { ASSESSEE_KINDS, schemeKeys, type Indicator, type Metric, type Scheme } from './assessment-api';
 
 interface Row {
   id?: string;
@@ -71,9 +64,8 @@ function toIndicators(rows: Row[]): Indicator[] {
 /** Creates or edits a scheme: indicator rows, with the weights' total checked against 100 before saving. */
 export function SchemeEditor({ scheme, onClose }: { scheme: Scheme | null; onClose: (id?: string) => void }) {
   const { t } = useTranslation();
-  const { lang } = useLang();
   // Whatever rates the modules have registered, not a list kept here.
-  const rates = useRateIndicators(lang);
+  const rates = useIndicators('rate');
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const rows = (Form.useWatch('indicators', form) ?? []) as Row[];

@@ -5,25 +5,6 @@ import { PAGE_SIZE, type Page } from '../../lib/paging';
 /** A computed indicator's metric: the code of a rate the API has registered (GET /api/indicators). */
 export type Metric = string;
 
-export interface RegisteredIndicator {
-  code: string;
-  module: string;
-  name: string;
-  unit: 'count' | 'rate';
-  direction: 'higher' | 'lower';
-}
-
-/** The rates a scheme may score on, named in the reader's language by the API. */
-export function useRateIndicators(lang: string) {
-  return useQuery({
-    queryKey: ['indicators', 'rate', lang],
-    queryFn: ({ signal }) =>
-      api<{ items: RegisteredIndicator[] }>('/api/indicators', { query: { unit: 'rate' }, signal }).then(
-        (r) => r.items,
-      ),
-    staleTime: 5 * 60_000,
-  });
-}
 export const ASSESSEE_KINDS = ['street', 'community', 'department', 'grid_worker'] as const;
 export type AssesseeKind = (typeof ASSESSEE_KINDS)[number];
 
