@@ -237,6 +237,13 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
       );
     }
     await camera.shot(page, 'home-tasks-zh');
+    // The bell carries the same counts by kind.
+    if (answer.total > 0) {
+      await page.getByTestId('notification-bell').click();
+      await poll(() => page.getByTestId('bell-tasks').getAttribute('data-total')).toBe(String(answer.total));
+      await camera.shot(page, 'bell-tasks');
+      await page.keyboard.press('Escape');
+    }
 
     // One kind: the list narrows to it.
     await register.click();
