@@ -216,4 +216,42 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await camera.shot(page, 'shell-zh-again');
   });
+
+  it('the home page lists 我的待办 with counts by kind from every module, in both languages', async () => {
+    const camera = new Camera('home-tasks');
+    const page = await start(camera);
+    await signIn(page, 'center', demoPassword);
+    const answer = (await (await page.request.get('/api/tasks?limit=1')).json()) as {
+      total: number;
+      kinds: { kind: string; count: number }[];
+    };
+    await page.getByTestId('home-tasks').waitFor();
+    const register = page.getByTestId('task-kind-case.register');
+    await poll(() => register.innerText()).toContain('待立案');
+    const count = answer.kinds.find((k) => k.kind === 'case.register')!.count;
+    expect(Number(await register.getAttribute('data-count'))).toBe(count);
+    if (answer.total > 0) {
+      await page.getByTestId('task-item').first().waitFor();
+      await poll(() => page.getByTestId('menu-tasks-count').getAttribute('data-count')).toBe(
+        String(answer.total),
+      );
+    }
+    await camera.shot(page, 'home-tasks-zh');
+    // The bell carries the same counts by kind.
+    if (answer.total > 0) {
+      await page.getByTestId('notification-bell').click();
+      await poll(() => page.getByTestId('bell-tasks').getAttribute('data-total')).toBe(String(answer.total));
+      await camera.shot(page, 'bell-tasks');
+      await page.keyboard.press('Escape');
+    }
+
+    // One kind: the list narrows to it.
+    await register.click();
+    if (count > 0) await poll(() => page.getByTestId('task-item').first().innerText()).toContain('待立案');
+    await page.getByTestId('lang-toggle').click();
+    await poll(() => page.getByTestId('task-kind-case.register').innerText()).toContain('To register');
+    await camera.shot(page, 'home-tasks-en');
+    await page.getByTestId('lang-toggle').click();
+    await poll(() => page.getByTestId('task-kind-case.register').innerText()).toContain('待立案');
+  });
 });

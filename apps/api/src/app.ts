@@ -38,6 +38,10 @@ import { recordRoutes } from './core/records/routes.ts';
 import { caseOwner } from './modules/cases/record-owner.ts';
 import { householdSubjects, houseSubjects, personSubjects } from './modules/registry/subject-types.ts';
 import { organizationSubjects } from './modules/places/subject-type.ts';
+import { taskRoutes } from './core/tasks/routes.ts';
+import { indicatorRoutes } from './core/indicators/routes.ts';
+import { documentRoutes } from './core/documents/routes.ts';
+import { registerModuleParts } from './modules/shared-parts.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const APP_VERSION: string = JSON.parse(
@@ -118,6 +122,12 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
       subjects: [personSubjects, houseSubjects, householdSubjects, organizationSubjects],
     }),
   );
+
+  // What modules add to the shared pieces: kinds of task in 我的待办, indicators, document owners.
+  registerModuleParts();
+  await app.register(taskRoutes);
+  await app.register(indicatorRoutes);
+  await app.register(documentRoutes);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     // Files are looked up per request (below), so a rebuild while the server runs serves the new files.

@@ -8,6 +8,7 @@ import type { CommandTables } from './schema-command.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
+import type { DocumentTables } from './schema-documents.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -247,7 +248,9 @@ export interface Database
     CommandTables,
     AssessmentTables,
     RecordTables,
-    WorkflowTables {
+    WorkflowTables,
+
+    DocumentTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

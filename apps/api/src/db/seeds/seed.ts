@@ -13,6 +13,7 @@ import { seedDemoPublic } from '../../modules/public/demo-seed.ts';
 import { seedDemoOpen311 } from '../../modules/open311/demo-seed.ts';
 import { seedDemoCommand } from '../../modules/dashboard/demo-seed.ts';
 import { seedDemoAssessment } from '../../modules/assessment/demo-seed.ts';
+import { registerModuleParts } from '../../modules/shared-parts.ts';
 
 /** Built-in roles follow the code: their permission sets are rewritten on every start. */
 export async function seedBase(db: Db) {
@@ -86,6 +87,7 @@ export const DEMO_ACCOUNTS = [
 
 /** Loads 示范区 in one transaction: a half-loaded demo would be worse than none. */
 export async function seedDemo(db: Db, password: string) {
+  registerModuleParts(); // the demo assessment is computed from the registered indicators
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const district = await addOrg(tx, null, {

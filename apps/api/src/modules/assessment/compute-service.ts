@@ -3,10 +3,10 @@ import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { audit } from '../../core/audit.ts';
 import { conflict, notFound } from '../../core/errors.ts';
 import { likePrefix } from '../../core/like.ts';
-import { caseIndicatorsByUnit, type IndicatorCounts } from '../cases/stats-service.ts';
+import { computeIndicators, findIndicator, listIndicators } from '../../core/indicators/registry.ts';
 import { findScheme, loadIndicators } from './scheme-service.ts';
 import { periodRange, type PeriodType } from './period.ts';
-import { rank, scoreAssessee, type Metric } from './scoring.ts';
+import { rank, scoreAssessee } from './scoring.ts';
 
 type Ctx = SignedInContext;
 type Scheme = Awaited<ReturnType<typeof findScheme>>;
@@ -19,6 +19,7 @@ interface Assessee {
   gridIds: string[];
 }
 
+const listCounts = () => listIndicators('zh', { unit: 'count' });
 const day = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
@@ -134,7 +135,13 @@ export async function scorePeriod(tx: Ctx, s: Scheme, period: string) {
       .execute();
 
   const indicators = await loadIndicators(tx, s.id);
-  const figures = await caseIndicatorsByUnit(tx, {
+  // The scheme's metrics, and every count of the modules they come from (kept in the result as the trace).
+  const metrics = indicators.flatMap((i) => (i.kind === 'computed' ? [i.metric] : []));
+  const modules = new Set(metrics.map((m) => findIndicator(m)?.module));
+  const counts = listCounts()
+    .filter((c) => modules.has(c.module))
+    .map((c) => c.code);
+  const figures = await computeIndicators(tx, [...new Set([...metrics, ...counts])], {
     from: range.from,
     to: range.to,
     units:
@@ -161,17 +168,13 @@ export async function scorePeriod(tx: Ctx, s: Scheme, period: string) {
   const scored = rank(
     assessees.map((a) => {
       const f = figures.get(a.id);
-      const sc = scoreAssessee(
-        indicators,
-        f?.rates as Partial<Record<Metric, number | null>> | undefined,
-        manual.get(a.id) ?? new Map(),
-      );
+      const sc = scoreAssessee(indicators, f, manual.get(a.id) ?? new Map());
       return {
         a,
         total: sc.total,
         details: {
           items: sc.items.map((it) => ({ ...it, ...notes.get(`${a.id}:${it.indicatorId}`) })),
-          counts: (f?.counts ?? null) as IndicatorCounts | null,
+          counts: f ? Object.fromEntries(counts.map((c) => [c, f[c] ?? 0])) : null,
         },
       };
     }),

@@ -1,3 +1,5 @@
+import { CASE_COUNTS, CASE_RATES, caseIndicatorNames } from '../cases/indicators.ts';
+
 /** The words of the monthly report documents (xlsx and PDF), in Chinese (the default) and English. */
 export const REPORT_LABELS = {
   zh: {
@@ -29,29 +31,9 @@ export const REPORT_LABELS = {
     truncated: '（仅列出前 {n} 件）',
     reportedSeries: '上报',
     closedSeries: '结案',
-    counts: {
-      reported: '上报数',
-      registered: '立案数',
-      rejected: '不予立案数',
-      dispatched: '派遣数',
-      handled: '处置数',
-      handledOnTime: '按期处置数',
-      closed: '结案数',
-      closedOnTime: '按期结案数',
-      reworked: '返工数',
-      evaluated: '评价数',
-      satisfied: '满意数',
-      overdueNow: '当前超期数',
-    },
-    rates: {
-      registrationRate: '立案率',
-      handlingRate: '处置率',
-      onTimeHandlingRate: '按期处置率',
-      closureRate: '结案率',
-      onTimeClosureRate: '按期结案率',
-      reworkRate: '返工率',
-      satisfactionRate: '满意率',
-    },
+    // Indicator names come from the indicator registry's definitions (modules/cases/indicators.ts).
+    counts: caseIndicatorNames(CASE_COUNTS, 'zh'),
+    rates: caseIndicatorNames(CASE_RATES, 'zh'),
     statuses: {
       reported: '已上报',
       registered: '已立案',
@@ -93,29 +75,9 @@ export const REPORT_LABELS = {
     truncated: '(first {n} only)',
     reportedSeries: 'Reported',
     closedSeries: 'Closed',
-    counts: {
-      reported: 'Reported',
-      registered: 'Registered',
-      rejected: 'Rejected',
-      dispatched: 'Dispatched',
-      handled: 'Handled',
-      handledOnTime: 'Handled on time',
-      closed: 'Closed',
-      closedOnTime: 'Closed on time',
-      reworked: 'Reworked',
-      evaluated: 'Evaluated',
-      satisfied: 'Satisfied',
-      overdueNow: 'Overdue now',
-    },
-    rates: {
-      registrationRate: 'Registration rate',
-      handlingRate: 'Handling rate',
-      onTimeHandlingRate: 'On-time handling rate',
-      closureRate: 'Closure rate',
-      onTimeClosureRate: 'On-time closure rate',
-      reworkRate: 'Rework rate',
-      satisfactionRate: 'Satisfaction rate',
-    },
+    // Indicator names come from the indicator registry's definitions (modules/cases/indicators.ts).
+    counts: caseIndicatorNames(CASE_COUNTS, 'en'),
+    rates: caseIndicatorNames(CASE_RATES, 'en'),
     statuses: {
       reported: 'Reported',
       registered: 'Registered',

@@ -1,26 +1,7 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { loadFonts } from '../../core/pdf-fonts.ts';
 import type { ReportData } from './report-data.ts';
 import { REPORT_LABELS, type ReportLang } from './report-labels.ts';
-
-/**
- * Noto Sans SC (SIL Open Font License 1.1) from the npm package @expo-google-fonts/noto-sans-sc: TrueType
- * outlines that pdfkit subsets, so a report embeds only the glyphs it uses (a few hundred KB at most).
- */
-const require = createRequire(import.meta.url);
-const FONT_FILES = {
-  regular: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
-};
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(require.resolve(FONT_FILES.regular)),
-    bold: fs.readFileSync(require.resolve(FONT_FILES.bold)),
-  };
-  return fonts;
-}
 
 const INK = '#1f2937';
 const MUTED = '#6b7280';

@@ -1,24 +1,12 @@
 import ExcelJS from 'exceljs';
 import { neutralise } from '../../core/csv.ts';
-import { METRICS } from './scoring.ts';
+import { CASE_COUNTS, CASE_RATES } from '../cases/indicators.ts';
 import type { ReportData } from './report-data.ts';
 import { REPORT_LABELS, type ReportLang } from './report-labels.ts';
-import type { IndicatorCounts } from '../cases/stats-service.ts';
 
-const COUNT_KEYS: (keyof IndicatorCounts)[] = [
-  'reported',
-  'registered',
-  'rejected',
-  'dispatched',
-  'handled',
-  'handledOnTime',
-  'closed',
-  'closedOnTime',
-  'reworked',
-  'evaluated',
-  'satisfied',
-  'overdueNow',
-];
+// The monthly report offers the case indicators as registered (modules/cases/indicators.ts).
+const COUNT_KEYS = CASE_COUNTS.map((d) => d.code);
+const METRICS = CASE_RATES.map((d) => d.code);
 const PCT = '0.00%';
 const cst = (d: Date | null) =>
   d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import { exportFormat } from '../../core/xlsx.ts';
-import { METRICS } from './scoring.ts';
+import { findIndicator } from '../../core/indicators/registry.ts';
 
 export const ASSESSEE_KINDS = ['street', 'community', 'department', 'grid_worker'] as const;
 export const PERIOD_TYPES = ['month', 'quarter'] as const;
@@ -13,7 +13,11 @@ export const computedIndicator = z.object({
   id: z.uuid().optional(),
   kind: z.literal('computed'),
   name,
-  metric: z.enum(METRICS),
+  /** Any registered rate indicator (GET /api/indicators?unit=rate), looked up when a scheme is saved. */
+  metric: z
+    .string()
+    .max(80)
+    .refine((code) => findIndicator(code)?.unit === 'rate', 'not a registered rate indicator'),
   direction: z.enum(['higher', 'lower']),
   /** A rate between 0 and 1, like the rates of GET /api/stats/cases. */
   target: z.number().min(0, 'a rate from 0 to 1').max(1, 'a rate from 0 to 1'),

@@ -1,17 +1,9 @@
 /**
  * Scoring rules of an assessment scheme (docs/assessment.md). Pure functions: the compute service feeds them
- * the case indicators and the assessors' manual scores.
+ * the registered indicators' values and the assessors' manual scores.
  */
-export const METRICS = [
-  'registrationRate',
-  'handlingRate',
-  'onTimeHandlingRate',
-  'closureRate',
-  'onTimeClosureRate',
-  'reworkRate',
-  'satisfactionRate',
-] as const;
-export type Metric = (typeof METRICS)[number];
+/** A computed indicator's metric: the code of a registered rate indicator (core/indicators/registry.ts). */
+export type Metric = string;
 
 export interface ComputedIndicator {
   id: string;
@@ -61,13 +53,13 @@ const round4 = (n: number) => Math.round(n * 10000) / 10000;
  */
 export function scoreAssessee(
   indicators: Indicator[],
-  rates: Partial<Record<Metric, number | null>> | undefined,
+  values: Partial<Record<Metric, number | null>> | undefined,
   manual: Map<string, number>,
 ): { total: number | null; items: IndicatorScore[] } {
   let earned = 0;
   let measured = 0;
   const items = indicators.map((ind): IndicatorScore => {
-    const value = ind.kind === 'computed' ? (rates?.[ind.metric] ?? null) : (manual.get(ind.id) ?? null);
+    const value = ind.kind === 'computed' ? (values?.[ind.metric] ?? null) : (manual.get(ind.id) ?? null);
     const fraction =
       ind.kind === 'computed'
         ? computedFraction(ind, value)

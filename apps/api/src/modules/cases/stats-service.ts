@@ -3,6 +3,7 @@ import type { RequestContext, SignedInContext } from '../../core/context.ts';
 import { badRequest } from '../../core/errors.ts';
 import { pathInScope } from '../../core/org-scope.ts';
 import { likePrefix } from '../../core/like.ts';
+import type { IndicatorUnits } from '../../core/indicators/registry.ts';
 
 const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 10000) / 10000);
 
@@ -101,11 +102,7 @@ export async function caseIndicators(
   };
 }
 
-export type IndicatorUnits =
-  /** Org subtrees, each counted exactly as `caseIndicators` counts one org. */
-  | { kind: 'org'; orgIds: string[] }
-  /** Grid workers: cases in their grids that they reported or verified (docs/assessment.md). */
-  | { kind: 'worker'; assignments: { userId: string; gridId: string }[] };
+export type { IndicatorUnits };
 
 /**
  * The same counts and rates for many units in one query, for rankings and assessment: one row per unit, units

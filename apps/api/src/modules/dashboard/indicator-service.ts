@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { SignedInContext } from '../../core/context.ts';
 import { badRequest } from '../../core/errors.ts';
+import { computeIndicators, findIndicator } from '../../core/indicators/registry.ts';
 import { ratesOf, type IndicatorCounts } from '../cases/stats-service.ts';
 import { checkPeriod, dashboardOrg, scopedRollup, type DashboardOrg } from './scope.ts';
 
@@ -80,24 +81,30 @@ export async function childIndicators(ctx: SignedInContext, f: Period) {
   };
 }
 
-export const RANK_INDICATORS = [
-  'reported',
-  'registrationRate',
-  'handlingRate',
-  'onTimeHandlingRate',
-  'closureRate',
-  'onTimeClosureRate',
-  'reworkRate',
-  'satisfactionRate',
-] as const;
-export type RankIndicator = (typeof RANK_INDICATORS)[number];
+/** The start of a Shanghai day, YYYY-MM-DD, as an instant. */
+const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
-/** Child units ranked by one indicator: best first (lowest for the rework rate), units with no figure last. */
-export async function rankings(ctx: SignedInContext, f: Period & { indicator: RankIndicator }) {
+/**
+ * Child units ranked by any registered indicator: best first by its direction, units with no figure last. The
+ * case counts and rates come from the daily rollups; any other module's indicator is counted by its source.
+ */
+export async function rankings(ctx: SignedInContext, f: Period & { indicator: string }) {
+  const def = findIndicator(f.indicator);
+  if (!def) throw badRequest('indicator', 'not a registered indicator');
   const r = await childIndicators(ctx, f);
-  const value = (u: (typeof r.units)[number]) =>
-    f.indicator === 'reported' ? u.counts.reported : u.rates[f.indicator];
-  const lowerIsBetter = f.indicator === 'reworkRate';
+  const rolled = (u: (typeof r.units)[number]): number | null | undefined =>
+    (u.counts as unknown as Record<string, number>)[f.indicator] ??
+    (u.rates as Record<string, number | null>)[f.indicator];
+  const live =
+    r.units.length && r.units.some((u) => rolled(u) === undefined)
+      ? await computeIndicators(ctx, [f.indicator], {
+          units: { kind: 'org', orgIds: r.units.map((u) => u.id) },
+          from: dayStart(f.from),
+          to: dayStart(f.to),
+        })
+      : new Map<string, Record<string, number | null>>();
+  const value = (u: (typeof r.units)[number]) => rolled(u) ?? live.get(u.id)?.[f.indicator] ?? null;
+  const lowerIsBetter = def.direction === 'lower';
   const units = r.units
     .map((u) => ({ ...u, value: value(u) }))
     .sort((a, b) => {

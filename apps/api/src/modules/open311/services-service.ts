@@ -1,12 +1,11 @@
 import type { RequestContext } from '../../core/context.ts';
+import { langOf, type Lang } from '../../core/lang.ts';
 import { o311Error } from './respond.ts';
 
-export type Locale = 'zh' | 'en';
+export type Locale = Lang;
 
 /** GeoReport has no language parameter: the app's Accept-Language picks Chinese (default) or English. */
-export function localeOf(acceptLanguage: string | undefined): Locale {
-  return /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'zh';
-}
+export const localeOf = langOf;
 
 export const DATATYPES = [
   'string',

@@ -616,6 +616,12 @@ export const en: Resources = {
     hint: 'Click a card to list its cases',
     total: '{{count}} tasks in all',
     empty: 'Nothing of this kind',
+    inbox: {
+      title: 'My tasks',
+      all: 'All',
+      empty: 'Nothing waits for you',
+      due: 'due {{at}}',
+    },
     kind: {
       register: 'To register',
       dispatch: 'To dispatch',

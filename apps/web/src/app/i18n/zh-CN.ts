@@ -617,6 +617,12 @@ export const zhCN = {
     hint: '点击卡片查看对应的事件',
     total: '待办合计 {{count}} 件',
     empty: '暂无此类待办',
+    inbox: {
+      title: '我的待办',
+      all: '全部',
+      empty: '暂无待办',
+      due: '{{at}} 到期',
+    },
     kind: {
       register: '待立案',
       dispatch: '待派遣',

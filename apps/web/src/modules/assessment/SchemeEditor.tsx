@@ -3,17 +3,11 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
+import { useIndicators } from '../../lib/indicators';
 import { errorMessage } from '../../lib/error-message';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
-import {
-  ASSESSEE_KINDS,
-  METRICS,
-  schemeKeys,
-  type Indicator,
-  type Metric,
-  type Scheme,
-} from './assessment-api';
+import { ASSESSEE_KINDS, schemeKeys, type Indicator, type Metric, type Scheme } from './assessment-api';
 
 interface Row {
   id?: string;
@@ -70,6 +64,8 @@ function toIndicators(rows: Row[]): Indicator[] {
 /** Creates or edits a scheme: indicator rows, with the weights' total checked against 100 before saving. */
 export function SchemeEditor({ scheme, onClose }: { scheme: Scheme | null; onClose: (id?: string) => void }) {
   const { t } = useTranslation();
+  // Whatever rates the modules have registered, not a list kept here.
+  const rates = useIndicators('rate');
   const [form] = Form.useForm<Values>();
   const qc = useQueryClient();
   const rows = (Form.useWatch('indicators', form) ?? []) as Row[];
@@ -201,7 +197,8 @@ export function SchemeEditor({ scheme, onClose }: { scheme: Scheme | null; onClo
                         <Form.Item name={[f.name, 'metric']} noStyle>
                           <Select
                             style={{ width: 130 }}
-                            options={METRICS.map((m) => ({ value: m, label: t(`assessment.metrics.${m}`) }))}
+                            loading={rates.isPending}
+                            options={rates.data?.map((m) => ({ value: m.code, label: m.name }))}
                           />
                         </Form.Item>
                       ),

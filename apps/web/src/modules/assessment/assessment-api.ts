@@ -2,16 +2,9 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../lib/api';
 import { PAGE_SIZE, type Page } from '../../lib/paging';
 
-export const METRICS = [
-  'registrationRate',
-  'handlingRate',
-  'onTimeHandlingRate',
-  'closureRate',
-  'onTimeClosureRate',
-  'reworkRate',
-  'satisfactionRate',
-] as const;
-export type Metric = (typeof METRICS)[number];
+/** A computed indicator's metric: the code of a rate the API has registered (GET /api/indicators). */
+export type Metric = string;
+
 export const ASSESSEE_KINDS = ['street', 'community', 'department', 'grid_worker'] as const;
 export type AssesseeKind = (typeof ASSESSEE_KINDS)[number];
 

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { isApiError } from '../../lib/api';
 import { errorMessage, isStaleVersion } from '../../lib/error-message';
 import { caseApi, caseKeys, useCategories, useDispatchTargets } from './case-api';
+import { taskKeys } from '../home/tasks-api';
 import type { ActionBody, CaseAction, CaseDetail } from './case-types';
 import { deadlineIso } from './ActionFields';
 import { ACTION_FIELDS, ActionFormItems, actionFieldOf, type ActionValues } from './ActionFormItems';
@@ -38,6 +39,7 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+    void queryClient.invalidateQueries({ queryKey: taskKeys.all }); // 我的待办 counts
     void queryClient.invalidateQueries({ queryKey: caseKeys.notifications });
   };
 

@@ -7,6 +7,7 @@ import { isApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/error-message';
 import { PHONE_PATTERN } from '../users/user-api';
 import { caseApi, caseKeys, useCategories } from './case-api';
+import { taskKeys } from '../home/tasks-api';
 import { CHANNELS, type Duplicate, type IntakeBody } from './case-types';
 import { newIdempotencyKey } from './case-http';
 import { DuplicatesModal } from './DuplicatesModal';
@@ -65,6 +66,7 @@ export default function CaseIntakePage() {
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+      void queryClient.invalidateQueries({ queryKey: taskKeys.all }); // 我的待办 counts
       void message.success(t('case.intake.created', { number: saved.number }));
       if (saved.possibleDuplicates?.length) {
         setCreated({ id: saved.id, number: saved.number, duplicates: saved.possibleDuplicates });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatTime } from '../../lib/time';
 import { useLang } from '../../lib/use-lang';
+import { TaskStrip } from '../home/TaskStrip';
 import { caseApi, caseKeys } from './case-api';
 import type { Notification } from './case-types';
 
@@ -89,6 +90,7 @@ export function NotificationBell({ compact }: { compact: boolean }) {
           {t('notification.markAllRead')}
         </Button>
       </div>
+      <TaskStrip onOpen={() => setOpen(false)} />
       {list.isPending ? (
         <div style={{ padding: 24, textAlign: 'center' }}>
           <Spin />

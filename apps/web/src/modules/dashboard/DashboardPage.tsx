@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
 import { QueryError } from '../../components/QueryError';
+import { useIndicators } from '../../lib/indicators';
 import { BarList, Donut, LineChart } from './charts';
 import {
   casesLink,
@@ -21,14 +22,7 @@ import {
   type RankedUnit,
   type Scope,
 } from './dashboard-api';
-import {
-  OPEN_STATUSES,
-  periodOf,
-  PERIODS,
-  RANK_INDICATORS,
-  SLA_COLOURS,
-  type PeriodKey,
-} from './dashboard-model';
+import { OPEN_STATUSES, periodOf, PERIODS, SLA_COLOURS, type PeriodKey } from './dashboard-model';
 
 // The map carries Leaflet: its own chunk, loaded after the figures.
 const DashboardMap = lazy(() => import('./DashboardMap'));
@@ -52,6 +46,9 @@ export default function DashboardPage() {
   const channel = useBreakdown(scope, 'channel');
   const sla = useBreakdown(scope, 'slaState');
   const rankings = useRankings(scope, indicator);
+  // Rank by any registered indicator (GET /api/indicators), named by the API in the reader's language.
+  const indicators = useIndicators();
+  const chosen = indicators.data?.find((i) => i.code === indicator);
   const density = useGridDensity(orgId);
   const live = useLive(orgId);
   const registry = useRegistry(orgId);
@@ -68,14 +65,14 @@ export default function DashboardPage() {
         ),
       },
       {
-        title: t(`dashboard.indicator.${indicator}` as 'dashboard.indicator.reported'),
+        title: chosen?.name ?? t(`dashboard.indicator.${indicator}` as 'dashboard.indicator.reported'),
         dataIndex: 'value',
         align: 'right' as const,
-        render: (v: number | null) => (indicator === 'reported' ? v : pct(v)),
+        render: (v: number | null) => (chosen?.unit === 'rate' ? pct(v) : v),
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, indicator, orgId, period.from, period.to],
+    [t, indicator, chosen, orgId, period.from, period.to],
   );
 
   if (summary.isError) return <QueryError error={summary.error} onRetry={() => void summary.refetch()} />;
@@ -320,10 +317,8 @@ export default function DashboardPage() {
                 value={indicator}
                 onChange={setIndicator}
                 style={{ width: 140 }}
-                options={RANK_INDICATORS.map((i) => ({
-                  value: i,
-                  label: t(`dashboard.indicator.${i}` as 'dashboard.indicator.reported'),
-                }))}
+                loading={indicators.isPending}
+                options={indicators.data?.map((i) => ({ value: i.code, label: i.name }))}
                 aria-label={t('dashboard.section.rankings')}
               />
             }

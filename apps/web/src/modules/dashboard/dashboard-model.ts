@@ -1,17 +1,6 @@
 export const PERIODS = ['month', 'days30', 'year'] as const;
 export type PeriodKey = (typeof PERIODS)[number];
 
-export const RANK_INDICATORS = [
-  'closureRate',
-  'onTimeClosureRate',
-  'handlingRate',
-  'onTimeHandlingRate',
-  'registrationRate',
-  'satisfactionRate',
-  'reworkRate',
-  'reported',
-] as const;
-
 /** The statuses the dashboards count as open (suspended cases have their clock stopped). */
 export const OPEN_STATUSES = ['reported', 'registered', 'dispatched', 'handling', 'handled', 'verified'];
 

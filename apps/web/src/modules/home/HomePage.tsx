@@ -6,6 +6,7 @@ import { useAuth } from '../../app/auth';
 import { NAV_ITEMS } from '../../app/nav';
 import { OrgLevelTag } from '../../components/OrgLevelTag';
 import { useLang } from '../../lib/use-lang';
+import { TaskInbox } from './TaskInbox';
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -59,6 +60,7 @@ export default function HomePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <TaskInbox />
       {shortcuts.length > 0 && (
         <Card title={t('home.quickLinks')}>
           <Row gutter={[16, 16]}>
