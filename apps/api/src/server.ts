@@ -2,15 +2,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { expiredSessionsSweep, startSweeps } from './core/sweeps.ts';
-import { caseSlaSweep } from './modules/cases/sweeps.ts';
-import { rateLimitSweep } from './core/rate-limit.ts';
-import { permitExpirySweep } from './modules/places/sweeps.ts';
-import { open311RejectionsSweep } from './modules/open311/sweeps.ts';
-import { monthlyReportSweep } from './modules/assessment/sweeps.ts';
-import { rollupStatsSweep } from './modules/dashboard/sweeps.ts';
-import { publicRejectionsSweep } from './modules/public/abuse.ts';
-import { logSms } from './modules/cases/notify.ts';
+import { startSweeps } from './core/sweeps.ts';
+import { MODULES } from './modules/index.ts';
 import { systemClock } from './core/clock.ts';
 import { demoLogins, isEmpty, seedBase, seedDemo } from './db/seeds/seed.ts';
 
@@ -38,16 +31,7 @@ await app.listen({ port: config.port, host: config.host });
 const stopSweeps = startSweeps(
   db.db,
   systemClock,
-  [
-    expiredSessionsSweep(config.session.idleMs),
-    caseSlaSweep({ escalateOverdue: config.escalateOverdue, sms: logSms }),
-    rateLimitSweep,
-    permitExpirySweep,
-    open311RejectionsSweep,
-    monthlyReportSweep,
-    rollupStatsSweep,
-    publicRejectionsSweep,
-  ],
+  MODULES.flatMap((m) => m.sweeps?.({ config }) ?? []),
   (msg, err) => app.log.error({ err }, msg),
 );
 
