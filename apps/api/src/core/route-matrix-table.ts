@@ -19,11 +19,6 @@ export const NOT_SCOPED = new Set(['roles', 'categories', 'policy-categories']);
  */
 export const KNOWN_GAPS = new Set<string>([
   'attachments',
-  'grid-staff',
-  'zones',
-  'residences',
-  'tenancies',
-  'employments',
   'imports',
   'open311/keys',
   'assessment/schemes',

@@ -43,6 +43,11 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     organizations: (await f.organization(db, at)).id,
     notices: (await f.notice(db, at)).id,
     policies: (await f.policy(db, at)).id,
+    residences: (await f.residence(db, at)).id,
+    tenancies: (await f.tenancy(db, at)).id,
+    employments: (await f.employment(db, at)).id,
+    'grid-staff': (await f.gridStaff(db, at)).id,
+    zones: (await f.zone(db, at)).id,
   };
 }
 
@@ -99,6 +104,18 @@ describe('the route matrix', () => {
         wrong.push(`${key(r)} → ${res.status} ${res.text.slice(0, 120)}`);
     }
     expect(checked).toBeGreaterThan(30);
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers those GET routes to a user of the district above both streets (the 404s are the scope)', async () => {
+    const u = await f.user(t.db.db, await f.district(t.db.db), { permissions: ALL_PERMISSIONS });
+    const district = await t.login(u.username, u.password);
+    const wrong: string[] = [];
+    for (const r of staffRoutes().filter((x) => x.method === 'GET' && x.url.includes(':id'))) {
+      if (!(aggregateOf(r.url) in inB)) continue;
+      const res = await district.get(concrete(r, inB) + queryOf(r));
+      if (res.status !== 200) wrong.push(`${key(r)} → ${res.status}`);
+    }
     expect(wrong).toEqual([]);
   });
 

@@ -272,3 +272,55 @@ export async function caseIn(db: Db, at: Subtree, status: CaseStatus = 'reported
     .returning(['id', 'version'])
     .executeTakeFirstOrThrow();
 }
+
+/** A person living in a house of `at` (入住), open-ended. */
+export async function residence(db: Db, at: Subtree) {
+  const [p, h] = [await person(db, at), await house(db, at)];
+  return db
+    .insertInto('residences')
+    .values({ person_id: p.id, house_id: h.id, relation: 'family', from_date: '2026-01-05' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** A tenant checked in to a rental of `at`. */
+export async function tenancy(db: Db, at: Subtree) {
+  const [r, p] = [await rental(db, at), await person(db, at)];
+  return db
+    .insertInto('tenancies')
+    .values({ rental_id: r.id, person_id: p.id, check_in: '2026-01-05' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** A person employed by an organisation of `at`. */
+export async function employment(db: Db, at: Subtree) {
+  const [o, p] = [await organization(db, at), await person(db, at)];
+  return db
+    .insertInto('employments')
+    .values({ organization_id: o.id, person_id: p.id, from_date: '2026-01-05' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** A grid worker assigned to the grid of `at` (一格多员). */
+export async function gridStaff(db: Db, at: Subtree) {
+  const u = await user(db, at.grid, { code: 'grid_worker' });
+  return db
+    .insertInto('grid_staff')
+    .values({ grid_id: at.grid.id, user_id: u.id, grid_role: 'worker', from_date: '2026-01-05' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** A patrol zone (片区) of the street of `at`, holding its grid. */
+export async function zone(db: Db, at: Subtree) {
+  const u = await user(db, at.street, { code: 'street_staff' });
+  const z = await db
+    .insertInto('zones')
+    .values({ org_id: at.street.id, name: `测试片区${tag()}`, owner_user_id: u.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('zone_members').values({ zone_id: z.id, org_id: at.grid.id }).execute();
+  return z;
+}
