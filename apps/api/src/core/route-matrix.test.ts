@@ -48,6 +48,10 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     employments: (await f.employment(db, at)).id,
     'grid-staff': (await f.gridStaff(db, at)).id,
     zones: (await f.zone(db, at)).id,
+    'assessment/schemes': (await f.scheme(db, at)).id,
+    'reports/jobs': (await f.reportJob(db, at)).id,
+    imports: (await f.importJob(db, at)).id,
+    'open311/keys': (await f.open311Key(db, at)).id,
   };
 }
 
@@ -112,7 +116,7 @@ describe('the route matrix', () => {
     const district = await t.login(u.username, u.password);
     const wrong: string[] = [];
     for (const r of staffRoutes().filter((x) => x.method === 'GET' && x.url.includes(':id'))) {
-      if (!(aggregateOf(r.url) in inB)) continue;
+      if (!(aggregateOf(r.url) in inB) || KNOWN_GAPS.has(key(r))) continue;
       const res = await district.get(concrete(r, inB) + queryOf(r));
       if (res.status !== 200) wrong.push(`${key(r)} → ${res.status}`);
     }

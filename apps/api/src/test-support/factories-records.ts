@@ -135,3 +135,69 @@ export async function zone(db: Db, at: Subtree) {
   await db.insertInto('zone_members').values({ zone_id: z.id, org_id: at.grid.id }).execute();
   return z;
 }
+
+/** An assessment scheme (考核方案) owned by the street of `at`, assessing its communities. */
+export async function scheme(db: Db, at: Subtree, now = new Date()) {
+  return db
+    .insertInto('assessment_schemes')
+    .values({
+      org_id: at.street.id,
+      org_path: at.street.path,
+      name: `测试方案${tag()}`,
+      period_type: 'month',
+      assessee_kind: 'community',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** A queued monthly report job of the street of `at`. */
+export async function reportJob(db: Db, at: Subtree, now = new Date()) {
+  return db
+    .insertInto('report_jobs')
+    .values({
+      org_id: at.street.id,
+      org_path: at.street.path,
+      month: '2026-11',
+      status: 'queued',
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** A person import (批量导入) validated and waiting for its commit, made by a user of `at`. */
+export async function importJob(db: Db, at: Subtree) {
+  const u = await user(db, at.street, { code: 'street_staff' });
+  return db
+    .insertInto('import_jobs')
+    .values({
+      kind: 'persons',
+      status: 'validated',
+      filename: 'persons.xlsx',
+      org_id: at.street.id,
+      org_path: at.street.path,
+      created_by: u.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** An Open311 API key of the street of `at`. */
+export async function open311Key(db: Db, at: Subtree, now = new Date()) {
+  return db
+    .insertInto('open311_keys')
+    .values({
+      name: `测试密钥${tag()}`,
+      owner: '测试',
+      org_id: at.street.id,
+      org_path: at.street.path,
+      key_hash: randomBytes(32).toString('hex'),
+      key_prefix: tag(),
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
