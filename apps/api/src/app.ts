@@ -15,33 +15,15 @@ import { loggerOptions } from './core/logging.ts';
 import { installTextInputGuard } from './core/text-input.ts';
 import { installRouteGuard } from './core/route-guard.ts';
 import { GridLocator } from './core/geo/grid-locator.ts';
-import { gridRoutes } from './modules/grids/routes.ts';
 import { CalendarProvider } from './modules/calendar/calendar-provider.ts';
-import { calendarRoutes } from './modules/calendar/routes.ts';
-import { caseRoutes } from './modules/cases/routes.ts';
 import { CategoryCatalog } from './modules/cases/category-catalog.ts';
 import { DiskFileStore } from './core/files.ts';
 import multipart from '@fastify/multipart';
-import { auditRoutes } from './modules/audit/routes.ts';
-import { authRoutes } from './modules/auth/routes.ts';
-import { healthRoutes } from './modules/health/routes.ts';
-import { orgRoutes } from './modules/orgs/routes.ts';
-import { roleRoutes } from './modules/roles/routes.ts';
-import { userRoutes } from './modules/users/routes.ts';
-import { registryRoutes } from './modules/registry/routes.ts';
-import { placesRoutes } from './modules/places/routes.ts';
-import { publicRoutes } from './modules/public/routes.ts';
-import { open311Routes } from './modules/open311/routes.ts';
-import { dashboardRoutes } from './modules/dashboard/routes.ts';
-import { assessmentRoutes } from './modules/assessment/routes.ts';
+import { MODULES } from './modules/index.ts';
 import { recordRoutes } from './core/records/routes.ts';
-import { caseOwner } from './modules/cases/record-owner.ts';
-import { householdSubjects, houseSubjects, personSubjects } from './modules/registry/subject-types.ts';
-import { organizationSubjects } from './modules/places/subject-type.ts';
 import { taskRoutes } from './core/tasks/routes.ts';
 import { indicatorRoutes } from './core/indicators/routes.ts';
 import { documentRoutes } from './core/documents/routes.ts';
-import { registerModuleParts } from './modules/shared-parts.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const APP_VERSION: string = JSON.parse(
@@ -93,38 +75,20 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
 
-  await app.register(healthRoutes({ db: db.db, kind: db.kind, version: APP_VERSION, map: config.map }));
-  await app.register(
-    authRoutes({ lockout: config.lockout, session: config.session, cookieSecure: config.cookieSecure }),
-  );
-  await app.register(orgRoutes);
-  await app.register(userRoutes);
-  await app.register(roleRoutes);
-  await app.register(auditRoutes);
-  await app.register(gridRoutes);
-  await app.register(calendarRoutes);
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
   // One store for every upload: staff attachments, portal photos and Open311 media share ids and checks.
-  const uploads = new DiskFileStore(path.join(config.dataDir, 'uploads'));
-  await app.register(caseRoutes({ files: uploads, uploadMaxBytes: config.uploadMaxBytes }));
-
-  await app.register(registryRoutes);
-  await app.register(placesRoutes);
-  await app.register(
-    publicRoutes({ files: uploads, uploadMaxBytes: config.uploadMaxBytes, limits: config.publicLimits }),
-  );
-  await app.register(open311Routes({ files: uploads, limits: config.open311 }));
-  await app.register(dashboardRoutes);
-  await app.register(assessmentRoutes);
+  const files = new DiskFileStore(path.join(config.dataDir, 'uploads'));
+  for (const m of MODULES)
+    if (m.routes) await app.register(m.routes({ config, db, files, version: APP_VERSION }));
+  // The kit's shared parts, filled from what each module declares: record owners and subject types,
+  // kinds of task in 我的待办, indicators and document owners.
   await app.register(
     recordRoutes({
-      owners: [caseOwner],
-      subjects: [personSubjects, houseSubjects, householdSubjects, organizationSubjects],
+      owners: MODULES.flatMap((m) => m.recordOwners ?? []),
+      subjects: MODULES.flatMap((m) => m.subjectTypes ?? []),
     }),
   );
-
-  // What modules add to the shared pieces: kinds of task in 我的待办, indicators, document owners.
-  registerModuleParts();
+  for (const m of MODULES) m.register?.();
   await app.register(taskRoutes);
   await app.register(indicatorRoutes);
   await app.register(documentRoutes);

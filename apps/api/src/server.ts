@@ -2,16 +2,9 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { expiredSessionsSweep, startSweeps } from './core/sweeps.ts';
+import { startSweeps } from './core/sweeps.ts';
+import { MODULES } from './modules/index.ts';
 import { deadlineSweep } from './core/workflow/sweep.ts';
-import { caseWorkflow } from './modules/cases/workflow.ts';
-import { rateLimitSweep } from './core/rate-limit.ts';
-import { permitExpirySweep } from './modules/places/sweeps.ts';
-import { open311RejectionsSweep } from './modules/open311/sweeps.ts';
-import { monthlyReportSweep } from './modules/assessment/sweeps.ts';
-import { rollupStatsSweep } from './modules/dashboard/sweeps.ts';
-import { publicRejectionsSweep } from './modules/public/abuse.ts';
-import { logSms } from './modules/cases/notify.ts';
 import { referralExpirySweep } from './core/records/referral-sweep.ts';
 import { systemClock } from './core/clock.ts';
 import { demoLogins, isEmpty, seedBase, seedDemo } from './db/seeds/seed.ts';
@@ -41,15 +34,9 @@ const stopSweeps = startSweeps(
   db.db,
   systemClock,
   [
-    expiredSessionsSweep(config.session.idleMs),
-    // One deadline sweep over every workflow's clocks.
-    deadlineSweep([caseWorkflow({ escalateOverdue: config.escalateOverdue, sms: logSms })]),
-    rateLimitSweep,
-    permitExpirySweep,
-    open311RejectionsSweep,
-    monthlyReportSweep,
-    rollupStatsSweep,
-    publicRejectionsSweep,
+    ...MODULES.flatMap((m) => m.sweeps?.({ config }) ?? []),
+    // One deadline sweep over every module's workflow clocks; referrals expire on the shared parts' sweep.
+    deadlineSweep(MODULES.flatMap((m) => m.workflows?.({ config }) ?? [])),
     referralExpirySweep,
   ],
   (msg, err) => app.log.error({ err }, msg),

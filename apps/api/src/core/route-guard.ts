@@ -34,6 +34,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** The declared request schemas (zod), so generated tests can build a bad body or fill the params. */
+  schema?: { body?: unknown; params?: unknown; querystring?: unknown };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -79,7 +81,8 @@ export function installRouteGuard(
       );
     }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url, access });
+    const schema = route.schema as RegisteredRoute['schema'];
+    for (const method of methods) if (method !== 'HEAD') app.routeTable.push({ method, url, access, schema });
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -4,21 +4,11 @@ import { BUILTIN_ROLES } from '@civicgrid/shared/roles';
 import type { Db } from '../client.ts';
 import { hashPassword } from '../../core/passwords.ts';
 import * as demo from './demo-district.ts';
-import { seedCalendar } from '../../modules/calendar/calendar-provider.ts';
-import { linkCategoryDepartments, seedCategories } from '../../modules/cases/category-seed.ts';
-import { seedDemoCases } from './demo-cases.ts';
-import { seedDemoRegistry } from '../../modules/registry/demo-seed.ts';
-import { seedDemoPlaces } from '../../modules/places/demo-seed.ts';
-import { seedDemoPublic } from '../../modules/public/demo-seed.ts';
-import { seedDemoOpen311 } from '../../modules/open311/demo-seed.ts';
-import { seedDemoCommand } from '../../modules/dashboard/demo-seed.ts';
-import { seedDemoAssessment } from '../../modules/assessment/demo-seed.ts';
-import { registerModuleParts } from '../../modules/shared-parts.ts';
+import { MODULES } from '../../modules/index.ts';
 
 /** Built-in roles follow the code: their permission sets are rewritten on every start. */
 export async function seedBase(db: Db) {
-  await seedCalendar(db);
-  await seedCategories(db);
+  for (const m of MODULES) await m.seeds?.base?.(db);
   for (const r of BUILTIN_ROLES) {
     await db
       .insertInto('roles')
@@ -87,7 +77,8 @@ export const DEMO_ACCOUNTS = [
 
 /** Loads 示范区 in one transaction: a half-loaded demo would be worse than none. */
 export async function seedDemo(db: Db, password: string) {
-  registerModuleParts(); // the demo assessment is computed from the registered indicators
+  // The demo assessment is computed from the registered indicators.
+  for (const m of MODULES) m.register?.();
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const district = await addOrg(tx, null, {
@@ -166,15 +157,9 @@ export async function seedDemo(db: Db, password: string) {
         .execute();
     }
     await seedGridStaff(tx, grids, at.grid!.id, hash, roleId.get('grid_worker')!);
-    await linkCategoryDepartments(tx);
-    await seedDemoCases(tx, new Date());
-    // Each module loads its own part of the district, in dependency order (people before rentals, …).
-    await seedDemoRegistry(tx);
-    await seedDemoPlaces(tx);
-    await seedDemoPublic(tx);
-    await seedDemoOpen311(tx);
-    await seedDemoCommand(tx);
-    await seedDemoAssessment(tx);
+    // Each module loads its own part of the district, in MODULES order (people before rentals, …).
+    const now = new Date();
+    for (const m of MODULES) await m.seeds?.demo?.(tx, now);
     await tx
       .insertInto('app_meta')
       .values({ key: 'demo', value: 'true' })

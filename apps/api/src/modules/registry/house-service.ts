@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import { maskPhone } from '@civicgrid/shared/validators';
 import { audit } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
+import { scopedTable } from '../../core/data/scoped-table.ts';
 import { AppError, badRequest, conflict, notFound, staleVersion } from '../../core/errors.ts';
 import { likeContains, likePrefix } from '../../core/like.ts';
 import { pathInScope } from '../../core/org-scope.ts';
@@ -51,6 +52,17 @@ const presentHouse = (h: HouseRow) => ({
   area: h.area === null ? null : Number(h.area),
   ownerPhone: h.ownerPhone ? maskPhone(h.ownerPhone) : null,
 });
+
+const houses = (ctx: SignedInContext) =>
+  scopedTable(
+    ctx,
+    'houses',
+    { path: 'org_path' },
+    {
+      entity: 'house',
+      orgOf: (h) => h.grid_id ?? h.community_id ?? h.street_id,
+    },
+  );
 
 async function findHouse(ctx: SignedInContext, id: string) {
   return housesQuery(ctx.db)
@@ -258,18 +270,21 @@ export async function updateHouse(ctx: SignedInContext, id: string, input: House
       };
     }
     const changes = changedFields(h as unknown as Record<string, unknown>, patch);
-    await tx.db
-      .updateTable('houses')
-      .set({ ...houseColumns(input), ...placement, updated_at: tx.clock.now(), version: sql`version + 1` })
-      .where('id', '=', id)
-      .execute();
-    await recordChange(tx, { entity: 'house', entityId: id, action: 'update', changes });
-    await audit(tx, {
-      action: 'house.update',
-      entityType: 'house',
-      entityId: id,
-      summary: `changed ${Object.keys(changes).join(', ') || 'nothing'} of house ${h.houseNumber}`,
-    });
+    // The statement is guarded by the version, so of two concurrent editors exactly one wins.
+    await houses(tx).updateVersioned(
+      id,
+      input.version,
+      { ...houseColumns(input), ...placement },
+      {
+        audit: {
+          action: 'house.update',
+          entityType: 'house',
+          summary: `changed ${Object.keys(changes).join(', ') || 'nothing'} of house ${h.houseNumber}`,
+        },
+        history: { entity: 'house', changes },
+        omitFromAudit: ['owner_phone'],
+      },
+    );
     return getHouse(tx, id);
   });
 }

@@ -63,6 +63,7 @@ export async function createImportJob(ctx: SignedInContext, filename: string) {
       action: 'import.upload',
       entityType: 'import_job',
       entityId: id,
+      orgId: tx.user.orgId,
       summary: `uploaded ${filename} for a person import`,
     });
     return id;
@@ -337,10 +338,17 @@ export async function getImport(ctx: SignedInContext, id: string) {
 export async function importErrorPages(ctx: SignedInContext, id: string, lang: ReasonLang = 'zh') {
   const job = await jobQuery(ctx.db, ctx.scope, id).executeTakeFirst();
   if (!job) throw notFound('import');
+  // The audit row belongs to the import's org: a row without one is read by every auditor of the tree.
+  const { org_id: orgId } = await ctx.db
+    .selectFrom('import_jobs')
+    .select('org_id')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   await audit(ctx, {
     action: 'import.errors_export',
     entityType: 'import_job',
     entityId: id,
+    orgId,
     summary: `downloaded the bad rows of ${job.filename}`,
   });
   const header = [...PERSON_COLUMNS.map((c) => c.zh), '行号 row', '错误原因 errors'];
@@ -391,13 +399,14 @@ export async function startCommit(ctx: SignedInContext, id: string, opts: Commit
         eb.and([eb('status', '=', 'committing'), eb('updated_at', '<', new Date(Date.now() - LEASE_MS))]),
       ]),
     )
-    .returning('id')
+    .returning(['id', 'org_id'])
     .executeTakeFirst();
   if (claimed && !running.has(id)) {
     await audit(ctx, {
       action: 'import.commit',
       entityType: 'import_job',
       entityId: id,
+      orgId: claimed.org_id,
       summary: `committed ${job.okRows} rows of ${job.filename}`,
       after: { at: now },
     });

@@ -1,0 +1,39 @@
+import type { ModuleDef } from '../core/module.ts';
+import assessment from './assessment/module.ts';
+import audit from './audit/module.ts';
+import auth from './auth/module.ts';
+import calendar from './calendar/module.ts';
+import cases from './cases/module.ts';
+import dashboard from './dashboard/module.ts';
+import grids from './grids/module.ts';
+import health from './health/module.ts';
+import open311 from './open311/module.ts';
+import orgs from './orgs/module.ts';
+import places from './places/module.ts';
+import publicSide from './public/module.ts';
+import registry from './registry/module.ts';
+import roles from './roles/module.ts';
+import users from './users/module.ts';
+
+/**
+ * Every module, in dependency order: routes register, base seeds run and the demo district loads in this order
+ * (people before rentals, cases before the dashboard's figures). A new module adds one line here, after the
+ * modules it reads from, and declares everything else in its own `module.ts` (see core/module.ts).
+ */
+export const MODULES: readonly ModuleDef[] = [
+  health,
+  auth,
+  orgs,
+  users,
+  roles,
+  audit,
+  grids,
+  calendar,
+  cases,
+  registry,
+  places,
+  publicSide,
+  open311,
+  dashboard,
+  assessment,
+];

@@ -1,0 +1,11 @@
+import { defineModule } from '../../core/module.ts';
+import { seedDemoOpen311 } from './demo-seed.ts';
+import { open311Routes } from './routes.ts';
+import { open311RejectionsSweep } from './sweeps.ts';
+
+export default defineModule({
+  name: 'open311',
+  routes: ({ files, config }) => open311Routes({ files, limits: config.open311 }),
+  sweeps: () => [open311RejectionsSweep],
+  seeds: { demo: seedDemoOpen311 },
+});

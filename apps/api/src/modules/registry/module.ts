@@ -1,0 +1,11 @@
+import { defineModule } from '../../core/module.ts';
+import { seedDemoRegistry } from './demo-seed.ts';
+import { registryRoutes } from './routes.ts';
+import { householdSubjects, houseSubjects, personSubjects } from './subject-types.ts';
+
+export default defineModule({
+  name: 'registry',
+  routes: () => registryRoutes,
+  seeds: { demo: seedDemoRegistry },
+  subjectTypes: [personSubjects, houseSubjects, householdSubjects],
+});
