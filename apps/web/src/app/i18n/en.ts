@@ -6,6 +6,7 @@ import { open311En } from '../../modules/open311/messages';
 import { dashboardEn } from '../../modules/dashboard/messages';
 import { assessmentEn } from '../../modules/assessment/messages';
 import { calendarEn } from '../../modules/calendar/messages';
+import { kitEn } from '../../kit/messages';
 
 export const en: Resources = {
   registry: registryEn,
@@ -15,6 +16,7 @@ export const en: Resources = {
   dashboard: dashboardEn,
   assessment: assessmentEn,
   calendar: calendarEn,
+  kit: kitEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -498,15 +500,6 @@ export const en: Resources = {
       distance: 'about {{metres}} m away',
       openCase: 'Open the new case',
       stillUploading: 'Photos are still uploading',
-    },
-    photo: {
-      add: 'Add photo',
-      camera: 'Take photo',
-      uploading: 'Uploading',
-      failed: 'Upload failed',
-      remove: 'Remove photo',
-      hint: 'JPG, PNG, GIF or WebP, up to 10 MB each',
-      empty: 'No photos',
     },
     list: {
       title: 'Cases',

@@ -6,6 +6,7 @@ import { open311Zh } from '../../modules/open311/messages';
 import { dashboardZh } from '../../modules/dashboard/messages';
 import { assessmentZh } from '../../modules/assessment/messages';
 import { calendarZh } from '../../modules/calendar/messages';
+import { kitZh } from '../../kit/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -19,6 +20,7 @@ export const zhCN = {
   dashboard: dashboardZh,
   assessment: assessmentZh,
   calendar: calendarZh,
+  kit: kitZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -500,15 +502,6 @@ export const zhCN = {
       distance: '相距约 {{metres}} 米',
       openCase: '查看新事件',
       stillUploading: '照片仍在上传，请稍候',
-    },
-    photo: {
-      add: '添加照片',
-      camera: '拍照',
-      uploading: '上传中',
-      failed: '上传失败',
-      remove: '移除照片',
-      hint: '支持 JPG、PNG、GIF、WebP，单张不超过 10 MB',
-      empty: '暂无照片',
     },
     list: {
       title: '事件列表',

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { EVALUATIONS, type CaseAction, type CaseDetail, type Evaluation } from './case-types';
 import { CaseSearchSelect, DeadlinePicker, DepartmentSelect, deadlineIso } from './ActionFields';
-import { PhotoUploader, photoIds, photosUploading, type PhotoItem } from './PhotoUploader';
+import { PhotoUploader, photoIds, photosUploading, type PhotoItem } from '../../kit/PhotoUploader';
 
 export interface ActionValues {
   reason?: string;

@@ -10,7 +10,7 @@ import type { ActionBody, CaseAction, CaseDetail } from './case-types';
 import { deadlineIso } from './ActionFields';
 import { ACTION_FIELDS, ActionFormItems, actionFieldOf, type ActionValues } from './ActionFormItems';
 import { findCategory } from './CategoryTreeSelect';
-import { photoIds, photosUploading } from './PhotoUploader';
+import { photoIds, photosUploading } from '../../kit/PhotoUploader';
 
 interface Props {
   detail: CaseDetail;

@@ -80,7 +80,7 @@ export default function CasePage() {
               {c.attachments.length ? (
                 <AttachmentThumbs items={c.attachments} size={wide ? 96 : 80} />
               ) : (
-                <Typography.Text type="secondary">{t('case.photo.empty')}</Typography.Text>
+                <Typography.Text type="secondary">{t('kit.photo.empty')}</Typography.Text>
               )}
             </Card>
           </Space>

@@ -4,7 +4,7 @@ import { PlusOutlined, StarOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../app/auth';
 import { CriteriaModal } from './CriteriaModal';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadMore } from '../../components/LoadMore';

@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { PAGE_SIZE, type Page } from '../../lib/paging';
-import { sendRaw } from '../cases/case-http';
+import { sendRaw } from '../../lib/send-raw';
 import type { PersonReason } from '@civicgrid/shared/person-reasons';
 
 export type ResidenceType = 'registered' | 'floating' | 'overseas';
