@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
+import { caseActionBody } from '@civicgrid/shared/case-actions';
 import { CHANNELS } from '@civicgrid/shared/cases';
-import { CASE_ACTIONS, CASE_STATUSES } from './workflow.ts';
+import { CASE_STATUSES } from './workflow.ts';
 
 export { CHANNELS };
 const phone = z
@@ -26,22 +27,8 @@ export const intakeBody = z.object({
   attachmentIds: z.array(z.uuid()).max(20).optional(),
 });
 
-export const actionBody = z.object({
-  action: z.enum(CASE_ACTIONS),
-  version: z.number().int().min(1),
-  reason: z.string().trim().min(1).max(1000).optional(),
-  note: z.string().trim().min(1).max(2000).optional(),
-  result: z.string().trim().min(1).max(4000).optional(),
-  departmentId: z.uuid().optional(),
-  coDepartmentIds: z.array(z.uuid()).max(10).optional(),
-  deadline: z.coerce.date().optional(),
-  attachmentIds: z.array(z.uuid()).max(20).optional(),
-  passed: z.boolean().optional(),
-  approved: z.boolean().optional(),
-  evaluation: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied']).optional(),
-  comment: z.string().trim().max(1000).optional(),
-  targetCaseId: z.uuid().optional(),
-});
+/** One body for every action; the runner checks it against the action's own schema from packages/shared. */
+export const actionBody = caseActionBody;
 
 const statusList = z
   .string()
