@@ -196,7 +196,10 @@ function SchemaFormItem({
       : [
           {
             required: true,
-            whitespace: f.kind === 'text' || f.kind === 'textarea',
+            // Only text may be "filled" with blanks; a yes/no or a picked id is typed by its own value.
+            ...(f.kind === 'text' || f.kind === 'textarea'
+              ? { whitespace: true }
+              : { type: f.kind === 'boolean' ? ('boolean' as const) : undefined }),
             message: t('common.required', { field: typeof name === 'string' ? name : f.key }),
           },
         ];
