@@ -155,7 +155,9 @@ export function DetailPage<T, A extends string = string>(p: Props<T, A>) {
             <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
               {p.header(row)}
             </div>
-            {p.summary?.(row)}
+            {p.summary && (
+              <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>{p.summary(row)}</div>
+            )}
             {actions && <ActionBar {...actions} wide={wide} />}
           </Space>
         </div>
