@@ -98,8 +98,8 @@ export async function rawIntake(
         );
         const id = row.rows[0]!.id;
         await c.query(
-          `INSERT INTO case_events (case_id, at, actor_id, actor_name, action, to_status, note, data)
-           VALUES ($1,$2,$3,'bench','report','reported',$4,$5)`,
+          `INSERT INTO workflow_events (owner_type, owner_id, at, actor_id, actor_name, action, to_status, note, data)
+           VALUES ('case',$1,$2,$3,'bench','report','reported',$4,$5)`,
           [id, now, f.userId, b.title, JSON.stringify({ channel: b.channel, attachmentIds: [] })],
         );
         await c.query(

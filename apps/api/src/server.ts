@@ -3,7 +3,8 @@ import { loadConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { expiredSessionsSweep, startSweeps } from './core/sweeps.ts';
-import { caseSlaSweep } from './modules/cases/sweeps.ts';
+import { deadlineSweep } from './core/workflow/sweep.ts';
+import { caseWorkflow } from './modules/cases/workflow.ts';
 import { rateLimitSweep } from './core/rate-limit.ts';
 import { permitExpirySweep } from './modules/places/sweeps.ts';
 import { open311RejectionsSweep } from './modules/open311/sweeps.ts';
@@ -40,7 +41,8 @@ const stopSweeps = startSweeps(
   systemClock,
   [
     expiredSessionsSweep(config.session.idleMs),
-    caseSlaSweep({ escalateOverdue: config.escalateOverdue, sms: logSms }),
+    // One deadline sweep over every workflow's clocks.
+    deadlineSweep([caseWorkflow({ escalateOverdue: config.escalateOverdue, sms: logSms })]),
     rateLimitSweep,
     permitExpirySweep,
     open311RejectionsSweep,

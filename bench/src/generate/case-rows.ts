@@ -151,9 +151,27 @@ export async function generateCases(
   );
   const events = new TableSink(
     loader,
-    'case_events',
-    ['case_id', 'at', 'actor_name', 'actor_org', 'action', 'from_status', 'to_status', 'note', 'data'],
+    'workflow_events',
+    [
+      'owner_type',
+      'owner_id',
+      'at',
+      'actor_name',
+      'actor_org',
+      'action',
+      'from_status',
+      'to_status',
+      'note',
+      'data',
+    ],
     s.chunk * 4,
+  );
+  // The running step clock of each open case, as intake and the runner write it (the sweep reads these).
+  const clocks = new TableSink(
+    loader,
+    'workflow_clocks',
+    ['owner_type', 'owner_id', 'clock', 'started_at', 'warn_at', 'deadline', 'paused_remaining'],
+    s.chunk,
   );
   const yearMs = 365 * 24 * HOUR;
   for (let i = 0; i < s.cases; i++) {
@@ -246,9 +264,20 @@ export async function generateCases(
       created.toISOString(),
       last.toISOString(),
     ]);
+    if (deadline || status === 'suspended')
+      await clocks.add([
+        'case',
+        id,
+        'step',
+        last.toISOString(),
+        status === 'suspended' ? null : (warn?.toISOString() ?? null),
+        status === 'suspended' ? null : (deadline?.toISOString() ?? null),
+        status === 'suspended' ? stepHours * 60 : null,
+      ]);
     for (let k = 0; k < actions.length; k++) {
       const [action, from, to] = actions[k]!;
       await events.add([
+        'case',
         id,
         at[k]!.toISOString(),
         action === 'report'
@@ -268,6 +297,7 @@ export async function generateCases(
   }
   await cases.flush();
   await events.flush();
+  await clocks.flush();
   progress('cases', s.cases, s.cases);
   return { cases: cases.rows, events: events.rows };
 }

@@ -14,7 +14,8 @@ const BULK_TABLES = [
   'organizations',
   'employments',
   'cases',
-  'case_events',
+  'workflow_events',
+  'workflow_clocks',
 ];
 
 /** The secondary indexes of the bulk tables (not those behind a key): dropped for the load, built after. */

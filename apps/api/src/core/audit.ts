@@ -14,12 +14,18 @@ export interface AuditEntry {
 }
 
 /** Writes an audit row with the caller's db handle, so inside a transaction it commits or rolls back with the write. */
-export async function audit(ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function audit(
+  ctx: Pick<RequestContext, 'db' | 'clock' | 'user' | 'ip' | 'userAgent'>,
+  entry: AuditEntry,
+): Promise<void> {
   await ctx.db.insertInto('audit_log').values(auditValues(ctx, entry)).execute();
 }
 
 /** The audit row of an entry, for a write that inserts it as part of its own statement. */
-export function auditValues(ctx: RequestContext, entry: AuditEntry) {
+export function auditValues(
+  ctx: Pick<RequestContext, 'clock' | 'user' | 'ip' | 'userAgent'>,
+  entry: AuditEntry,
+) {
   return {
     at: ctx.clock.now(),
     actor_id: entry.actorId !== undefined ? entry.actorId : (ctx.user?.id ?? null),

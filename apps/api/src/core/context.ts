@@ -53,7 +53,10 @@ export function hasPermission(ctx: RequestContext, p: Permission): boolean {
 }
 
 /** Runs `fn` in one transaction so a write and its audit row land together or not at all. */
-export function inTransaction<C extends RequestContext, T>(ctx: C, fn: (tx: C) => Promise<T>): Promise<T> {
+export function inTransaction<C extends Pick<RequestContext, 'db'>, T>(
+  ctx: C,
+  fn: (tx: C) => Promise<T>,
+): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
   return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
 }

@@ -6,6 +6,7 @@ import type { PublicTables } from './schema-public.ts';
 import type { Open311Tables } from './schema-open311.ts';
 import type { CommandTables } from './schema-command.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
+import type { WorkflowTables } from './schema-workflow.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -235,7 +236,14 @@ export interface MetaTable {
 
 /** Each module declares its tables in its own schema-*.ts file; this is their union. */
 export interface Database
-  extends RegistryTables, PlacesTables, PublicTables, Open311Tables, CommandTables, AssessmentTables {
+  extends
+    RegistryTables,
+    PlacesTables,
+    PublicTables,
+    Open311Tables,
+    CommandTables,
+    AssessmentTables,
+    WorkflowTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;
@@ -247,6 +255,7 @@ export interface Database
   categories: CategoryTable;
   attachments: AttachmentTable;
   cases: CaseTable;
+  /** A view over workflow_events (owner_type 'case') since 0018; writers use workflow_events. */
   case_events: CaseEventTable;
   notifications: NotificationTable;
   grid_staff: GridStaffTable;

@@ -160,7 +160,8 @@ export async function seedDemoCases(db: Db, now: Date, count = 2000) {
     }
     const ev = (action: string, from: string | null, to: string, when: Date, note: string | null = null) =>
       events.push({
-        case_id: id,
+        owner_type: 'case',
+        owner_id: id,
         at: when,
         actor_id: creator.id,
         actor_name: action === 'accept' || action === 'feedback' ? dept.name : creator.display_name,
@@ -243,9 +244,25 @@ export async function seedDemoCases(db: Db, now: Date, count = 2000) {
       .insertInto('cases')
       .values(cases.slice(i, i + 300) as never)
       .execute();
+  // Each open case's running step clock, which the deadline sweep reads (the case's step_* columns copy it).
+  const clocks = cases
+    .filter((c) => c.step_deadline)
+    .map((c) => ({
+      owner_type: 'case',
+      owner_id: c.id,
+      clock: 'step',
+      started_at: c.step_started_at,
+      warn_at: c.step_warn_at,
+      deadline: c.step_deadline,
+    }));
+  for (let i = 0; i < clocks.length; i += 1000)
+    await db
+      .insertInto('workflow_clocks')
+      .values(clocks.slice(i, i + 1000) as never)
+      .execute();
   for (let i = 0; i < events.length; i += 1000)
     await db
-      .insertInto('case_events')
+      .insertInto('workflow_events')
       .values(events.slice(i, i + 1000) as never)
       .execute();
   return cases.length;

@@ -2,7 +2,7 @@ import { sql, type Expression } from 'kysely';
 import type { SignedInContext } from '../../core/context.ts';
 import { pathIsInScope } from '../../core/org-scope.ts';
 import type { CaseRow } from './repository.ts';
-import type { ActorRule } from './workflow.ts';
+import type { ActorRule } from './statuses.ts';
 
 export interface ActorFacts {
   /** Grids the user serves as worker or leader today. */

@@ -8,6 +8,8 @@ import type { Db } from '../../db/client.ts';
 import { notifyStaffAt } from './notify.ts';
 import { placementSql } from './placement.ts';
 import { timingFor } from './sla.ts';
+import { STEP_CLOCK } from './transitions/common.ts';
+import { eventValues } from '../../core/workflow/store.ts';
 
 export interface IntakeInput {
   channel: string;
@@ -180,16 +182,28 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
             .returning('id'),
         )
         .with('ev', (qc) =>
-          qc.insertInto('case_events').values({
-            case_id: id,
-            at: now,
-            actor_id: tx.user.id,
-            actor_name: tx.user.displayName,
-            actor_org: tx.user.orgName,
-            action: 'report',
-            to_status: 'reported',
-            note: input.title,
-            data: JSON.stringify({ channel: input.channel, attachmentIds }),
+          qc.insertInto('workflow_events').values(
+            eventValues(
+              { ownerType: 'case', ownerId: id },
+              {
+                at: now,
+                actor: tx.user,
+                action: 'report',
+                toStatus: 'reported',
+                note: input.title,
+                data: { channel: input.channel, attachmentIds },
+              },
+            ),
+          ),
+        )
+        .with('clk', (qc) =>
+          qc.insertInto('workflow_clocks').values({
+            owner_type: 'case',
+            owner_id: id,
+            clock: STEP_CLOCK,
+            started_at: now,
+            warn_at: timing.warnAt,
+            deadline: timing.deadline,
           }),
         )
         .with('au', (qc) =>

@@ -1,5 +1,5 @@
 import { addWorkingMinutes, workingMinutesBetween, type CalendarData } from '../../core/calendar.ts';
-import { FINAL_STATUSES, STEP_OF_STATUS, type CaseStatus } from './workflow.ts';
+import { FINAL_STATUSES, STEP_OF_STATUS, type CaseStatus } from './statuses.ts';
 
 export type Step = 'register' | 'dispatch' | 'handle' | 'verify' | 'close';
 export type Limits = Record<'urgent' | 'normal', Record<Step, number>>;

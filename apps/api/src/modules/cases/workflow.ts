@@ -1,91 +1,81 @@
-import type { Machine } from '../../core/workflow.ts';
+import type { SignedInContext } from '../../core/context.ts';
+import type { WorkflowDef } from '../../core/workflow/define.ts';
+import {
+  ACTOR_RULES,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  FINAL_STATUSES,
+  OPEN_STATUSES,
+  STEP_OF_STATUS,
+  type ActorRule,
+  type CaseAction,
+  type CaseStatus,
+} from './statuses.ts';
+import { actorFacts, mayAct, type ActorFacts } from './actors.ts';
+import { caseDeadlines, type CaseDeadlineOptions } from './deadlines.ts';
+import { notify } from './notify.ts';
+import { findCase, type CaseRow } from './repository.ts';
+import { mirrorStepClock } from './transitions/common.ts';
+import { HANDLING_TRANSITIONS } from './transitions/handling.ts';
+import { INTAKE_TRANSITIONS, SYSTEM_ESCALATE } from './transitions/intake.ts';
+import { TIME_TRANSITIONS } from './transitions/time.ts';
+import type { CaseTransition } from './transitions/define-transition.ts';
 
-import { CASE_ACTIONS, CASE_STATUSES, type CaseAction, type CaseStatus } from '@civicgrid/shared/cases';
+export {
+  ACTOR_RULES,
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  FINAL_STATUSES,
+  OPEN_STATUSES,
+  STEP_OF_STATUS,
+  type ActorRule,
+  type CaseAction,
+  type CaseStatus,
+};
 
-export { CASE_ACTIONS, CASE_STATUSES, type CaseAction, type CaseStatus };
-export const OPEN_STATUSES: readonly CaseStatus[] = [
-  'reported',
-  'registered',
-  'dispatched',
-  'handling',
-  'handled',
-  'verified',
-];
-export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected'];
+export type CaseWorkflowDef = WorkflowDef<
+  CaseStatus,
+  CaseAction,
+  ActorRule,
+  SignedInContext,
+  CaseRow,
+  ActorFacts
+>;
 
 /**
- * Who may act, checked against the case:
- * - centre: holds case.dispatch and the case's holding centre is inside their subtree;
- * - department: holds case.handle and the lead (or a co-) department is inside their subtree;
- * - grid_staff: holds case.verify and serves the case's grid (or, for a case outside every grid, holds it by scope);
- * - leader: holds case.supervise and the case is inside their subtree;
- * - evaluator: the reporter who made the case, or a centre user for a reporter who called in;
- * - self_handler: the grid worker who reported it on patrol, when the category allows 自行处置.
+ * The case workflow (数字城管 seven steps + return, extension, suspension, escalation, supervision) on the
+ * workflow engine; `opts` say what the deadline sweep does when a step runs out.
  */
-export type ActorRule = 'centre' | 'department' | 'grid_staff' | 'leader' | 'evaluator' | 'self_handler';
+export function caseWorkflow(opts: CaseDeadlineOptions = {}): CaseWorkflowDef {
+  return {
+    name: 'case',
+    table: 'cases',
+    statuses: CASE_STATUSES,
+    final: FINAL_STATUSES,
+    actors: Object.fromEntries(
+      ACTOR_RULES.map((rule) => [rule, { may: (ctx, c, facts) => mayAct(ctx, rule, c, facts) }]),
+    ) as CaseWorkflowDef['actors'],
+    transitions: [
+      ...INTAKE_TRANSITIONS,
+      ...HANDLING_TRANSITIONS,
+      ...TIME_TRANSITIONS,
+      SYSTEM_ESCALATE as unknown as CaseTransition,
+    ],
+    clocks: { step: { unit: 'workingMinutes', warnShare: 0.8 } },
+    clockOf: Object.fromEntries(Object.keys(STEP_OF_STATUS).map((s) => [s, 'step'])),
+    load: (ctx, id) => findCase(ctx.db, ctx.scope, id),
+    facts: (ctx, c) => actorFacts(ctx, c),
+    mirror: mirrorStepClock,
+    // A step acted on after its deadline marks the case late for good (on-time rates count the rest).
+    always: (c, now) =>
+      c.stepDeadline && now > new Date(c.stepDeadline) && c.status !== 'suspended'
+        ? { was_overdue: true }
+        : {},
+    audit: { entityType: 'case', orgId: (c) => c.ownerOrgId, label: (c) => c.number },
+    notify: (db, c, n, now) =>
+      notify(db, [...n.users], { kind: n.kind, title: n.title, caseId: c.id, at: now }),
+    ...caseDeadlines(opts),
+  };
+}
 
-/** The case workflow (数字城管 seven steps + return, extension, suspension, escalation, supervision). */
-export const CASE_WORKFLOW: Machine<CaseStatus, CaseAction, ActorRule> = {
-  statuses: CASE_STATUSES,
-  transitions: [
-    { action: 'register', from: ['reported'], to: 'registered', who: 'centre' },
-    { action: 'reject', from: ['reported'], to: 'rejected', who: 'centre', requires: ['reason'] },
-    { action: 'merge', from: ['reported'], to: 'rejected', who: 'centre', requires: ['targetCaseId'] },
-    { action: 'self_handle', from: ['reported'], to: 'closed', who: 'self_handler', requires: ['result'] },
-    { action: 'escalate', from: ['reported', 'registered'], to: 'same', who: 'centre', requires: ['reason'] },
-    { action: 'dispatch', from: ['registered'], to: 'dispatched', who: 'centre', requires: ['departmentId'] },
-    { action: 'accept', from: ['dispatched'], to: 'handling', who: 'department' },
-    {
-      action: 'return',
-      from: ['dispatched', 'handling'],
-      to: 'registered',
-      who: 'department',
-      requires: ['reason'],
-    },
-    { action: 'feedback', from: ['handling'], to: 'handled', who: 'department', requires: ['result'] },
-    {
-      action: 'extend',
-      from: ['dispatched', 'handling'],
-      to: 'same',
-      who: 'department',
-      requires: ['reason', 'deadline'],
-    },
-    {
-      action: 'decide_extension',
-      from: ['dispatched', 'handling'],
-      to: 'same',
-      who: 'leader',
-      requires: ['approved'],
-    },
-    { action: 'verify', from: ['handled'], to: 'decided', who: 'grid_staff', requires: ['passed'] },
-    { action: 'close', from: ['verified'], to: 'closed', who: 'centre' },
-    { action: 'evaluate', from: ['closed'], to: 'same', who: 'evaluator', requires: ['evaluation'] },
-    {
-      action: 'supervise',
-      from: ['reported', 'registered', 'dispatched', 'handling', 'handled', 'verified', 'suspended'],
-      to: 'same',
-      who: 'leader',
-      requires: ['note'],
-    },
-    {
-      action: 'suspend',
-      from: ['reported', 'registered', 'dispatched', 'handling', 'handled', 'verified'],
-      to: 'suspended',
-      who: 'centre',
-      requires: ['reason'],
-    },
-    { action: 'resume', from: ['suspended'], to: 'decided', who: 'centre' },
-  ],
-};
-
-/** Which time limit of the category runs while a case sits in a status. */
-export const STEP_OF_STATUS: Partial<
-  Record<CaseStatus, 'register' | 'dispatch' | 'handle' | 'verify' | 'close'>
-> = {
-  reported: 'register',
-  registered: 'dispatch',
-  dispatched: 'handle',
-  handling: 'handle',
-  handled: 'verify',
-  verified: 'close',
-};
+export const CASE_WORKFLOW = caseWorkflow();

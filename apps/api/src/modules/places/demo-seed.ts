@@ -314,7 +314,24 @@ export async function seedDemoRentalsAndPermits(db: Db, now: Date): Promise<void
         ]
       : []),
   ]);
-  await insertChunks(eventRows, 1000, (chunk) => db.insertInto('permit_events').values(chunk).execute());
+  await insertChunks(eventRows, 1000, (chunk) =>
+    db
+      .insertInto('workflow_events')
+      .values(
+        chunk.map(({ permit_id, data, ...e }) => {
+          const d = JSON.parse(data) as { from?: string; to?: string };
+          return {
+            ...e,
+            owner_type: 'permit',
+            owner_id: permit_id,
+            from_status: d.from ?? null,
+            to_status: d.to ?? null,
+            data,
+          };
+        }),
+      )
+      .execute(),
+  );
 }
 
 export async function seedDemoOrganizations(db: Db, now: Date): Promise<void> {

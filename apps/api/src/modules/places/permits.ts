@@ -1,28 +1,15 @@
 import { sql, type SqlBool } from 'kysely';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
-import {
-  AppError,
-  badRequest,
-  conflict,
-  isUniqueViolation,
-  notFound,
-  staleVersion,
-} from '../../core/errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../../core/errors.ts';
 import { likeContains } from '../../core/like.ts';
 import { pathInScope } from '../../core/org-scope.ts';
 import { decodeCursor, pageOf } from '../../core/paging.ts';
-import { findTransition, transitionsFrom } from '../../core/workflow.ts';
-import { changedFields, recordChange, type FieldChanges } from '../registry/history.ts';
-import {
-  addDays,
-  addYears,
-  houseInScope,
-  idNumberOut,
-  personInScope,
-  subtreeFilter,
-  today,
-} from './common.ts';
-import { PERMIT_MACHINE, type PermitAction, type PermitStatus } from './permit-workflow.ts';
+import { transitionsFrom } from '../../core/workflow/define.ts';
+import { performTransition } from '../../core/workflow/runner.ts';
+import { writeEvent } from '../../core/workflow/store.ts';
+import { changedFields, recordChange } from '../registry/history.ts';
+import { addDays, houseInScope, idNumberOut, personInScope, subtreeFilter, today } from './common.ts';
+import { PERMIT_WORKFLOW, type PermitAction, type PermitStatus } from './permit-workflow.ts';
 
 type Db = SignedInContext['db'];
 
@@ -63,12 +50,12 @@ const present = (r: PermitRow, unmasked = false) => ({
 });
 
 export const allowedPermitActions = (status: PermitStatus) =>
-  transitionsFrom(PERMIT_MACHINE, status)
+  transitionsFrom(PERMIT_WORKFLOW, status)
     .filter((t) => t.who === 'staff')
     .map((t) => t.action);
 
 /** The houses a person lives in now (the only addresses a permit may move to). */
-async function currentResidences(db: Db, personId: string) {
+export async function currentResidences(db: Db, personId: string) {
   return db
     .selectFrom('residences as re')
     .innerJoin('houses as h', 'h.id', 're.house_id')
@@ -168,27 +155,8 @@ export async function listPermits(
   return { items: page.items.map((r) => present(r, opts.unmasked)), nextCursor: page.nextCursor };
 }
 
-async function addEvent(
-  ctx: SignedInContext,
-  permitId: string,
-  action: string,
-  data: Record<string, unknown>,
-) {
-  await ctx.db
-    .insertInto('permit_events')
-    .values({
-      permit_id: permitId,
-      at: ctx.clock.now(),
-      action,
-      actor_id: ctx.user.id,
-      actor_name: ctx.user.displayName,
-      data: JSON.stringify(data),
-    })
-    .execute();
-}
-
 /** A permit follows the person: its house must be one the person lives in now. */
-async function residenceHouse(ctx: SignedInContext, personId: string, houseId: string | undefined) {
+export async function residenceHouse(ctx: SignedInContext, personId: string, houseId: string | undefined) {
   const homes = await currentResidences(ctx.db, personId);
   if (houseId) {
     const home = homes.find((h) => h.houseId === houseId);
@@ -241,7 +209,17 @@ export async function applyPermit(
       .values(values)
       .returning('id')
       .executeTakeFirstOrThrow();
-    await addEvent(tx, row.id, 'apply', { houseId: values.house_id, address, appliedOn });
+    await writeEvent(
+      tx.db,
+      { ownerType: 'permit', ownerId: row.id },
+      {
+        at: tx.clock.now(),
+        actor: tx.user,
+        action: 'apply',
+        toStatus: 'applied',
+        data: { houseId: values.house_id, address, appliedOn },
+      },
+    );
     await recordChange(tx, {
       entity: 'permit',
       entityId: row.id,
@@ -255,7 +233,7 @@ export async function applyPermit(
   });
 }
 
-export interface PermitActionBody {
+export type PermitActionBody = {
   action: Exclude<PermitAction, 'expire'>;
   version: number;
   number?: string | undefined;
@@ -263,86 +241,12 @@ export interface PermitActionBody {
   validTo?: string | undefined;
   houseId?: string | undefined;
   reason?: string | undefined;
-}
+};
 
+/** Takes one permit action through the workflow runner; answers the permit as the caller now sees it. */
 export async function permitAction(ctx: SignedInContext, id: string, body: PermitActionBody) {
   return inTransaction(ctx, async (tx) => {
-    const p = await tx.db
-      .selectFrom('residence_permits')
-      .selectAll()
-      .where('id', '=', id)
-      .where(pathInScope(tx.scope, sql.ref('org_path')))
-      .forUpdate()
-      .executeTakeFirst();
-    if (!p) throw notFound('permit');
-    if (p.version !== body.version) throw staleVersion(p.version);
-    const status = p.status as PermitStatus;
-    const tr = findTransition(PERMIT_MACHINE, body.action, status);
-    if (!tr || tr.who !== 'staff')
-      throw new AppError('INVALID_TRANSITION', 409, `cannot ${body.action} a permit that is ${status}`, {
-        status,
-        allowedActions: allowedPermitActions(status),
-      });
-    for (const field of tr.requires ?? [])
-      if (!body[field as keyof PermitActionBody]) throw badRequest(field, 'required');
-    const day = today(tx);
-    const set: Record<string, unknown> = {};
-    const data: Record<string, unknown> = {};
-    switch (body.action) {
-      case 'issue': {
-        const validFrom = body.validFrom ?? day;
-        const validTo = body.validTo ?? addYears(validFrom, 1);
-        if (validTo <= validFrom) throw badRequest('validTo', 'must be after validFrom');
-        const number =
-          body.number ??
-          `JZ${day.slice(0, 4)}${String(
-            (await sql<{ n: string }>`SELECT nextval('permit_number_seq') AS n`.execute(tx.db)).rows[0]!.n,
-          ).padStart(8, '0')}`;
-        Object.assign(set, { number, issued_on: day, valid_from: validFrom, valid_to: validTo });
-        Object.assign(data, { number, validFrom, validTo });
-        break;
-      }
-      case 'renew': {
-        const base = p.valid_to && p.valid_to > day ? p.valid_to : day;
-        const validTo = body.validTo ?? addYears(base, 1);
-        if (validTo <= base) throw badRequest('validTo', `must be after ${base}`);
-        // A permit that had lapsed starts a new validity on the day it is renewed.
-        if (status === 'expired') set.valid_from = day;
-        Object.assign(set, { valid_to: validTo });
-        Object.assign(data, { validTo, previousValidTo: p.valid_to });
-        break;
-      }
-      case 'change_address': {
-        const home = await residenceHouse(tx, p.person_id, body.houseId);
-        if (!home)
-          throw badRequest('houseId', 'the person has no current residence on record; record it first');
-        if (home.houseId === p.house_id) throw badRequest('houseId', 'the permit already has this address');
-        Object.assign(set, { house_id: home.houseId, address: home.address, org_path: home.orgPath });
-        Object.assign(data, { houseId: home.houseId, address: home.address, previousAddress: p.address });
-        break;
-      }
-      case 'reject':
-      case 'cancel':
-        data.reason = body.reason;
-        break;
-    }
-    if (tr.to !== 'same') set.status = tr.to;
-    const changes: FieldChanges = changedFields(p as unknown as Record<string, unknown>, set);
-    try {
-      await tx.db
-        .updateTable('residence_permits')
-        .set({ ...set, updated_at: tx.clock.now(), version: p.version + 1 })
-        .where('id', '=', id)
-        .execute();
-    } catch (err) {
-      if (isUniqueViolation(err))
-        throw conflict('number: already used by another permit', {
-          fields: [{ path: 'number', message: 'already used by another permit' }],
-        });
-      throw err;
-    }
-    await addEvent(tx, id, body.action, { from: status, to: set.status ?? status, ...data });
-    await recordChange(tx, { entity: 'permit', entityId: id, action: body.action, changes });
+    await performTransition(tx, PERMIT_WORKFLOW, id, body);
     // An address change can move the permit out of the caller's sight; answer with what was done then.
     return getPermit(tx, id).catch((err: unknown) => {
       if (err instanceof AppError && err.status === 404) return { id, visible: false };

@@ -191,3 +191,14 @@ export const employeeBody = z.object({
   fromDate: day,
 });
 export const endEmploymentBody = z.object({ toDate: day });
+
+/** What each permit action carries (the workflow runner validates with these; 400 names the field). */
+const pa = permitAction.shape;
+export const PERMIT_ACTION_INPUTS = {
+  issue: z.object({ number: pa.number, validFrom: pa.validFrom, validTo: pa.validTo }),
+  renew: z.object({ validTo: pa.validTo }),
+  change_address: z.object({ houseId: pa.houseId }),
+  reject: z.object({ reason: pa.reason.unwrap() }),
+  cancel: z.object({ reason: pa.reason.unwrap() }),
+  expire: z.object({}),
+} as const;

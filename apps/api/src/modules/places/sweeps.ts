@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import { localDay } from '../../core/calendar.ts';
+import type { SignedInContext } from '../../core/context.ts';
 import type { Sweep } from '../../core/sweeps.ts';
+import { performTransition, systemContext } from '../../core/workflow/runner.ts';
+import { PERMIT_WORKFLOW } from './permit-workflow.ts';
 import { addDays } from './common.ts';
 
 export const PERMIT_REMINDER_DAYS = 30;
@@ -15,40 +18,20 @@ export const permitExpirySweep: Sweep = {
   everyMs: 60 * 60_000,
   async run(db, now) {
     const day = localDay(now);
+    // Each lapse is the workflow's system transition: versioned, on the timeline, audited, in the history.
     const expired = await db
-      .updateTable('residence_permits')
-      .set({ status: 'expired', updated_at: now, version: sql`version + 1` })
+      .selectFrom('residence_permits')
+      .select(['id', 'version'])
       .where('status', '=', 'issued')
       .where('valid_to', '<', day)
-      .returning(['id', 'valid_to'])
+      .orderBy('valid_to')
+      .limit(500)
+      .forUpdate()
+      .skipLocked()
       .execute();
-    if (expired.length) {
-      await db
-        .insertInto('permit_events')
-        .values(
-          expired.map((p) => ({
-            permit_id: p.id,
-            at: now,
-            action: 'expire',
-            actor_name: 'system',
-            data: JSON.stringify({ from: 'issued', to: 'expired', validTo: p.valid_to }),
-          })),
-        )
-        .execute();
-      await db
-        .insertInto('registry_changes')
-        .values(
-          expired.map((p) => ({
-            entity: 'permit',
-            entity_id: p.id,
-            at: now,
-            actor_name: 'system',
-            action: 'expire',
-            changes: JSON.stringify({ status: { from: 'issued', to: 'expired' } }),
-          })),
-        )
-        .execute();
-    }
+    const system = systemContext(db, now) as SignedInContext;
+    for (const p of expired)
+      await performTransition(system, PERMIT_WORKFLOW, p.id, { action: 'expire', version: p.version });
 
     const due = await db
       .selectFrom('residence_permits as rp')

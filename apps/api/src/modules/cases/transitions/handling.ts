@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import { badRequest } from '../../../core/errors.ts';
+import { gridVerifiers, usersAt } from '../notify.ts';
+import { departmentFor, linkAttachments, STEP_CLOCK, stepClock } from './common.ts';
+import { caseTransition } from './define-transition.ts';
+
+/** Registered → dispatched → handling → handled → verified (or back for rework) → closed → evaluated. */
+export const HANDLING_TRANSITIONS = [
+  caseTransition({
+    action: 'dispatch',
+    from: ['registered'],
+    to: 'dispatched',
+    who: 'centre',
+    apply: async (ctx, c, input, now) => {
+      const dept = await departmentFor(ctx, c, input.departmentId, 'departmentId');
+      const co = [];
+      for (const id of input.coDepartmentIds ?? [])
+        co.push(await departmentFor(ctx, c, id, 'coDepartmentIds'));
+      if (input.deadline && input.deadline <= now) throw badRequest('deadline', 'must be in the future');
+      const clock = await stepClock(ctx, c, 'dispatched', now, input.deadline ?? null);
+      const deadline = clock.op === 'start' ? clock.deadline : null;
+      const handlers = await Promise.all([dept, ...co].map((d) => usersAt(ctx.db, d.id, 'case.handle')));
+      return {
+        to: 'dispatched',
+        set: {
+          department_id: dept.id,
+          department_path: dept.path,
+          co_department_ids: co.map((d) => d.id),
+          dispatched_at: now,
+          handle_deadline: deadline,
+        },
+        clock,
+        note: input.note ?? null,
+        data: {
+          departmentId: dept.id,
+          department: dept.name,
+          coDepartments: co.map((d) => d.name),
+          deadline,
+        },
+        notify: [{ users: handlers.flat(), kind: 'case.dispatch', title: `新派遣任务：${c.title}` }],
+      };
+    },
+  }),
+  caseTransition({
+    action: 'accept',
+    from: ['dispatched'],
+    to: 'handling',
+    who: 'department',
+    apply: async () => ({ to: 'handling' }),
+  }),
+  caseTransition({
+    action: 'return',
+    from: ['dispatched', 'handling'],
+    to: 'registered',
+    who: 'department',
+    apply: async (ctx, c, input, now) => ({
+      to: 'registered',
+      set: {
+        department_id: null,
+        department_path: null,
+        co_department_ids: [],
+        handle_deadline: null,
+        extension_request: null,
+      },
+      clock: await stepClock(ctx, c, 'registered', now),
+      note: input.reason,
+      notify: [
+        {
+          users: await usersAt(ctx.db, c.ownerOrgId, 'case.dispatch'),
+          kind: 'case.return',
+          title: `事件被退回：${c.title}`,
+        },
+      ],
+    }),
+  }),
+  caseTransition({
+    action: 'feedback',
+    from: ['handling'],
+    to: 'handled',
+    who: 'department',
+    apply: async (ctx, c, input, now) => {
+      const ids = await linkAttachments(ctx, c.id, input.attachmentIds, c.photoRequired);
+      const verifiers = c.gridId
+        ? await gridVerifiers(ctx.db, c.gridId)
+        : await usersAt(ctx.db, c.ownerOrgId, 'case.verify');
+      return {
+        to: 'handled',
+        set: { handled_at: now, extension_request: null },
+        clock: await stepClock(ctx, c, 'handled', now),
+        note: input.result,
+        data: { attachmentIds: ids },
+        notify: [{ users: verifiers, kind: 'case.feedback', title: `待核查：${c.title}` }],
+      };
+    },
+  }),
+  caseTransition({
+    action: 'verify',
+    from: ['handled'],
+    to: ['verified', 'handling'],
+    who: 'grid_staff',
+    apply: async (ctx, c, input, now) => {
+      const ids = await linkAttachments(ctx, c.id, input.attachmentIds, false);
+      if (input.passed)
+        return {
+          to: 'verified',
+          clock: await stepClock(ctx, c, 'verified', now),
+          note: input.note ?? null,
+          data: { passed: true, attachmentIds: ids },
+          notify: [
+            {
+              users: await usersAt(ctx.db, c.ownerOrgId, 'case.dispatch'),
+              kind: 'case.verify',
+              title: `核查通过待结案：${c.title}`,
+            },
+          ],
+        };
+      // 返工: back to the department, with a fresh handling clock.
+      return {
+        to: 'handling',
+        set: { rework_count: sql`rework_count + 1`, handled_at: null },
+        clock: await stepClock(ctx, c, 'handling', now),
+        note: input.note ?? null,
+        data: { passed: false, attachmentIds: ids },
+        notify: [
+          {
+            users: c.departmentId ? await usersAt(ctx.db, c.departmentId, 'case.handle') : [],
+            kind: 'case.verify',
+            title: `核查未通过需返工：${c.title}`,
+          },
+        ],
+      };
+    },
+  }),
+  caseTransition({
+    action: 'close',
+    from: ['verified'],
+    to: 'closed',
+    who: 'centre',
+    apply: async (_ctx, _c, input, now) => ({
+      to: 'closed',
+      set: { closed_at: now, step: 'closed' },
+      clock: { op: 'stop', clock: STEP_CLOCK },
+      note: input.note ?? null,
+    }),
+  }),
+  caseTransition({
+    action: 'evaluate',
+    from: ['closed'],
+    to: 'same',
+    who: 'evaluator',
+    guard: (c) => (c.evaluation ? 'this case has been evaluated already' : null),
+    apply: async (_ctx, _c, input, now) => ({
+      to: 'closed',
+      set: { evaluation: input.evaluation, evaluation_comment: input.comment ?? null, evaluated_at: now },
+      note: input.comment ?? null,
+      data: { evaluation: input.evaluation },
+    }),
+  }),
+];
