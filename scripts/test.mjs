@@ -1,7 +1,7 @@
 // `npm test`: lint, format check, typecheck, then every unit, API and browser test, and one closing line
 // `N passed, N failed` that counts each check and each test. Exits non-zero on any failure.
 //   node scripts/test.mjs                 everything
-//   node scripts/test.mjs --only api      one vitest project (shared | api | e2e), no static checks
+//   node scripts/test.mjs --only api      one vitest project (shared | web | api | e2e), no static checks
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -70,7 +70,7 @@ if (!only) {
   check('prettier --check', bin('prettier'), ['--check', '.']);
   check('typecheck (tsc)', 'npm', ['run', '--silent', 'typecheck']);
 }
-for (const project of only ? [only] : ['shared', 'api', 'e2e']) vitest(project);
+for (const project of only ? [only] : ['shared', 'web', 'api', 'e2e']) vitest(project);
 
 if (failures.length) {
   console.log('\nFailed:');

@@ -12,9 +12,7 @@ interface Option {
   children: Option[];
 }
 
-export interface OrgTreeSelectProps {
-  value?: string | null;
-  onChange?: (value: string | undefined) => void;
+interface BaseProps {
   placeholder?: string;
   allowClear?: boolean;
   disabled?: boolean;
@@ -26,18 +24,44 @@ export interface OrgTreeSelectProps {
   'data-testid'?: string;
   'aria-label'?: string;
 }
+interface SingleProps extends BaseProps {
+  multiple?: false;
+  value?: string | null;
+  onChange?: (value: string | undefined) => void;
+}
+/** Several units at once (the co-departments of a dispatch). */
+interface MultipleProps extends BaseProps {
+  multiple: true;
+  value?: string[] | null;
+  onChange?: (value: string[]) => void;
+}
+export type OrgTreeSelectProps = SingleProps | MultipleProps;
 
-/** Picks one unit of the caller's org subtree; search matches name or code. */
-export function OrgTreeSelect({
+/** Picks one unit (or several) of the caller's org subtree; search matches name or code. */
+export function OrgTreeSelect(props: OrgTreeSelectProps) {
+  const { value, onChange: _onChange, multiple, ...others } = props;
+  const change = (next: string | string[] | undefined) => {
+    if (props.multiple) props.onChange?.(Array.isArray(next) ? next : next ? [next] : []);
+    else props.onChange?.(Array.isArray(next) ? next[0] : next);
+  };
+  return <OrgTree {...others} value={value} multiple={multiple} onChange={change} />;
+}
+
+function OrgTree({
   value,
   onChange,
+  multiple,
   placeholder,
   allowClear,
   includeDisabled = false,
   isSelectable,
   style,
   ...rest
-}: OrgTreeSelectProps) {
+}: BaseProps & {
+  value?: string | string[] | null;
+  multiple?: boolean;
+  onChange: (next: string | string[] | undefined) => void;
+}) {
   const { t } = useTranslation();
   const { levelLabel } = useLang();
   const tree = useOrgTree(includeDisabled);
@@ -57,7 +81,8 @@ export function OrgTreeSelect({
     <TreeSelect
       {...rest}
       value={value ?? undefined}
-      onChange={(next: string | undefined) => onChange?.(next)}
+      multiple={multiple}
+      onChange={(next: string | string[] | undefined) => onChange(next)}
       treeData={treeData}
       treeNodeLabelProp="label"
       loading={tree.isPending}

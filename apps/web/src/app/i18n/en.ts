@@ -6,6 +6,7 @@ import { open311En } from '../../modules/open311/messages';
 import { dashboardEn } from '../../modules/dashboard/messages';
 import { assessmentEn } from '../../modules/assessment/messages';
 import { calendarEn } from '../../modules/calendar/messages';
+import { kitEn } from '../../kit/messages';
 
 export const en: Resources = {
   registry: registryEn,
@@ -15,6 +16,7 @@ export const en: Resources = {
   dashboard: dashboardEn,
   assessment: assessmentEn,
   calendar: calendarEn,
+  kit: kitEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -509,15 +511,6 @@ export const en: Resources = {
       openCase: 'Open the new case',
       stillUploading: 'Photos are still uploading',
     },
-    photo: {
-      add: 'Add photo',
-      camera: 'Take photo',
-      uploading: 'Uploading',
-      failed: 'Upload failed',
-      remove: 'Remove photo',
-      hint: 'JPG, PNG, GIF or WebP, up to 10 MB each',
-      empty: 'No photos',
-    },
     list: {
       title: 'Cases',
       searchPlaceholder: 'Number, title, address or description',
@@ -530,7 +523,6 @@ export const en: Resources = {
       empty: 'No cases match',
       exportCsv: 'Export CSV',
       exportXlsx: 'Export Excel',
-      filters: 'Filters',
       sort: 'Sort',
       sortCreated: 'Newest first',
       sortDeadline: 'Most pressing first',
@@ -541,7 +533,6 @@ export const en: Resources = {
       timeline: 'Timeline',
       photos: 'Photos',
       actions: 'Actions',
-      noActions: 'Nothing for you to do on this case now',
       supervision: 'Supervision',
       supervisionBy: 'Supervised by {{by}} at {{at}}',
       newDeadline: 'To be done by {{time}}',
@@ -555,13 +546,11 @@ export const en: Resources = {
       wasOverdue: 'Was overdue',
       merged: 'Merged into another case',
       openMerged: 'Open',
-      back: 'Back',
       gone: 'The case has left your area',
       none: 'None',
     },
     modal: {
       title: '{{action}}: {{number}}',
-      confirm: 'Apply "{{action}}" to this case?',
       reason: 'Reason',
       reasonPlaceholder: 'Why?',
       note: 'Note',
@@ -589,9 +578,6 @@ export const en: Resources = {
       targetCasePlaceholder: 'Search by number or title',
       photos: 'Photos',
       photosRequired: 'This category needs at least one photo',
-      done: '{{action}}: done',
-      stale: 'Someone else just acted on this case. The page has been refreshed; check it and try again',
-      notAllowed: 'This action is not possible in the current status',
       pastDeadline: 'The deadline must be in the future',
     },
     timeline: {

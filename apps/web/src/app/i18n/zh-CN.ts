@@ -6,6 +6,7 @@ import { open311Zh } from '../../modules/open311/messages';
 import { dashboardZh } from '../../modules/dashboard/messages';
 import { assessmentZh } from '../../modules/assessment/messages';
 import { calendarZh } from '../../modules/calendar/messages';
+import { kitZh } from '../../kit/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -19,6 +20,7 @@ export const zhCN = {
   dashboard: dashboardZh,
   assessment: assessmentZh,
   calendar: calendarZh,
+  kit: kitZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -511,15 +513,6 @@ export const zhCN = {
       openCase: '查看新事件',
       stillUploading: '照片仍在上传，请稍候',
     },
-    photo: {
-      add: '添加照片',
-      camera: '拍照',
-      uploading: '上传中',
-      failed: '上传失败',
-      remove: '移除照片',
-      hint: '支持 JPG、PNG、GIF、WebP，单张不超过 10 MB',
-      empty: '暂无照片',
-    },
     list: {
       title: '事件列表',
       searchPlaceholder: '搜索编号、标题、地址或描述',
@@ -532,7 +525,6 @@ export const zhCN = {
       empty: '没有符合条件的事件',
       exportCsv: '导出 CSV',
       exportXlsx: '导出 Excel',
-      filters: '筛选',
       sort: '排序',
       sortCreated: '最新上报在前',
       sortDeadline: '时限最紧在前',
@@ -543,7 +535,6 @@ export const zhCN = {
       timeline: '办理过程',
       photos: '照片',
       actions: '可执行操作',
-      noActions: '当前没有需要您办理的操作',
       supervision: '督办',
       supervisionBy: '{{by}} 于 {{at}} 督办',
       newDeadline: '要求完成时间：{{time}}',
@@ -557,13 +548,11 @@ export const zhCN = {
       wasOverdue: '曾超时',
       merged: '已合并至其他事件',
       openMerged: '查看',
-      back: '返回',
       gone: '事件已转出您的管辖范围',
       none: '无',
     },
     modal: {
       title: '{{action}}：{{number}}',
-      confirm: '确定对此事件执行“{{action}}”吗？',
       reason: '原因',
       reasonPlaceholder: '请说明原因',
       note: '说明',
@@ -590,9 +579,6 @@ export const zhCN = {
       targetCasePlaceholder: '输入编号或标题搜索',
       photos: '照片',
       photosRequired: '此类事件须至少上传一张照片',
-      done: '已{{action}}',
-      stale: '该事件刚被他人处理过，页面已刷新，请核对后再操作',
-      notAllowed: '当前状态下不能执行此操作',
       pastDeadline: '时限须晚于当前时间',
     },
     timeline: {

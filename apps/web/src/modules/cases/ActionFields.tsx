@@ -6,11 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { DISPLAY_TZ } from '../../lib/time';
 import { caseApi, useDispatchTargets } from './case-api';
 
-/** The picker shows Beijing wall-clock time whatever the browser's zone; this is that moment in UTC. */
-export function deadlineIso(value: Dayjs): string {
-  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm'), DISPLAY_TZ).toISOString();
-}
-
 interface FieldProps<T> {
   value?: T;
   onChange?: (next: T) => void;

@@ -1,17 +1,18 @@
-import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Form, Modal } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Alert, App } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { z } from 'zod';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { isApiError } from '../../lib/api';
-import { errorMessage, isStaleVersion } from '../../lib/error-message';
+import { CASE_ACTION_INPUTS } from '@civicgrid/shared/case-actions';
+import { PhotoUploader, photoIds, photosUploading, type PhotoItem } from '../../kit/PhotoUploader';
+import { beijingIso, WorkflowActionModal, type FieldWidget } from '../../kit/WorkflowActionModal';
 import { caseApi, caseKeys, useCategories, useDispatchTargets } from './case-api';
 import { taskKeys } from '../home/tasks-api';
-import type { ActionBody, CaseAction, CaseDetail } from './case-types';
-import { deadlineIso } from './ActionFields';
-import { ACTION_FIELDS, ActionFormItems, actionFieldOf, type ActionValues } from './ActionFormItems';
+import type { ActionBody, CaseAction, CaseDetail, GoneCase } from './case-types';
+import { CaseSearchSelect, DeadlinePicker, DepartmentSelect } from './ActionFields';
 import { findCategory } from './CategoryTreeSelect';
-import { photoIds, photosUploading } from './PhotoUploader';
 
 interface Props {
   detail: CaseDetail;
@@ -19,23 +20,42 @@ interface Props {
   onClose: () => void;
 }
 
-/** One workflow action: the fields it needs, posted with the case's version; refreshes the page afterwards. */
+/** The case words of the schema's keys (`case.modal.*`). */
+const LABEL_KEYS = {
+  reason: 'reason',
+  note: 'note',
+  result: 'result',
+  departmentId: 'department',
+  coDepartmentIds: 'coDepartments',
+  deadline: 'deadline',
+  attachmentIds: 'photos',
+  passed: 'passed',
+  approved: 'approved',
+  evaluation: 'evaluation',
+  comment: 'comment',
+  targetCaseId: 'targetCase',
+} as const;
+
+/**
+ * One case action: the kit's workflow dialog over the action's shared input schema, with the case's own
+ * pickers (departments the centre may dispatch to, another case to merge into, photos from the camera).
+ */
 export function CaseActionModal({ detail, action, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm<ActionValues>();
   const categories = useCategories();
-  const departments = useDispatchTargets(detail.id, action === 'dispatch');
-  const [refused, setRefused] = useState<string | null>(null);
-  // A double click would post the same version twice and the second would read as someone else's change.
-  const sending = useRef(false);
+  const schema = CASE_ACTION_INPUTS[action];
+  const shape = schema.shape as Record<string, z.ZodType | undefined>;
+  const dispatching = 'departmentId' in shape;
+  const departments = useDispatchTargets(detail.id, dispatching);
   const actionLabel = t(`case.action.${action}`);
-  const initialValues = useMemo<ActionValues>(() => {
+  const photosRequired = (action === 'feedback' || action === 'self_handle') && detail.photoRequired;
+  const initialValues = useMemo(() => {
     const defaultDept = findCategory(categories.data, detail.categoryId)?.defaultDepartmentId;
-    return { photos: [], ...(action === 'dispatch' && defaultDept ? { departmentId: defaultDept } : {}) };
-  }, [action, categories.data, detail.categoryId]);
+    return { attachmentIds: [], ...(dispatching && defaultDept ? { departmentId: defaultDept } : {}) };
+  }, [dispatching, categories.data, detail.categoryId]);
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: caseKeys.all });
@@ -43,111 +63,90 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
     void queryClient.invalidateQueries({ queryKey: caseKeys.notifications });
   };
 
-  const act = useMutation({
-    mutationFn: (values: ActionValues) => {
-      const text = (v?: string) => (v?.trim() ? v.trim() : undefined);
-      const ids = photoIds(values.photos);
-      const body: ActionBody = {
-        action,
-        version: detail.version,
-        reason: text(values.reason),
-        note: text(values.note),
-        result: text(values.result),
-        departmentId: values.departmentId,
-        coDepartmentIds: values.coDepartmentIds?.length ? values.coDepartmentIds : undefined,
-        deadline: values.deadline ? deadlineIso(values.deadline) : undefined,
-        attachmentIds: ids.length ? ids : undefined,
-        passed: values.passed,
-        approved: values.approved,
-        evaluation: values.evaluation,
-        comment: text(values.comment),
-        targetCaseId: values.targetCaseId,
-      };
-      return caseApi.act(detail.id, body);
+  const widgets: Record<string, FieldWidget> = {
+    targetCaseId: { input: <CaseSearchSelect exceptId={detail.id} /> },
+    departmentId: {
+      input: (
+        <DepartmentSelect
+          caseId={detail.id}
+          placeholder={t('case.modal.departmentPlaceholder')}
+          data-testid="action-department"
+        />
+      ),
     },
-    onSuccess: (after) => {
-      void message.success(t('case.modal.done', { action: actionLabel }));
-      refresh();
-      onClose();
-      if ('visible' in after && after.visible === false) {
-        void message.info(t('case.page.gone'));
-        void navigate('/tasks');
-      } else {
-        queryClient.setQueryData(caseKeys.detail(detail.id), after);
-      }
+    coDepartmentIds: {
+      input: <DepartmentSelect caseId={detail.id} multiple data-testid="action-co-departments" />,
     },
-    onError: (error) => {
-      if (isStaleVersion(error)) {
-        // Someone acted first: show them what the case is now; the buttons follow.
-        void message.warning(t('case.modal.stale'));
-        refresh();
-        onClose();
-        return;
-      }
-      if (isApiError(error) && error.code === 'ACTION_NOT_ALLOWED') {
-        setRefused(error.message);
-        refresh();
-        return;
-      }
-      if (!isApiError(error) || !error.fields.length) return;
-      const byField = new Map<string, string[]>();
-      for (const f of error.fields) {
-        const name = actionFieldOf(f.path);
-        if ((ACTION_FIELDS as readonly string[]).includes(name))
-          byField.set(name, [...(byField.get(name) ?? []), f.message]);
-      }
-      form.setFields([...byField].map(([name, errors]) => ({ name: name as keyof ActionValues, errors })));
+    passed: { yes: t('case.modal.passedYes'), no: t('case.modal.passedNo') },
+    approved: { yes: t('case.modal.approve'), no: t('case.modal.deny') },
+    reason: { placeholder: t('case.modal.reasonPlaceholder') },
+    result: { placeholder: t('case.modal.resultPlaceholder') },
+    note: { placeholder: shape.note?.isOptional() ? t('case.modal.notePlaceholder') : undefined },
+    deadline: {
+      label:
+        action === 'extend'
+          ? t('case.modal.newDeadline')
+          : action === 'supervise'
+            ? t('case.modal.superviseDeadline')
+            : t('case.modal.deadline'),
+      extra: action === 'dispatch' ? t('case.modal.deadlineHint') : undefined,
+      input: <DeadlinePicker data-testid="action-deadline" />,
+      rules: [
+        {
+          validator: (_, v: Dayjs | null | undefined) =>
+            !v || new Date(beijingIso(v)).getTime() > Date.now()
+              ? Promise.resolve()
+              : Promise.reject(new Error(t('case.modal.pastDeadline'))),
+        },
+      ],
     },
-  });
-
-  const explained =
-    isApiError(act.error) &&
-    act.error.fields.length > 0 &&
-    act.error.fields.every((f) => (ACTION_FIELDS as readonly string[]).includes(actionFieldOf(f.path)));
+    attachmentIds: {
+      // The grid worker verifies on the spot: the phone opens its back camera.
+      input: <PhotoUploader camera={action === 'verify'} data-testid="action-photos" />,
+      extra: photosRequired ? t('case.modal.photosRequired') : undefined,
+      rules: photosRequired
+        ? [
+            {
+              validator: (_, v: PhotoItem[] | undefined) =>
+                photoIds(v).length > 0 || photosUploading(v)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('case.modal.photosRequired'))),
+            },
+          ]
+        : [],
+    },
+  };
 
   return (
-    <Modal
-      open
+    <WorkflowActionModal
       title={t('case.modal.title', { action: actionLabel, number: detail.number })}
-      okText={actionLabel}
-      cancelText={t('common.cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={act.isPending}
-      okButtonProps={{ 'data-testid': 'action-submit', disabled: !!refused, danger: action === 'reject' }}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      <Form<ActionValues>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(values) => {
-          if (sending.current) return;
-          if (photosUploading(values.photos)) {
-            void message.warning(t('case.intake.stillUploading'));
-            return;
-          }
-          sending.current = true;
-          act.mutate(values, { onSettled: () => (sending.current = false) });
-        }}
-        data-testid={`action-form-${action}`}
-      >
-        {refused && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('case.modal.notAllowed')}
-            description={refused}
-            style={{ marginBottom: 16 }}
-            data-testid="action-refused"
-          />
-        )}
-        {act.isError && !refused && !explained && !isStaleVersion(act.error) && (
-          <Alert type="error" showIcon title={errorMessage(t, act.error)} style={{ marginBottom: 16 }} />
-        )}
-        <ActionFormItems action={action} detail={detail} noDepartments={departments.data?.length === 0} />
-      </Form>
-    </Modal>
+      actionLabel={actionLabel}
+      schema={schema}
+      version={detail.version}
+      label={(key) => t(`case.modal.${LABEL_KEYS[key as keyof typeof LABEL_KEYS] ?? 'note'}`)}
+      optionLabel={(key, value) =>
+        key === 'evaluation' ? t(`case.evaluation.${value as 'satisfied'}`) : value
+      }
+      widgets={widgets}
+      initialValues={initialValues}
+      danger={action === 'reject'}
+      notice={
+        dispatching && departments.data?.length === 0 ? (
+          <Alert type="warning" showIcon title={t('case.modal.noDepartments')} style={{ marginBottom: 16 }} />
+        ) : undefined
+      }
+      send={(body) => caseApi.act(detail.id, { ...body, action } as ActionBody)}
+      onDone={(answer) => {
+        const after = answer as CaseDetail | GoneCase;
+        refresh();
+        onClose();
+        if ('visible' in after && after.visible === false) {
+          void message.info(t('case.page.gone'));
+          void navigate('/tasks');
+        } else queryClient.setQueryData(caseKeys.detail(detail.id), after);
+      }}
+      onReload={refresh}
+      onClose={onClose}
+    />
   );
 }

@@ -1,10 +1,9 @@
-import { Alert, Button, Space, Tag, Typography, theme } from 'antd';
+import { Alert, Button, Tag, Typography, theme } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTime } from '../../lib/time';
-import type { CaseAction, CaseDetail } from './case-types';
-import { CASE_ACTIONS } from './case-types';
+import type { CaseDetail } from './case-types';
 import { formatSpan, isOpen } from './case-labels';
 import { CaseStatusTag, SlaBadge } from './CaseTags';
 import { useNow } from './use-now';
@@ -31,44 +30,34 @@ function Countdown({ deadline }: { deadline: string | null }) {
   );
 }
 
-interface Props {
-  detail: CaseDetail;
-  wide: boolean;
-  onAction: (action: CaseAction) => void;
+/** The heading line of a case: its number, status, time limit state and the marks it carries. */
+export function CaseHeading({ detail: c }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typography.Title
+        level={4}
+        style={{ margin: 0 }}
+        data-testid="case-number"
+        copyable={{ text: c.number }}
+      >
+        {c.number}
+      </Typography.Title>
+      <CaseStatusTag status={c.status} testId="case-status" />
+      {isOpen(c.status) && <SlaBadge state={c.slaState} testId="case-sla" />}
+      {c.urgency === 'urgent' && <Tag color="red">{t('case.urgency.urgent')}</Tag>}
+      {c.reworkCount > 0 && <Tag color="volcano">{t('case.page.rework', { count: c.reworkCount })}</Tag>}
+      {c.wasOverdue && <Tag>{t('case.page.wasOverdue')}</Tag>}
+    </>
+  );
 }
 
-const PRIMARY: readonly CaseAction[] = [
-  'register',
-  'dispatch',
-  'accept',
-  'feedback',
-  'verify',
-  'close',
-  'self_handle',
-];
-
-export function CaseHeader({ detail: c, wide, onAction }: Props) {
+/** Under the heading: the title, the countdown, and what waits on someone (supervision, an extension, a merge). */
+export function CaseSummary({ detail: c }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const open = isOpen(c.status);
-  const actions = CASE_ACTIONS.filter((a) => c.allowedActions.includes(a));
-
   return (
-    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}>
-        <Typography.Title
-          level={4}
-          style={{ margin: 0 }}
-          data-testid="case-number"
-          copyable={{ text: c.number }}
-        >
-          {c.number}
-        </Typography.Title>
-        <CaseStatusTag status={c.status} testId="case-status" />
-        {open && <SlaBadge state={c.slaState} testId="case-sla" />}
-        {c.urgency === 'urgent' && <Tag color="red">{t('case.urgency.urgent')}</Tag>}
-        {c.reworkCount > 0 && <Tag color="volcano">{t('case.page.rework', { count: c.reworkCount })}</Tag>}
-        {c.wasOverdue && <Tag>{t('case.page.wasOverdue')}</Tag>}
-      </div>
+    <>
       <Typography.Text strong style={{ fontSize: 16 }} data-testid="case-title">
         {c.title}
       </Typography.Text>
@@ -134,27 +123,6 @@ export function CaseHeader({ detail: c, wide, onAction }: Props) {
           }
         />
       )}
-      <div data-testid="case-actions">
-        {actions.length === 0 ? (
-          <Typography.Text type="secondary">{t('case.page.noActions')}</Typography.Text>
-        ) : (
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
-            {actions.map((a) => (
-              <Button
-                key={a}
-                type={PRIMARY.includes(a) ? 'primary' : 'default'}
-                danger={a === 'reject' || a === 'supervise'}
-                size={wide ? 'middle' : 'large'}
-                onClick={() => onAction(a)}
-                data-testid={`action-${a}`}
-                style={wide ? undefined : { flex: PRIMARY.includes(a) ? '1 1 100%' : '1 1 40%' }}
-              >
-                {t(`case.action.${a}`)}
-              </Button>
-            ))}
-          </div>
-        )}
-      </div>
-    </Space>
+    </>
   );
 }

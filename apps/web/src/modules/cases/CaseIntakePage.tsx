@@ -9,12 +9,12 @@ import { PHONE_PATTERN } from '../users/user-api';
 import { caseApi, caseKeys, useCategories } from './case-api';
 import { taskKeys } from '../home/tasks-api';
 import { CHANNELS, type Duplicate, type IntakeBody } from './case-types';
-import { newIdempotencyKey } from './case-http';
+import { newIdempotencyKey } from '../../lib/send-raw';
 import { DuplicatesModal } from './DuplicatesModal';
 import { applyIntakeErrors, formFieldOf, type IntakeValues } from './intake-form';
 import { CategoryTreeSelect, findCategory } from './CategoryTreeSelect';
 import { LocationPicker } from './LocationPicker';
-import { PhotoUploader, photoIds, photosUploading } from './PhotoUploader';
+import { PhotoUploader, photoIds, photosUploading } from '../../kit/PhotoUploader';
 
 interface Created {
   id: string;

@@ -1,10 +1,11 @@
-import { Empty, Image, Space, Tag, Timeline, Typography } from 'antd';
+import { Image } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../lib/time';
+import { RecordTimeline } from '../../kit/RecordTimeline';
 import { attachmentUrl } from './case-api';
-import type { Attachment, TimelineEvent } from './case-types';
+import type { Attachment, CaseStatus, TimelineEvent } from './case-types';
 
 const THUMB = 72;
 
@@ -71,7 +72,7 @@ function colourOf(e: TimelineEvent): string {
   return 'blue';
 }
 
-/** 办理过程: every step with who, from which unit, when, the note and the photos it brought. */
+/** 办理过程 of a case: the kit's timeline with the case's words, colours and photos. */
 export function CaseTimeline({
   events,
   attachments,
@@ -80,45 +81,24 @@ export function CaseTimeline({
   attachments: Attachment[];
 }) {
   const { t } = useTranslation();
-  if (!events.length) return <Empty />;
   const byId = new Map(attachments.map((a) => [a.id, a]));
   return (
-    <Timeline
-      data-testid="case-timeline"
-      items={events.map((e) => {
+    <RecordTimeline<TimelineEvent>
+      events={events}
+      testId="case-timeline"
+      actionLabel={(e) => t(`case.action.${e.action}`)}
+      statusLabel={(s) => t(`case.status.${s as CaseStatus}`)}
+      facts={(e) => facts(t, e)}
+      colour={colourOf}
+      extra={(e) => {
         const ids = Array.isArray(e.data?.attachmentIds) ? (e.data.attachmentIds as string[]) : [];
         const files = ids.map((id) => byId.get(id)).filter((a): a is Attachment => !!a);
-        return {
-          key: e.id,
-          color: colourOf(e),
-          content: (
-            <div data-testid="timeline-item" data-action={e.action}>
-              <Space size={[8, 2]} wrap>
-                <Typography.Text strong>{t(`case.action.${e.action}`)}</Typography.Text>
-                {e.toStatus && e.toStatus !== e.fromStatus && (
-                  <Tag style={{ marginInlineEnd: 0 }}>{t(`case.status.${e.toStatus}`)}</Tag>
-                )}
-              </Space>
-              <div>
-                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                  {[e.actorName, e.actorOrg].filter(Boolean).join(' · ')}
-                  {' · '}
-                  {formatTime(e.at, 'YYYY-MM-DD HH:mm')}
-                </Typography.Text>
-              </div>
-              {facts(t, e).map((f) => (
-                <div key={f}>{f}</div>
-              ))}
-              {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
-              {files.length > 0 && (
-                <div style={{ marginTop: 6 }}>
-                  <AttachmentThumbs items={files} size={56} />
-                </div>
-              )}
-            </div>
-          ),
-        };
-      })}
+        return files.length > 0 ? (
+          <div style={{ marginTop: 6 }}>
+            <AttachmentThumbs items={files} size={56} />
+          </div>
+        ) : null;
+      }}
     />
   );
 }

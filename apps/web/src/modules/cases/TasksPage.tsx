@@ -4,10 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { QueryError } from '../../components/QueryError';
-import { useCaseList, useInbox } from './case-api';
+import { ListPage } from '../../kit/ListPage';
+import { caseKeys, useInbox } from './case-api';
 import type { InboxKind } from './case-types';
-import { CaseTable } from './CaseTable';
+import { useCaseColumns } from './case-columns';
 import { inboxKindsFor, taskTotal } from './task-kinds';
+
+const CASES = { path: '/api/cases', key: caseKeys.all };
 
 /**
  * 我的待办: one card per kind of work this user can have (a department sees accept/handle, a grid worker verify),
@@ -35,10 +38,25 @@ export default function TasksPage() {
           : {},
     [kind],
   );
-  const list = useCaseList(query, !!kind);
+  const { columns, renderCard } = useCaseColumns();
 
   return (
-    <Card
+    <ListPage
+      resource={CASES}
+      query={query}
+      enabled={!!kind}
+      columns={columns}
+      renderCard={renderCard}
+      emptyText={t('task.empty')}
+      testId="tasks-table"
+      pageTestId="tasks-page"
+      listTitle={
+        kind && (
+          <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="tasks-list-title">
+            {t(`task.kind.${kind}`)}
+          </Typography.Title>
+        )
+      }
       title={
         <span>
           {t('task.title')}
@@ -52,7 +70,6 @@ export default function TasksPage() {
           )}
         </span>
       }
-      data-testid="tasks-page"
     >
       {inbox.isError ? (
         <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} />
@@ -111,14 +128,6 @@ export default function TasksPage() {
           })}
         </Row>
       )}
-      {kind && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="tasks-list-title">
-            {t(`task.kind.${kind}`)}
-          </Typography.Title>
-          <CaseTable list={list} emptyText={t('task.empty')} testId="tasks-table" />
-        </>
-      )}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,8 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { PAGE_SIZE, type Page } from '../../lib/paging';
+import type { Page } from '../../lib/paging';
 import type { AreaCollection } from '../../components/map/map-geometry';
-import { sendRaw } from './case-http';
+import { sendRaw } from '../../lib/send-raw';
 import type {
   ActionBody,
   CaseListItem,
@@ -19,7 +19,6 @@ import type {
 
 export const caseKeys = {
   all: ['cases'] as const,
-  list: (query: Record<string, string | undefined>) => ['cases', 'list', query] as const,
   detail: (id: string) => ['cases', 'detail', id] as const,
   inbox: ['cases', 'inbox'] as const,
   categories: ['categories'] as const,
@@ -27,21 +26,6 @@ export const caseKeys = {
   grids: ['cases', 'grid-features'] as const,
   notifications: ['notifications'] as const,
 };
-
-export function useCaseList(query: Record<string, string | undefined>, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: caseKeys.list(query),
-    queryFn: ({ pageParam, signal }) =>
-      api<Page<CaseListItem>>('/api/cases', {
-        query: { ...query, limit: PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: keepPreviousData,
-    enabled,
-  });
-}
 
 export function useCase(id: string) {
   return useQuery({
@@ -108,13 +92,6 @@ export const caseApi = {
         await sleep(400 * (attempt + 1));
       }
     }
-  },
-  upload: (file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    return sendRaw<{ id: string; filename: string; mime: string; size: number }>('/api/attachments', {
-      body: form,
-    });
   },
   act: (id: string, body: ActionBody) =>
     api<CaseDetail | GoneCase>(`/api/cases/${encodeURIComponent(id)}/actions`, { method: 'POST', body }),

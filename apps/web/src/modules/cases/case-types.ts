@@ -205,22 +205,6 @@ export interface Notification {
   readAt: string | null;
 }
 
-/** The list filters, as the URL and the API both carry them (`from`/`to` are Beijing calendar days here). */
-export interface CaseFilters {
-  status?: CaseStatus[];
-  categoryId?: string;
-  orgId?: string;
-  channel?: Channel;
-  urgency?: Urgency;
-  from?: string;
-  to?: string;
-  slaState?: SlaState;
-  q?: string;
-  task?: TaskKind;
-  /** Absent: newest first; `deadline`: the most pressing step deadline first. */
-  sort?: 'deadline';
-}
-
 export interface IntakeBody {
   channel: Channel;
   title: string;

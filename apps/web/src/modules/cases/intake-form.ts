@@ -2,7 +2,7 @@ import type { FormInstance } from 'antd';
 import { isApiError } from '../../lib/api';
 import type { Channel, Urgency } from './case-types';
 import type { LngLatValue } from './LocationPicker';
-import type { PhotoItem } from './PhotoUploader';
+import type { PhotoItem } from '../../kit/PhotoUploader';
 
 /** The intake form's values; the API body is built from them on submit. */
 export interface IntakeValues {

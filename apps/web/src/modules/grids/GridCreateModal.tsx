@@ -3,7 +3,7 @@ import { App, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../../components/OrgTreeSelect';
-import { FormModal } from '../../components/FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { applyFieldErrors } from '../../lib/form-errors';
 import {
   ORG_CODE,

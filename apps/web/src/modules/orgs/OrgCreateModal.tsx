@@ -2,7 +2,7 @@ import { App, Form, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ORG_LEVELS, UNIT_LEVELS, levelPlacementError, type OrgLevel } from '@civicgrid/shared/orgs';
-import { FormModal } from '../../components/FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { OrgNameCodeItems } from './OrgNameCodeItems';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useLang } from '../../lib/use-lang';

@@ -1,7 +1,7 @@
 import { App, Form } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FormModal } from '../../components/FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { OrgNameCodeItems } from './OrgNameCodeItems';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { orgKeys, orgWrites, type Org } from './org-api';

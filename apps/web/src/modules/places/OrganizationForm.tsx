@@ -1,7 +1,7 @@
 import { Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../kit/FormModal';
 import type { Organization } from './places-api';
 import { useQueryClient } from '@tanstack/react-query';
 

@@ -7,7 +7,7 @@ import { PageLoading } from '../../components/PageLoading';
 import { QueryError } from '../../components/QueryError';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/error-message';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { OrganizationFormModal } from './OrganizationForm';
 import { useOrganization, usePlacesMutation, type Employee, type OrganizationDetail } from './places-api';
 import { DateInput, PersonSelect, todayText } from './ui';

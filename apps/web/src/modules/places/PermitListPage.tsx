@@ -3,7 +3,7 @@ import { Button, Card, Empty, Form, Input, Select, Space, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../app/auth';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadMore } from '../../components/LoadMore';

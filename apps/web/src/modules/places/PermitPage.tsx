@@ -18,7 +18,7 @@ import { useCan } from '../../app/auth';
 import { PageLoading } from '../../components/PageLoading';
 import { QueryError } from '../../components/QueryError';
 import { formatTime } from '../../lib/time';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../kit/FormModal';
 import {
   usePermit,
   usePlacesMutation,

@@ -1,16 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Form, Input, Select, Space, Table, Tag } from 'antd';
-import { PlusOutlined, StarOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { StarOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useCan } from '../../app/auth';
+import { ListPage } from '../../kit/ListPage';
+import { search, select } from '../../kit/filters';
 import { CriteriaModal } from './CriteriaModal';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadMore } from '../../components/LoadMore';
-import { QueryError } from '../../components/QueryError';
-import { usePlacesMutation, useRentals, type Rental, type RentalDetail } from './places-api';
-import { ExportButton } from '../../components/ExportButton';
+import { usePlacesMutation, type Rental, type RentalDetail } from './places-api';
 import { DateInput, HouseSelect, Stars, todayText } from './ui';
 
 interface RegisterValues {
@@ -20,45 +19,91 @@ interface RegisterValues {
   registeredOn?: string;
 }
 
+const RENTALS = { path: '/api/rentals', key: ['places', '/api/rentals'] };
+
+/** 出租房屋: rentals with their star rating and hazards; the filters live in the URL. */
 export default function RentalListPage() {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [starRating, setStars] = useState<number>();
-  const [status, setStatus] = useState<string>();
-  const [hasHazard, setHazard] = useState<string>();
-  const query = useMemo(() => ({ q, starRating, status, hasHazard }), [q, starRating, status, hasHazard]);
-  const list = useRentals(query);
   const navigate = useNavigate();
-  const canManage = useCan('registry.manage');
   const [registering, setRegistering] = useState(false);
   const [criteriaOpen, setCriteriaOpen] = useState(false);
   const register = usePlacesMutation<RegisterValues, RentalDetail>('POST', () => '/api/rentals');
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const filters = useMemo(
+    () => [
+      search('q', {
+        placeholder: `${t('places.rental.address')} / ${t('places.rental.landlord')}`,
+        testId: 'rentals-search',
+      }),
+      select(
+        'starRating',
+        ['5', '4', '3', '2', '1'].map((n) => ({
+          value: n,
+          label: t('places.rental.starsN', { count: Number(n) }),
+        })),
+        { placeholder: t('places.rental.anyStars'), width: 120 },
+      ),
+      select(
+        'status',
+        [
+          { value: 'active', label: t('places.rental.statusActive') },
+          { value: 'ended', label: t('places.rental.statusEnded') },
+        ],
+        { placeholder: t('places.common.allStatuses'), width: 120 },
+      ),
+      select(
+        'hasHazard',
+        [
+          { value: 'true', label: t('places.rental.hasHazard') },
+          { value: 'false', label: t('places.rental.noHazard') },
+        ],
+        { placeholder: t('places.rental.hazard'), width: 120 },
+      ),
+    ],
+    [t],
+  );
+  const columns: TableColumnsType<Rental> = [
+    {
+      title: t('places.rental.address'),
+      key: 'address',
+      render: (_, r) => <Link to={`/rentals/${r.id}`}>{r.address}</Link>,
+    },
+    { title: t('places.rental.houseNumber'), dataIndex: 'houseNumber' },
+    { title: t('places.rental.grid'), dataIndex: 'gridName' },
+    { title: t('places.rental.landlord'), dataIndex: 'landlordName' },
+    { title: t('places.rental.landlordPhone'), dataIndex: 'landlordPhone' },
+    { title: t('places.rental.stars'), key: 'stars', render: (_, r) => <Stars value={r.starRating} /> },
+    {
+      title: t('places.rental.hazard'),
+      key: 'hazard',
+      render: (_, r) => (r.hasHazard ? <Tag color="red">{t('places.rental.hasHazard')}</Tag> : null),
+    },
+    {
+      title: t('places.rental.tenants'),
+      key: 'tenants',
+      render: (_, r) => t('places.rental.tenantCount', { count: r.tenantCount }),
+    },
+  ];
+
   return (
-    <Card
+    <ListPage<Rental>
       title={t('places.rental.title')}
+      resource={RENTALS}
+      filters={filters}
+      columns={columns}
       extra={
-        <Space wrap>
-          <Button
-            icon={<StarOutlined />}
-            onClick={() => setCriteriaOpen(true)}
-            data-testid="rentals-criteria"
-          >
-            {t('places.criteria.open')}
-          </Button>
-          <ExportButton path="/api/rentals/export" query={query} baseName="rentals" testId="rentals-export" />
-          {canManage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setRegistering(true)}
-              data-testid="rentals-new"
-            >
-              {t('places.rental.register')}
-            </Button>
-          )}
-        </Space>
+        <Button icon={<StarOutlined />} onClick={() => setCriteriaOpen(true)} data-testid="rentals-criteria">
+          {t('places.criteria.open')}
+        </Button>
       }
+      export={{ path: '/api/rentals/export', baseName: 'rentals', testId: 'rentals-export' }}
+      create={{
+        permission: 'registry.manage',
+        label: t('places.rental.register'),
+        testId: 'rentals-new',
+        onClick: () => setRegistering(true),
+      }}
+      emptyText={t('places.rental.empty')}
+      testId="rentals-table"
     >
       <CriteriaModal open={criteriaOpen} onClose={() => setCriteriaOpen(false)} />
       <FormModal<RegisterValues>
@@ -95,94 +140,6 @@ export default function RentalListPage() {
           <DateInput />
         </Form.Item>
       </FormModal>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={`${t('places.rental.address')} / ${t('places.rental.landlord')}`}
-          onSearch={setQ}
-          style={{ width: 260 }}
-          data-testid="rentals-search"
-        />
-        <Select
-          allowClear
-          placeholder={t('places.rental.anyStars')}
-          value={starRating}
-          onChange={setStars}
-          style={{ width: 120 }}
-          options={[5, 4, 3, 2, 1].map((n) => ({ value: n, label: t('places.rental.starsN', { count: n }) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('places.common.allStatuses')}
-          value={status}
-          onChange={setStatus}
-          style={{ width: 120 }}
-          options={[
-            { value: 'active', label: t('places.rental.statusActive') },
-            { value: 'ended', label: t('places.rental.statusEnded') },
-          ]}
-        />
-        <Select
-          allowClear
-          placeholder={t('places.rental.hazard')}
-          value={hasHazard}
-          onChange={setHazard}
-          style={{ width: 120 }}
-          options={[
-            { value: 'true', label: t('places.rental.hasHazard') },
-            { value: 'false', label: t('places.rental.noHazard') },
-          ]}
-        />
-      </Space>
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<Rental>
-            rowKey="id"
-            size="small"
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            loading={list.isPending}
-            dataSource={rows}
-            locale={{ emptyText: <Empty description={t('places.rental.empty')} /> }}
-            data-testid="rentals-table"
-            columns={[
-              {
-                title: t('places.rental.address'),
-                key: 'address',
-                render: (_, r) => <Link to={`/rentals/${r.id}`}>{r.address}</Link>,
-              },
-              { title: t('places.rental.houseNumber'), dataIndex: 'houseNumber' },
-              { title: t('places.rental.grid'), dataIndex: 'gridName' },
-              { title: t('places.rental.landlord'), dataIndex: 'landlordName' },
-              { title: t('places.rental.landlordPhone'), dataIndex: 'landlordPhone' },
-              {
-                title: t('places.rental.stars'),
-                key: 'stars',
-                render: (_, r) => <Stars value={r.starRating} />,
-              },
-              {
-                title: t('places.rental.hazard'),
-                key: 'hazard',
-                render: (_, r) =>
-                  r.hasHazard ? <Tag color="red">{t('places.rental.hasHazard')}</Tag> : null,
-              },
-              {
-                title: t('places.rental.tenants'),
-                key: 'tenants',
-                render: (_, r) => t('places.rental.tenantCount', { count: r.tenantCount }),
-              },
-            ]}
-          />
-          <LoadMore
-            shown={rows.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
-    </Card>
+    </ListPage>
   );
 }

@@ -25,7 +25,7 @@ import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/error-message';
 import { formatTime } from '../../lib/time';
 import { useLang } from '../../lib/use-lang';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { previewStars, usePlacesMutation, useRental, type RentalDetail, type Tenant } from './places-api';
 import { DateInput, PersonSelect, Stars, todayText } from './ui';
 

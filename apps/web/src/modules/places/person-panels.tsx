@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../app/auth';
 import { QueryError } from '../../components/QueryError';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../kit/FormModal';
 import {
   usePersonPlaces,
   usePlacesMutation,

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, withQuery, type Query } from '../../lib/api';
-import { sendRaw } from '../cases/case-http';
+import { sendRaw } from '../../lib/send-raw';
 import type { Page } from '../../lib/paging';
 import type { PolicyCategory, PolicyDetail, PolicySummary } from '../portal/portal-api';
 

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { App, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { FormModal } from '../../components/FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { PageLoading } from '../../components/PageLoading';
 import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';

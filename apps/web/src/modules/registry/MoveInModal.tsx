@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Form, Input, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FormModal } from '../../components/FormModal';
+import { FormModal } from '../../kit/FormModal';
 import { api } from '../../lib/api';
 import type { Page } from '../../lib/paging';
 import { applyFieldErrors } from '../../lib/form-errors';

@@ -7,7 +7,7 @@ import {
 } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { PAGE_SIZE, type Page } from '../../lib/paging';
-import { sendRaw } from '../cases/case-http';
+import { sendRaw } from '../../lib/send-raw';
 import type { PersonReason } from '@civicgrid/shared/person-reasons';
 
 export type ResidenceType = 'registered' | 'floating' | 'overseas';
@@ -116,7 +116,6 @@ export interface ImportJob {
 export type Filters = Record<string, string | undefined>;
 
 export const registryKeys = {
-  persons: (q: Filters) => ['persons', 'list', q] as const,
   person: (id: string) => ['persons', 'detail', id] as const,
   history: (kind: string, id: string) => [kind, 'history', id] as const,
   tags: ['person-tags'] as const,
@@ -137,7 +136,6 @@ function useList<T>(path: string, key: readonly unknown[], query: Filters) {
   });
 }
 
-export const usePersons = (q: Filters) => useList<Person>('/api/persons', registryKeys.persons(q), q);
 export const useHouses = (q: Filters) => useList<House>('/api/houses', registryKeys.houses(q), q);
 
 export const usePerson = (id: string) =>

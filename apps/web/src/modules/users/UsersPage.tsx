@@ -1,16 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Grid, Space, Table, Tag, Typography } from 'antd';
+import { Grid, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useCan } from '../../app/auth';
-import { QueryError } from '../../components/QueryError';
-import { LoadMore } from '../../components/LoadMore';
-import { ExportButton } from '../../components/ExportButton';
+import { ListPage } from '../../kit/ListPage';
+import { custom, org, search, select, UUID } from '../../kit/filters';
 import { formatTime } from '../../lib/time';
 import { useLang } from '../../lib/use-lang';
-import { useUserList, type User, type UserFilters } from './user-api';
-import { UserFilterBar } from './UserFilterBar';
+import { useRoles } from '../roles/role-api';
+import { userKeys, type User } from './user-api';
 import { UserFormModal } from './UserFormModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserRowActions } from './UserRowActions';
@@ -32,17 +31,60 @@ export function UserStatusTags({ user }: { user: User }) {
   );
 }
 
+const USERS = { path: '/api/users', key: userKeys.all };
+
+/** 用户管理: accounts in the caller's subtree, filtered through the URL; create, edit and reset behind user.manage. */
 export default function UsersPage() {
   const { t } = useTranslation();
   const { roleLabel } = useLang();
   const canManage = useCan('user.manage');
+  // Only role readers may list roles; others filter without that dropdown.
+  const canReadRoles = useCan('role.read');
+  const roles = useRoles(canReadRoles);
   // Pinning the actions column helps on wide screens; on a phone it would cover the whole row.
   const wide = Grid.useBreakpoint().md !== false;
-  const [filters, setFilters] = useState<UserFilters>({});
+  const [params] = useSearchParams();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const list = useUserList(filters);
-  const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-
+  const filters = useMemo(
+    () => [
+      search('q', { placeholder: t('user.searchPlaceholder'), testId: 'users-search' }),
+      org('orgId', {
+        includeDisabled: true,
+        placeholder: t('user.orgFilter'),
+        width: 220,
+        testId: 'users-org-filter',
+      }),
+      // Roles load after the page: a custom filter keeps a role id from the URL while they do.
+      custom(
+        'roleId',
+        (value, onChange) => (
+          <Select
+            allowClear
+            value={value}
+            onChange={(roleId?: string) => onChange(roleId)}
+            placeholder={t('user.roleFilter')}
+            aria-label={t('user.roleFilter')}
+            loading={roles.isPending}
+            options={(roles.data ?? []).map((role) => ({ value: role.id, label: roleLabel(role) }))}
+            style={{ width: 180 }}
+            popupMatchSelectWidth={false}
+            data-testid="users-role-filter"
+          />
+        ),
+        { visible: canReadRoles, pattern: UUID },
+      ),
+      select(
+        'status',
+        [
+          { value: 'active', label: t('user.active') },
+          { value: 'disabled', label: t('user.disabled') },
+          { value: 'locked', label: t('user.locked') },
+        ],
+        { placeholder: t('user.statusFilter'), width: 120, testId: 'users-status-filter' },
+      ),
+    ],
+    [t, roles.data, roles.isPending, roleLabel, canReadRoles],
+  );
   const columns: TableColumnsType<User> = [
     {
       title: t('user.displayName'),
@@ -109,61 +151,31 @@ export default function UsersPage() {
     });
   }
 
+  const orgId = params.get('orgId');
   return (
-    <Card
+    <ListPage<User>
       title={t('user.title')}
-      extra={
-        <Space wrap>
-          <ExportButton
-            path="/api/users/export"
-            query={{ ...filters }}
-            baseName="users"
-            testId="users-export"
-          />
-          {canManage && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setDialog({ kind: 'create' })}
-              data-testid="users-create"
-            >
-              {t('user.create')}
-            </Button>
-          )}
-        </Space>
-      }
-      styles={{ header: { flexWrap: 'wrap' } }}
+      resource={USERS}
+      filters={filters}
+      columns={columns}
+      export={{ path: '/api/users/export', baseName: 'users', testId: 'users-export' }}
+      create={{
+        permission: 'user.manage',
+        label: t('user.create'),
+        testId: 'users-create',
+        onClick: () => setDialog({ kind: 'create' }),
+      }}
+      emptyText={t('user.empty')}
+      testId="users-table"
     >
-      <UserFilterBar value={filters} onChange={setFilters} />
-      {list.isError ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <>
-          <Table<User>
-            rowKey="id"
-            columns={columns}
-            dataSource={rows}
-            loading={list.isPending}
-            pagination={false}
-            size="middle"
-            scroll={{ x: 'max-content' }}
-            locale={{ emptyText: <Empty description={t('user.empty')} /> }}
-            data-testid="users-table"
-          />
-          <LoadMore
-            shown={rows.length}
-            hasMore={list.hasNextPage}
-            loading={list.isFetchingNextPage}
-            onLoadMore={() => void list.fetchNextPage()}
-          />
-        </>
-      )}
-
       {dialog?.kind === 'create' && (
-        <UserFormModal defaultOrgId={filters.orgId} onClose={() => setDialog(null)} />
+        <UserFormModal
+          defaultOrgId={orgId && UUID.test(orgId) ? orgId : undefined}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'edit' && <UserFormModal user={dialog.user} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'reset' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
-    </Card>
+    </ListPage>
   );
 }

@@ -1,11 +1,7 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { PAGE_SIZE, type Page } from '../../lib/paging';
 import type { RoleRef } from '../../app/auth';
 
 export type UserStatus = 'active' | 'disabled';
-/** The list filter also accepts `locked`, which is a state beside the status. */
-export type UserStatusFilter = UserStatus | 'locked';
 
 export interface User {
   id: string;
@@ -24,27 +20,9 @@ export interface User {
   createdAt: string;
 }
 
-export interface UserFilters {
-  q?: string;
-  orgId?: string;
-  roleId?: string;
-  status?: UserStatusFilter;
-}
-
 export const userKeys = {
   all: ['users'] as const,
-  list: (filters: UserFilters) => ['users', 'list', filters] as const,
 };
-
-export function useUserList(filters: UserFilters) {
-  return useInfiniteQuery({
-    queryKey: userKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
-      api<Page<User>>('/api/users', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
 
 export interface CreateUserBody {
   username: string;

@@ -1,33 +1,15 @@
 import { useMemo } from 'react';
-import { Empty, Grid, List, Space, Table, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LoadMore } from '../../components/LoadMore';
-import { QueryError } from '../../components/QueryError';
 import { formatTime } from '../../lib/time';
+import { useLang } from '../../lib/use-lang';
 import type { CaseListItem, Category } from './case-types';
 import { useCategories } from './case-api';
 import { categoryName } from './CategoryTreeSelect';
-import { useLang } from '../../lib/use-lang';
 import { CaseStatusTag, SlaBadge } from './CaseTags';
 import { isOpen } from './case-labels';
-
-interface Props {
-  list: {
-    data?: { pages: { items: CaseListItem[] }[] } | undefined;
-    isPending: boolean;
-    isFetching: boolean;
-    isError: boolean;
-    error: unknown;
-    refetch: () => unknown;
-    hasNextPage: boolean;
-    isFetchingNextPage: boolean;
-    fetchNextPage: () => unknown;
-  };
-  emptyText: string;
-  testId?: string;
-}
 
 /** Short in the table (month-day time), the full time on hover. */
 const time = (at: string | null) =>
@@ -37,11 +19,12 @@ const time = (at: string | null) =>
     </span>
   ) : null;
 
-/** The case list of /cases and /tasks: newest first, grown by keyset pages. */
-export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
+/** The columns of /cases and /tasks, and the card a phone shows per case instead of a row. */
+export function useCaseColumns(): {
+  columns: TableColumnsType<CaseListItem>;
+  renderCard: (c: CaseListItem) => React.ReactNode;
+} {
   const { t } = useTranslation();
-  // Pinning the number helps while scrolling sideways on wide screens; on a phone it would cover the row.
-  const wide = Grid.useBreakpoint().md !== false;
   const { lang } = useLang();
   const categories = useCategories();
   // The list carries the Chinese category name; the tree has the English one.
@@ -59,54 +42,32 @@ export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
     const cat = byId.get(c.categoryId);
     return cat ? categoryName(cat, lang) : c.categoryName;
   };
-  if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const more = (
-    <LoadMore
-      shown={rows.length}
-      hasMore={list.hasNextPage}
-      loading={list.isFetchingNextPage}
-      onLoadMore={() => void list.fetchNextPage()}
-    />
-  );
 
   // A phone gets one card per case: what it is, where, its state and when the step is due.
-  if (!wide)
-    return (
-      <>
-        <List<CaseListItem>
-          dataSource={rows}
-          loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
-          locale={{ emptyText: <Empty description={emptyText} /> }}
-          data-testid={testId}
-          renderItem={(c) => (
-            <List.Item key={c.id} style={{ display: 'block', paddingInline: 0 }} data-testid="case-row">
-              <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
-                <Link to={`/cases/${c.id}`} data-testid="case-link">
-                  {c.number}
-                </Link>
-                <Space size={4}>
-                  <CaseStatusTag status={c.status} />
-                  {isOpen(c.status) && <SlaBadge state={c.slaState} />}
-                </Space>
-              </div>
-              <Link to={`/cases/${c.id}`} style={{ color: 'inherit' }}>
-                <Typography.Text strong ellipsis style={{ display: 'block' }}>
-                  {c.title}
-                </Typography.Text>
-              </Link>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {[nameOf(c), c.gridName].filter(Boolean).join(' · ')}
-                {isOpen(c.status) && c.stepDeadline
-                  ? ` · ${t('case.field.stepDeadline')} ${formatTime(c.stepDeadline, 'MM-DD HH:mm')}`
-                  : ''}
-              </Typography.Text>
-            </List.Item>
-          )}
-        />
-        {more}
-      </>
-    );
+  const renderCard = (c: CaseListItem) => (
+    <div data-testid="case-row">
+      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
+        <Link to={`/cases/${c.id}`} data-testid="case-link">
+          {c.number}
+        </Link>
+        <Space size={4}>
+          <CaseStatusTag status={c.status} />
+          {isOpen(c.status) && <SlaBadge state={c.slaState} />}
+        </Space>
+      </div>
+      <Link to={`/cases/${c.id}`} style={{ color: 'inherit' }}>
+        <Typography.Text strong ellipsis style={{ display: 'block' }}>
+          {c.title}
+        </Typography.Text>
+      </Link>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {[nameOf(c), c.gridName].filter(Boolean).join(' · ')}
+        {isOpen(c.status) && c.stepDeadline
+          ? ` · ${t('case.field.stepDeadline')} ${formatTime(c.stepDeadline, 'MM-DD HH:mm')}`
+          : ''}
+      </Typography.Text>
+    </div>
+  );
 
   const columns: TableColumnsType<CaseListItem> = [
     {
@@ -181,21 +142,5 @@ export function CaseTable({ list, emptyText, testId = 'case-table' }: Props) {
       render: (_, c) => (isOpen(c.status) ? time(c.stepDeadline) : null),
     },
   ];
-
-  return (
-    <>
-      <Table<CaseListItem>
-        rowKey="id"
-        columns={columns}
-        dataSource={rows}
-        loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
-        pagination={false}
-        size="small"
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: <Empty description={emptyText} /> }}
-        data-testid={testId}
-      />
-      {more}
-    </>
-  );
+  return { columns, renderCard };
 }

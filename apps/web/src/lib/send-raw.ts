@@ -1,7 +1,7 @@
 import i18n from 'i18next';
-import { ApiError } from '../../lib/api';
-import { meQueryKey, type Me } from '../../app/auth';
-import { queryClient } from '../../app/query-client';
+import { ApiError } from './api';
+import { meQueryKey, type Me } from '../app/auth';
+import { queryClient } from '../app/query-client';
 
 /**
  * The two calls lib/api cannot make: a multipart upload and a POST with its own headers (Idempotency-Key).

@@ -2,8 +2,17 @@ import { useEffect, useRef } from 'react';
 import { Button, Image, Spin, Tooltip, Typography, Upload } from 'antd';
 import { CameraOutlined, CloseOutlined, ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../lib/error-message';
-import { caseApi } from './case-api';
+import { errorMessage } from '../lib/error-message';
+import { sendRaw } from '../lib/send-raw';
+
+/** One file to POST /api/attachments; the record it belongs to takes the id when the form is sent. */
+export const uploadAttachment = (file: File) => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return sendRaw<{ id: string; filename: string; mime: string; size: number }>('/api/attachments', {
+    body: form,
+  });
+};
 
 /** A photo in a form: previewed from the local file at once, its id known when the upload finished. */
 export interface PhotoItem {
@@ -63,7 +72,7 @@ export function PhotoUploader({ value, onChange, camera = false, max = 9, id, ..
     const next = [...latest.current, { uid, name: file.name, preview, status: 'uploading' as const }];
     latest.current = next;
     onChange?.(next);
-    caseApi.upload(file).then(
+    uploadAttachment(file).then(
       (saved) => update(uid, { id: saved.id, status: 'done' }),
       (error: unknown) => update(uid, { status: 'error', error: errorMessage(t, error) }),
     );
@@ -110,14 +119,14 @@ export function PhotoUploader({ value, onChange, camera = false, max = 9, id, ..
               {p.status === 'uploading' && (
                 <div style={overlay}>
                   <Spin size="small" />
-                  <span style={{ fontSize: 12 }}>{t('case.photo.uploading')}</span>
+                  <span style={{ fontSize: 12 }}>{t('kit.photo.uploading')}</span>
                 </div>
               )}
               {p.status === 'error' && (
                 <Tooltip title={p.error}>
                   <div style={{ ...overlay, color: '#ff4d4f' }}>
                     <ExclamationCircleOutlined />
-                    <span style={{ fontSize: 12 }}>{t('case.photo.failed')}</span>
+                    <span style={{ fontSize: 12 }}>{t('kit.photo.failed')}</span>
                   </div>
                 </Tooltip>
               )}
@@ -125,7 +134,7 @@ export function PhotoUploader({ value, onChange, camera = false, max = 9, id, ..
                 size="small"
                 shape="circle"
                 icon={<CloseOutlined />}
-                aria-label={t('case.photo.remove')}
+                aria-label={t('kit.photo.remove')}
                 onClick={() => remove(p.uid)}
                 data-testid="photo-remove"
                 style={{ position: 'absolute', top: 2, right: 2, zIndex: 2 }}
@@ -162,14 +171,14 @@ export function PhotoUploader({ value, onChange, camera = false, max = 9, id, ..
                 }}
               >
                 {camera ? <CameraOutlined style={{ fontSize: 20 }} /> : <PlusOutlined />}
-                <span style={{ fontSize: 12 }}>{camera ? t('case.photo.camera') : t('case.photo.add')}</span>
+                <span style={{ fontSize: 12 }}>{camera ? t('kit.photo.camera') : t('kit.photo.add')}</span>
               </button>
             </Upload>
           )}
         </div>
       </Image.PreviewGroup>
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 4 }}>
-        {t('case.photo.hint')}
+        {t('kit.photo.hint')}
       </Typography.Text>
     </div>
   );
