@@ -12,6 +12,7 @@ import type { DbHandle } from './db/client.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import { installErrorHandler } from './core/error-handler.ts';
 import { installRouteGuard } from './core/route-guard.ts';
+import { installSecurityHeaders } from './core/security-headers.ts';
 import { GridLocator } from './core/geo/grid-locator.ts';
 import { gridRoutes } from './modules/grids/routes.ts';
 import { CalendarProvider } from './modules/calendar/calendar-provider.ts';
@@ -59,6 +60,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  await installSecurityHeaders(app, { tileUrl: config.map.tileUrl, cookieSecure: config.cookieSecure });
   await app.register(cookie);
   const grids = new GridLocator(db.db);
   const calendar = new CalendarProvider(db.db);

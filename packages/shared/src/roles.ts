@@ -8,6 +8,8 @@ export interface BuiltinRole {
 }
 
 const AUDIT_ONLY: readonly Permission[] = ['audit.read', 'audit.export'];
+/** Held by the security administrator alone, so the system administrator cannot take over an account. */
+const SECURITY_ONLY: readonly Permission[] = ['user.second_factor.reset', 'security.settings.manage'];
 
 /**
  * 三员分立: the system admin holds everything except the audit log; the security admin manages accounts and
@@ -18,13 +20,21 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'system_admin',
     zh: '系统管理员',
     en: 'System administrator',
-    permissions: ALL_PERMISSIONS.filter((p) => !AUDIT_ONLY.includes(p)),
+    permissions: ALL_PERMISSIONS.filter((p) => !AUDIT_ONLY.includes(p) && !SECURITY_ONLY.includes(p)),
   },
   {
     code: 'security_admin',
     zh: '安全保密管理员',
     en: 'Security administrator',
-    permissions: ['org.read', 'user.read', 'user.manage', 'role.read', 'role.manage'],
+    permissions: [
+      'org.read',
+      'user.read',
+      'user.manage',
+      'user.second_factor.reset',
+      'security.settings.manage',
+      'role.read',
+      'role.manage',
+    ],
   },
   {
     code: 'audit_admin',

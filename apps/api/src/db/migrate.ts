@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-rental-criteria-version.ts';
 import * as m0015 from './migrations/0015-reference-indexes.ts';
 import * as m0016 from './migrations/0016-list-search-indexes.ts';
 import * as m0017 from './migrations/0017-import-commit-cursor.ts';
+import * as m0021 from './migrations/0021-second-factor.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-reference-indexes': m0015,
   '0016-list-search-indexes': m0016,
   '0017-import-commit-cursor': m0017,
+  '0021-second-factor': m0021,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -6,6 +6,7 @@ import type { PublicTables } from './schema-public.ts';
 import type { Open311Tables } from './schema-open311.ts';
 import type { CommandTables } from './schema-command.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
+import type { SecurityTables } from './schema-security.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -39,6 +40,9 @@ export interface UserTable {
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
   password_changed_at: Timestamp | null;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_pending_secret: string | null;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -71,6 +75,8 @@ export interface SessionTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** The password was right; the second factor is still due. Such a session reaches only the code step. */
+  pending_second_factor: Generated<boolean>;
 }
 
 export interface AuditTable {
@@ -235,7 +241,14 @@ export interface MetaTable {
 
 /** Each module declares its tables in its own schema-*.ts file; this is their union. */
 export interface Database
-  extends RegistryTables, PlacesTables, PublicTables, Open311Tables, CommandTables, AssessmentTables {
+  extends
+    RegistryTables,
+    PlacesTables,
+    PublicTables,
+    Open311Tables,
+    CommandTables,
+    AssessmentTables,
+    SecurityTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { BUILTIN_ROLES } from '@civicgrid/shared/roles';
 import type { Db } from '../client.ts';
 import { hashPassword } from '../../core/passwords.ts';
+import { SECOND_FACTOR_ROLES } from '../../core/sessions.ts';
 import * as demo from './demo-district.ts';
 import { seedCalendar } from '../../modules/calendar/calendar-provider.ts';
 import { linkCategoryDepartments, seedCategories } from '../../modules/cases/category-seed.ts';
@@ -85,7 +86,11 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 /** Loads 示范区 in one transaction: a half-loaded demo would be worse than none. */
-export async function seedDemo(db: Db, password: string) {
+/**
+ * `totpSecret`: the 三员 demo accounts are enrolled in the second factor with this secret (printed at start),
+ * so the demo signs in at once; without it they enrol at their first sign-in like a real deployment.
+ */
+export async function seedDemo(db: Db, password: string, totpSecret?: string) {
   const hash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const district = await addOrg(tx, null, {
@@ -155,6 +160,9 @@ export async function seedDemo(db: Db, password: string) {
           org_id: at[a.at]!.id,
           password_hash: hash,
           must_change_password: false,
+          ...(totpSecret && (SECOND_FACTOR_ROLES as readonly string[]).includes(a.role)
+            ? { totp_secret: totpSecret, totp_enabled_at: new Date() }
+            : {}),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
