@@ -30,6 +30,10 @@ export const secondFactorZh = {
   turnOffPassword: '输入当前密码以停用',
   turnedOff: '双因素认证已停用',
   enrolled: '双因素认证已启用',
+  reset: '重置双因素',
+  resetConfirm:
+    '重置 {{name}} 的双因素认证？其动态口令与恢复码将失效、会话将结束；管理员账户下次登录须重新设置。',
+  resetDone: '双因素认证已重置',
 };
 
 export const secondFactorEn: Strings<typeof secondFactorZh> = {
@@ -64,4 +68,8 @@ export const secondFactorEn: Strings<typeof secondFactorZh> = {
   turnOffPassword: 'Enter your current password to turn it off',
   turnedOff: 'Second factor turned off',
   enrolled: 'Second factor turned on',
+  reset: 'Reset 2FA',
+  resetConfirm:
+    "Reset {{name}}'s second factor? Its codes and recovery codes stop working and its sessions end; an administrator sets it up again at the next sign-in.",
+  resetDone: 'Second factor reset',
 };
