@@ -14,6 +14,8 @@ export interface SessionPolicy {
   absoluteMs: number;
 }
 
+const PENDING_MS = 5 * 60_000;
+
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(
@@ -33,7 +35,11 @@ export async function createSession(
       csrf_token: csrfToken,
       created_at: now,
       last_seen_at: now,
-      expires_at: new Date(now.getTime() + policy.absoluteMs),
+      // A half-signed-in session waits five minutes for its code, not a working day.
+      expires_at: new Date(
+        now.getTime() +
+          (meta.pendingSecondFactor ? Math.min(PENDING_MS, policy.absoluteMs) : policy.absoluteMs),
+      ),
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
       pending_second_factor: meta.pendingSecondFactor ?? false,

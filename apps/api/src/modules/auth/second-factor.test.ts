@@ -58,6 +58,14 @@ describe('sign-in with a second factor', () => {
     expect((await t.agent(full, ok.body.csrfToken).get('/api/users')).status).toBe(200);
   });
 
+  it('a pending session waits five minutes for its code', async () => {
+    const p = await passwordStep('security');
+    clock.advance(5 * 60_000 + 1000);
+    const late = await codeStep(p, totpCode(TEST_TOTP_SECRET, clock.now()));
+    expect(late.status).toBe(401);
+    expect(late.body.error.code).toBe('SESSION_EXPIRED');
+  });
+
   it('wrong codes count towards the lockout: the fifth locks the account and ends the pending session', async () => {
     const p = await passwordStep('auditor');
     for (let i = 0; i < 4; i++) expect((await codeStep(p, `11111${i}`)).status).toBe(401);
