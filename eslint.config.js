@@ -16,8 +16,13 @@ const RAW_QUERY = {
 };
 const LEGACY_RAW_QUERY = [
   // Written beside the kit in the same step, before the room rule reached them: the case workflow's shared
-  // transition helpers and deadline notices, the permit workflow, and the record-owner / subject adapters.
+  // transition helpers and deadline notices, the permit workflow, the record-owner / subject adapters and the
+  // sign-in security of issue 23 (lockout, second factor, password lifetime).
   // Each moves its queries into its module's repository next.
+  'apps/api/src/modules/auth/lockout.ts',
+  'apps/api/src/modules/auth/password-lifetime.ts',
+  'apps/api/src/modules/auth/second-factor.ts',
+  'apps/api/src/modules/auth/security-settings.ts',
   'apps/api/src/modules/cases/deadlines.ts',
   'apps/api/src/modules/cases/record-owner.ts',
   'apps/api/src/modules/cases/transitions/common.ts',

@@ -9,6 +9,9 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../..');
 const STARTUP_LIMIT_MS = 150_000;
 
+/** The demo 三员 (admin, security, auditor) are enrolled in the second factor with this secret. */
+export const E2E_TOTP_SECRET = 'CIVICGRIDEZETOTPSECRETXXXXXXXXXX';
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -61,6 +64,7 @@ export async function startServer(opts: {
       DATA_DIR: path.join(tmp, 'data'),
       DATABASE_URL: '', // always the embedded database, whatever the caller's shell says
       DEMO_PASSWORD: opts.demoPassword,
+      DEMO_TOTP_SECRET: E2E_TOTP_SECRET,
       LOG_LEVEL: 'warn',
       ...opts.env,
     },

@@ -14,6 +14,7 @@ import { installErrorHandler } from './core/error-handler.ts';
 import { loggerOptions } from './core/logging.ts';
 import { installTextInputGuard } from './core/text-input.ts';
 import { installRouteGuard } from './core/route-guard.ts';
+import { installSecurityHeaders } from './core/security-headers.ts';
 import { GridLocator } from './core/geo/grid-locator.ts';
 import { CalendarProvider } from './modules/calendar/calendar-provider.ts';
 import { CategoryCatalog } from './modules/cases/category-catalog.ts';
@@ -54,6 +55,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installTextInputGuard(app);
+  await installSecurityHeaders(app, { tileUrl: config.map.tileUrl, cookieSecure: config.cookieSecure });
   await app.register(cookie);
   const grids = new GridLocator(db.db);
   const calendar = new CalendarProvider(db.db);

@@ -17,6 +17,11 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(50),
+  DEMO_TOTP_SECRET: z
+    .string()
+    .regex(/^[A-Z2-7]{16,}$/, 'must be base32 (A-Z, 2-7), at least 16 characters')
+    .default('CIVICGRIDDEMO2FAXXXXXXXXXXXXXXXX'),
   COOKIE_SECURE: z
     .enum(['true', 'false', 'auto'])
     .default('auto')
@@ -65,7 +70,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxFailures: e.LOGIN_MAX_FAILURES,
       windowMs: e.LOGIN_LOCK_MINUTES * 60_000,
       lockMs: e.LOGIN_LOCK_MINUTES * 60_000,
+      ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
     },
+    demoTotpSecret: e.DEMO_TOTP_SECRET,
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

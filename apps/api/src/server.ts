@@ -24,7 +24,7 @@ await seedBase(db.db);
 const wantDemo = args.has('--demo') || (db.kind === 'pglite' && config.env !== 'production');
 if (wantDemo && (await isEmpty(db.db))) {
   console.log('loading the demo district …');
-  await seedDemo(db.db, config.demoPassword);
+  await seedDemo(db.db, config.demoPassword, config.demoTotpSecret);
 }
 
 const app = await buildApp({ config, db, serveWeb: true });
@@ -49,6 +49,10 @@ console.log(
 if (logins.length) {
   console.log(`Demo logins (password: ${config.demoPassword}):`);
   for (const l of logins) console.log(`  ${l.username.padEnd(10)} ${l.role}  @ ${l.org}`);
+  console.log(
+    `admin, security and auditor also ask for a code (second factor): add the secret ${config.demoTotpSecret}` +
+      ` to an authenticator app, or print the current code with \`npm run demo:code\``,
+  );
 }
 
 let closing = false;

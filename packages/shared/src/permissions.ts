@@ -9,6 +9,16 @@ export const PERMISSIONS = {
   'calendar.manage': { group: 'org', zh: '维护工作日历', en: 'Maintain the working calendar' },
   'user.read': { group: 'user', zh: '查看用户', en: 'View users' },
   'user.manage': { group: 'user', zh: '管理用户', en: 'Manage users' },
+  'user.second_factor.reset': {
+    group: 'user',
+    zh: '重置用户双因素认证',
+    en: "Reset a user's second factor",
+  },
+  'security.settings.manage': {
+    group: 'user',
+    zh: '维护安全策略（密码有效期）',
+    en: 'Maintain security settings (password lifetime)',
+  },
   'role.read': { group: 'role', zh: '查看角色', en: 'View roles' },
   'role.manage': { group: 'role', zh: '管理角色与权限', en: 'Manage roles and permissions' },
   'audit.read': { group: 'audit', zh: '查看审计日志', en: 'Read audit log' },

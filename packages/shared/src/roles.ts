@@ -13,6 +13,8 @@ const AUDIT_ONLY: readonly Permission[] = ['audit.read', 'audit.export'];
  * get them with "everything", and no built-in role holds them (modules.md's class roles do not exist yet).
  */
 export const isClassPermission = (p: Permission) => p.startsWith('class.');
+/** Held by the security administrator alone, so the system administrator cannot take over an account. */
+const SECURITY_ONLY: readonly Permission[] = ['user.second_factor.reset', 'security.settings.manage'];
 
 /**
  * 三员分立: the system admin holds everything except the audit log (and the sensitive data classes); the security admin manages accounts and
@@ -23,13 +25,23 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'system_admin',
     zh: '系统管理员',
     en: 'System administrator',
-    permissions: ALL_PERMISSIONS.filter((p) => !AUDIT_ONLY.includes(p) && !isClassPermission(p)),
+    permissions: ALL_PERMISSIONS.filter(
+      (p) => !AUDIT_ONLY.includes(p) && !SECURITY_ONLY.includes(p) && !isClassPermission(p),
+    ),
   },
   {
     code: 'security_admin',
     zh: '安全保密管理员',
     en: 'Security administrator',
-    permissions: ['org.read', 'user.read', 'user.manage', 'role.read', 'role.manage'],
+    permissions: [
+      'org.read',
+      'user.read',
+      'user.manage',
+      'user.second_factor.reset',
+      'security.settings.manage',
+      'role.read',
+      'role.manage',
+    ],
   },
   {
     code: 'audit_admin',

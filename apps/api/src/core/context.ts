@@ -18,6 +18,10 @@ export interface AuthUser {
   orgName: string;
   orgLevel: string;
   mustChangePassword: boolean;
+  /** The password was right and the code is still due: this session reaches only the code step. */
+  pendingSecondFactor: boolean;
+  /** An administrator without a second factor: reaches only the enrolment until it has one. */
+  mustEnrolSecondFactor: boolean;
   permissions: ReadonlySet<Permission>;
   sessionId: string;
   csrfToken: string;

@@ -17,6 +17,10 @@ export interface RouteAccess {
   public?: boolean;
   /** Reachable while the user still has to change an admin-set password. */
   duringPasswordChange?: boolean;
+  /** Reachable by a session whose password was right but whose second-factor code is still due. */
+  duringSecondFactor?: boolean;
+  /** Reachable while an administrator still has to enrol a second factor. */
+  duringEnrolment?: boolean;
 }
 
 declare module 'fastify' {
@@ -111,6 +115,10 @@ export function installRouteGuard(
         : unauthorized();
     }
     const user = found.user;
+    // Before CSRF and everything else: a half-signed-in session is no session for any other route.
+    if (user.pendingSecondFactor && !access.duringSecondFactor) {
+      throw unauthorized('enter the code from your authenticator app first', 'SECOND_FACTOR_REQUIRED');
+    }
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !sameToken(sent, user.csrfToken)) {
@@ -119,6 +127,13 @@ export function installRouteGuard(
     }
     if (user.mustChangePassword && !access.duringPasswordChange) {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', 403, 'change your password before anything else');
+    }
+    if (user.mustEnrolSecondFactor && !user.pendingSecondFactor && !access.duringEnrolment) {
+      throw new AppError(
+        'SECOND_FACTOR_ENROLMENT_REQUIRED',
+        403,
+        'set up a second factor (authenticator app) before anything else',
+      );
     }
     if (access.permission !== 'signed-in' && !user.permissions.has(access.permission)) {
       throw forbidden(`this needs the permission ${access.permission}`);

@@ -6,10 +6,15 @@ import type { AuthUser } from './context.ts';
 
 export const SESSION_COOKIE = 'cg_session';
 
+/** The 三员 (system, security and audit administrators) must sign in with a second factor. */
+export const SECOND_FACTOR_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const;
+
 export interface SessionPolicy {
   idleMs: number;
   absoluteMs: number;
 }
+
+const PENDING_MS = 5 * 60_000;
 
 const tokenId = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -18,7 +23,7 @@ export async function createSession(
   userId: string,
   now: Date,
   policy: SessionPolicy,
-  meta: { ip: string | null; userAgent: string | null },
+  meta: { ip: string | null; userAgent: string | null; pendingSecondFactor?: boolean },
 ) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -30,9 +35,14 @@ export async function createSession(
       csrf_token: csrfToken,
       created_at: now,
       last_seen_at: now,
-      expires_at: new Date(now.getTime() + policy.absoluteMs),
+      // A half-signed-in session waits five minutes for its code, not a working day.
+      expires_at: new Date(
+        now.getTime() +
+          (meta.pendingSecondFactor ? Math.min(PENDING_MS, policy.absoluteMs) : policy.absoluteMs),
+      ),
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      pending_second_factor: meta.pendingSecondFactor ?? false,
     })
     .execute();
   return { token, csrfToken };
@@ -58,6 +68,7 @@ export async function lookupSession(
       's.csrf_token as csrfToken',
       's.last_seen_at as lastSeenAt',
       's.expires_at as expiresAt',
+      's.pending_second_factor as pendingSecondFactor',
       'u.id',
       'u.username',
       'u.display_name as displayName',
@@ -67,6 +78,10 @@ export async function lookupSession(
       'o.path as orgPath',
       'o.name as orgName',
       'o.level as orgLevel',
+      sql<boolean>`u.totp_enabled_at IS NULL AND EXISTS (SELECT 1 FROM user_roles ur
+        JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id AND r.code IN (${sql.join(
+          SECOND_FACTOR_ROLES,
+        )}))`.as('mustEnrolSecondFactor'),
       sql<
         string[]
       >`coalesce((SELECT array_agg(DISTINCT p) FROM user_roles ur JOIN roles r ON r.id = ur.role_id,
@@ -94,6 +109,8 @@ export async function lookupSession(
       orgName: row.orgName,
       orgLevel: row.orgLevel,
       mustChangePassword: row.mustChangePassword,
+      pendingSecondFactor: row.pendingSecondFactor,
+      mustEnrolSecondFactor: row.mustEnrolSecondFactor,
       permissions,
       sessionId: row.sessionId,
       csrfToken: row.csrfToken,

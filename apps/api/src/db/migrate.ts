@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017-import-commit-cursor.ts';
 import * as m0018 from './migrations/0018-workflow-engine.ts';
 import * as m0019 from './migrations/0019-record-parts.ts';
 import * as m0020 from './migrations/0020-documents.ts';
+import * as m0021 from './migrations/0021-second-factor.ts';
 import * as m0022 from './migrations/0022-idempotency-fingerprint.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-workflow-engine': m0018,
   '0019-record-parts': m0019,
   '0020-documents': m0020,
+  '0021-second-factor': m0021,
   '0022-idempotency-fingerprint': m0022,
 };
 

@@ -9,6 +9,7 @@ import type { AssessmentTables } from './schema-assessment.ts';
 import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
 import type { DocumentTables } from './schema-documents.ts';
+import type { SecurityTables } from './schema-security.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -42,6 +43,9 @@ export interface UserTable {
   locked_until: Timestamp | null;
   last_login_at: Timestamp | null;
   password_changed_at: Timestamp | null;
+  totp_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  totp_pending_secret: string | null;
   version: Generated<number>;
   created_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
@@ -74,6 +78,8 @@ export interface SessionTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+  /** The password was right; the second factor is still due. Such a session reaches only the code step. */
+  pending_second_factor: Generated<boolean>;
 }
 
 export interface AuditTable {
@@ -249,8 +255,8 @@ export interface Database
     AssessmentTables,
     RecordTables,
     WorkflowTables,
-
-    DocumentTables {
+    DocumentTables,
+    SecurityTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

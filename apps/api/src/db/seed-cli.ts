@@ -17,6 +17,6 @@ if (!(await isEmpty(db.db))) {
   await db.close();
   process.exit(1);
 }
-await seedDemo(db.db, config.demoPassword);
+await seedDemo(db.db, config.demoPassword, config.demoTotpSecret);
 console.log(`demo district loaded; demo password: ${config.demoPassword}`);
 await db.close();

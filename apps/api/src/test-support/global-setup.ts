@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { createPGlite, openDb } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedBase, seedDemo } from '../db/seeds/seed.ts';
-import { TEST_PASSWORD } from './constants.ts';
+import { TEST_PASSWORD, TEST_TOTP_SECRET } from './constants.ts';
 
 /**
  * Migrate and seed once, then let every test file start from a copy: a PGlite data-dir dump on the embedded
@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
     const h = await openDb({ databaseUrl: url.toString(), poolMax: 2 });
     await migrateToLatest(h.db);
     await seedBase(h.db);
-    await seedDemo(h.db, TEST_PASSWORD);
+    await seedDemo(h.db, TEST_PASSWORD, TEST_TOTP_SECRET);
     await h.close();
     project.provide('dbTemplate', template);
     return async () => {
@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
   const h = await openDb({ pglite });
   await migrateToLatest(h.db);
   await seedBase(h.db);
-  await seedDemo(h.db, TEST_PASSWORD);
+  await seedDemo(h.db, TEST_PASSWORD, TEST_TOTP_SECRET);
   await h.close();
   const dump = await pglite.dumpDataDir('none');
   await pglite.close();

@@ -9,9 +9,11 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createPGlite, openDb, type DbHandle } from '../db/client.ts';
 import type { Clock } from '../core/clock.ts';
-import { TEST_PASSWORD } from './constants.ts';
+import { TEST_PASSWORD, TEST_TOTP_SECRET } from './constants.ts';
+import { systemClock } from '../core/clock.ts';
+import { totpCode } from '../modules/auth/totp.ts';
 
-export { TEST_PASSWORD };
+export { TEST_PASSWORD, TEST_TOTP_SECRET };
 
 export interface TestResponse {
   status: number;
@@ -75,6 +77,11 @@ async function freshDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<
   };
 }
 
+function sessionCookie(setCookie: unknown): string {
+  const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  return String(raw).split(';')[0]!;
+}
+
 function toResponse(r: { statusCode: number; body: string; headers: Record<string, unknown> }): TestResponse {
   let body: unknown = undefined;
   if (String(r.headers['content-type'] ?? '').includes('json') && r.body) body = JSON.parse(r.body);
@@ -129,10 +136,19 @@ export async function createTestApp(
     async login(username, password = TEST_PASSWORD) {
       const r = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
       if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
-      const setCookie = r.headers['set-cookie'];
-      const raw = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-      const cookie = String(raw).split(';')[0]!;
-      return agent(cookie, JSON.parse(r.body).csrfToken);
+      const first = agent(sessionCookie(r.headers['set-cookie']), JSON.parse(r.body).csrfToken);
+      if (!JSON.parse(r.body).secondFactorRequired) return first;
+      // The 三员 test accounts are enrolled with TEST_TOTP_SECRET: enter the code their app would show now.
+      const code = totpCode(TEST_TOTP_SECRET, (opts.clock ?? systemClock).now());
+      const r2 = await app.inject({
+        method: 'POST',
+        url: '/api/auth/second-factor',
+        headers: { cookie: first.cookie, 'x-csrf-token': first.csrf },
+        payload: { code },
+      });
+      if (r2.statusCode !== 200)
+        throw new Error(`second factor ${username} failed: ${r2.statusCode} ${r2.body}`);
+      return agent(sessionCookie(r2.headers['set-cookie']), JSON.parse(r2.body).csrfToken);
     },
     async close() {
       await app.close();

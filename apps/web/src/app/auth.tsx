@@ -25,7 +25,18 @@ export interface Me {
   roles: RoleRef[];
   permissions: string[];
   csrfToken: string;
+  /** `mustEnrol`: an administrator without a second factor; the API opens nothing else until it is set up. */
+  secondFactor: { enabled: boolean; required: boolean; mustEnrol: boolean };
 }
+
+/** The password was right; the session waits for the code from the authenticator app. */
+export interface SecondFactorDue {
+  secondFactorRequired: true;
+  csrfToken: string;
+}
+
+export const isSecondFactorDue = (r: Me | SecondFactorDue): r is SecondFactorDue =>
+  'secondFactorRequired' in r;
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -52,10 +63,23 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { username: string; password: string }) =>
-      api<Me>('/api/auth/login', { method: 'POST', body, skipAuthRedirect: true }),
-    onSuccess: (me) => {
+      api<Me | SecondFactorDue>('/api/auth/login', { method: 'POST', body, skipAuthRedirect: true }),
+    onSuccess: (r) => {
       // A different user may sign in on the same tab: nothing cached for the previous one may show.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+      setCsrfToken(r.csrfToken);
+      if (!isSecondFactorDue(r)) queryClient.setQueryData(meQueryKey, r);
+    },
+  });
+}
+
+/** The code step after a right password: the answer is the signed-in user, under a new session. */
+export function useSecondFactor() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { code: string }) =>
+      api<Me>('/api/auth/second-factor', { method: 'POST', body, skipAuthRedirect: true }),
+    onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       queryClient.setQueryData(meQueryKey, me);
     },
@@ -115,6 +139,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   // The API refuses everything else until the password is changed; keep the user where they can do that.
   if (me.user.mustChangePassword && location.pathname !== '/profile') {
     return <Navigate to="/profile?mustChange=1" replace />;
+  }
+  if (me.secondFactor.mustEnrol && location.pathname !== '/profile') {
+    return <Navigate to="/profile?enrol=1" replace />;
   }
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

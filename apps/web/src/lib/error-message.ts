@@ -25,6 +25,10 @@ export function errorMessage(t: TFunction, error: unknown): string {
       return t('errors.ACCOUNT_DISABLED');
     case 'PASSWORD_CHANGE_REQUIRED':
       return t('errors.PASSWORD_CHANGE_REQUIRED');
+    case 'INVALID_SECOND_FACTOR':
+      return t('errors.INVALID_SECOND_FACTOR');
+    case 'SECOND_FACTOR_ENROLMENT_REQUIRED':
+      return t('errors.SECOND_FACTOR_ENROLMENT_REQUIRED');
   }
   if (isStaleVersion(error)) return t('errors.stale');
   if (error.status === 429) return t('errors.RATE_LIMITED');

@@ -29,6 +29,7 @@ export function meWith(permissions: string[]): Me {
     roles: [],
     permissions,
     csrfToken: 'csrf',
+    secondFactor: { enabled: false, required: false, mustEnrol: false },
   };
 }
 

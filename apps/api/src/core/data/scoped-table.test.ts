@@ -25,6 +25,8 @@ function ctxAt(orgId: string, orgPath: string, userId: string): RequestContext {
       orgName: 'x',
       orgLevel: 'street',
       mustChangePassword: false,
+      pendingSecondFactor: false,
+      mustEnrolSecondFactor: false,
       permissions: new Set(),
       sessionId: 'x',
       csrfToken: 'x',

@@ -147,6 +147,8 @@ beforeAll(async () => {
       orgName: 'org',
       orgLevel: 'district',
       mustChangePassword: false,
+      pendingSecondFactor: false,
+      mustEnrolSecondFactor: false,
       permissions: new Set(),
       sessionId: 's',
       csrfToken: 'c',

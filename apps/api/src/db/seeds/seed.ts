@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { BUILTIN_ROLES } from '@civicgrid/shared/roles';
 import type { Db } from '../client.ts';
 import { hashPassword } from '../../core/passwords.ts';
+import { SECOND_FACTOR_ROLES } from '../../core/sessions.ts';
 import * as demo from './demo-district.ts';
 import { MODULES } from '../../modules/index.ts';
 
@@ -75,8 +76,12 @@ export const DEMO_ACCOUNTS = [
   { username: 'mediator', role: 'mediator', at: 'street', displayName: '调解员（演示）' },
 ] as const;
 
-/** Loads 示范区 in one transaction: a half-loaded demo would be worse than none. */
-export async function seedDemo(db: Db, password: string) {
+/**
+ * Loads 示范区 in one transaction: a half-loaded demo would be worse than none.
+ * `totpSecret`: the 三员 demo accounts are enrolled in the second factor with this secret (printed at start),
+ * so the demo signs in at once; without it they enrol at their first sign-in like a real deployment.
+ */
+export async function seedDemo(db: Db, password: string, totpSecret?: string) {
   // The demo assessment is computed from the registered indicators.
   for (const m of MODULES) m.register?.();
   const hash = await hashPassword(password);
@@ -148,6 +153,9 @@ export async function seedDemo(db: Db, password: string) {
           org_id: at[a.at]!.id,
           password_hash: hash,
           must_change_password: false,
+          ...(totpSecret && (SECOND_FACTOR_ROLES as readonly string[]).includes(a.role)
+            ? { totp_secret: totpSecret, totp_enabled_at: new Date() }
+            : {}),
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -39,6 +39,8 @@ export async function seedDemoAssessment(db: Db): Promise<void> {
       orgName: leader.name,
       orgLevel: leader.level,
       mustChangePassword: false,
+      pendingSecondFactor: false,
+      mustEnrolSecondFactor: false,
       permissions: new Set<Permission>(role.permissions),
       sessionId: '',
       csrfToken: '',

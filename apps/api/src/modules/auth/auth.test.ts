@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../core/clock.ts';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test-support/test-app.ts';
+import { createTestApp, TEST_PASSWORD, TEST_TOTP_SECRET, type TestApp } from '../../test-support/test-app.ts';
+import { totpCode } from './totp.ts';
 
 const clock = new FakeClock('2026-11-23T01:00:00Z');
 let t: TestApp;
@@ -14,12 +15,25 @@ const login = (username: string, password: string) =>
 
 describe('sign-in', () => {
   it('sets an HttpOnly SameSite session cookie and answers the user, roles, permissions and a CSRF token', async () => {
-    const r = await login('admin', TEST_PASSWORD);
+    // admin is one of the 三员: the password step answers a pending session, the code step the user.
+    const pending = await login('admin', TEST_PASSWORD);
+    expect(pending.status).toBe(200);
+    expect(pending.body).toEqual({ secondFactorRequired: true, csrfToken: expect.any(String) });
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/auth/second-factor',
+      headers: {
+        cookie: String(pending.headers['set-cookie']).split(';')[0]!,
+        'x-csrf-token': pending.body.csrfToken,
+      },
+      payload: { code: totpCode(TEST_TOTP_SECRET, clock.now()) },
+    });
     expect(r.status).toBe(200);
-    const cookie = String(r.headers['set-cookie']);
-    expect(cookie).toMatch(/^cg_session=/);
-    expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Lax/i);
+    for (const c of [String(pending.headers['set-cookie']), String(r.headers['set-cookie'])]) {
+      expect(c).toMatch(/^cg_session=/);
+      expect(c).toMatch(/HttpOnly/i);
+      expect(c).toMatch(/SameSite=Lax/i);
+    }
     expect(r.body.user.username).toBe('admin');
     expect(r.body.user.orgName).toBe('示范区');
     expect(r.body.roles.map((x: { code: string }) => x.code)).toEqual(['system_admin']);

@@ -4,120 +4,117 @@ import { audit } from '../../core/audit.ts';
 import { inTransaction, type RequestContext, type SignedInContext } from '../../core/context.ts';
 import { AppError, badRequest, unauthorized } from '../../core/errors.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../core/passwords.ts';
-import { createSession, deleteSession, deleteUserSessions, type SessionPolicy } from '../../core/sessions.ts';
+import {
+  createSession,
+  deleteSession,
+  deleteUserSessions,
+  SECOND_FACTOR_ROLES,
+  type SessionPolicy,
+} from '../../core/sessions.ts';
 import { findByUsername } from '../users/repository.ts';
+import {
+  clearOnSuccess,
+  countAddressFailure,
+  lockedError,
+  nameLockedUntil,
+  recordFailure,
+  refuseSprayingAddress,
+  type LockoutPolicy,
+  type Subject,
+} from './lockout.ts';
+import { expirePasswordIfDue, refuseReusedPassword, rememberPassword } from './password-lifetime.ts';
 
-export interface LockoutPolicy {
-  maxFailures: number;
-  windowMs: number;
-  lockMs: number;
-}
+export type { LockoutPolicy } from './lockout.ts';
 
 const invalid = () => unauthorized('wrong username or password', 'INVALID_CREDENTIALS');
-const locked = (until: Date) =>
-  new AppError('ACCOUNT_LOCKED', 423, 'too many failed sign-ins; the account is locked for a while', {
-    lockedUntil: until.toISOString(),
-  });
+
+export type LoginResult =
+  | { kind: 'signed-in'; token: string; csrfToken: string; userId: string }
+  | { kind: 'second-factor'; token: string; csrfToken: string };
 
 /**
- * Failed attempts are recorded (and audited) in their own committed transaction before the error answer
- * goes out, so a lockout cannot be dodged by the request failing.
+ * Password step of a sign-in. A wrong password, an unknown name and a locked account all cost one argon2
+ * check, and an unknown name is counted and locked exactly like an account, so neither the answer nor its
+ * time tells real usernames from unknown ones. Failures are counted (and audited) in their own committed
+ * statements before the error answer goes out, so a lockout cannot be dodged by the request failing.
  */
 export async function login(
   ctx: RequestContext,
-  policy: { lockout: LockoutPolicy; session: SessionPolicy },
+  policy: { lockout: LockoutPolicy; session: SessionPolicy; passwordLifetime?: unknown },
   input: { username: string; password: string },
-) {
+): Promise<LoginResult> {
   const now = ctx.clock.now();
+  await refuseSprayingAddress(ctx.db, ctx.ip, now, policy.lockout);
   const user = await findByUsername(ctx.db, input.username);
-  if (!user) {
+  const name = input.username.toLowerCase().slice(0, 60);
+  const subject: Subject = user ? { kind: 'user', id: user.id } : { kind: 'name', name };
+  const who = {
+    entityType: 'user',
+    entityId: user?.id ?? null,
+    actorId: user?.id ?? null,
+    actorName: user?.username ?? input.username.slice(0, 60),
+    orgId: user?.org_id ?? null,
+  };
+  const lockedUntil = user
+    ? user.locked_until && new Date(user.locked_until) > now
+      ? new Date(user.locked_until)
+      : null
+    : await nameLockedUntil(ctx.db, name, now);
+  if (lockedUntil) {
     await burnPasswordCheck(input.password);
+    await audit(ctx, { ...who, action: 'auth.login_locked', summary: 'sign-in refused: account locked' });
+    throw lockedError(lockedUntil);
+  }
+  const ok = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : await burnFalse(input.password);
+  if (!user || !ok || user.status !== 'active') {
+    const failed = await recordFailure(ctx.db, subject, now, policy.lockout);
+    await countAddressFailure(ctx.db, ctx.ip, now, policy.lockout);
     await audit(ctx, {
+      ...who,
       action: 'auth.login_failed',
-      entityType: 'user',
-      actorId: null,
-      actorName: input.username.slice(0, 60),
-      summary: 'unknown username',
+      summary: !user
+        ? 'unknown username'
+        : user.status !== 'active'
+          ? 'account disabled'
+          : `wrong password (${failed.count}/${policy.lockout.maxFailures})`,
     });
-    throw invalid();
-  }
-  if (user.locked_until && new Date(user.locked_until) > now) {
-    await audit(ctx, {
-      action: 'auth.login_locked',
-      entityType: 'user',
-      entityId: user.id,
-      actorId: user.id,
-      actorName: user.username,
-      orgId: user.org_id,
-      summary: 'sign-in refused: account locked',
-    });
-    throw locked(new Date(user.locked_until));
-  }
-  const ok = await verifyPassword(user.password_hash, input.password);
-  if (!ok || user.status !== 'active') {
-    const windowOpen =
-      user.failed_window_start &&
-      now.getTime() - new Date(user.failed_window_start).getTime() < policy.lockout.windowMs;
-    const failedCount = windowOpen ? user.failed_count + 1 : 1;
-    const lockNow = failedCount >= policy.lockout.maxFailures;
-    const lockedUntil = lockNow ? new Date(now.getTime() + policy.lockout.lockMs) : null;
-    await inTransaction(ctx, async (tx) => {
-      await tx.db
-        .updateTable('users')
-        .set({
-          failed_count: lockNow ? 0 : failedCount,
-          failed_window_start: lockNow ? null : windowOpen ? user.failed_window_start : now,
-          locked_until: lockedUntil,
-        })
-        .where('id', '=', user.id)
-        .execute();
-      await audit(tx, {
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: user.id,
-        actorId: user.id,
-        actorName: user.username,
-        orgId: user.org_id,
-        summary:
-          user.status !== 'active'
-            ? 'account disabled'
-            : `wrong password (${failedCount}/${policy.lockout.maxFailures})`,
-      });
-      if (lockedUntil)
-        await audit(tx, {
+    if (failed.lockedUntil) {
+      if (failed.count === policy.lockout.maxFailures)
+        await audit(ctx, {
+          ...who,
           action: 'auth.locked',
-          entityType: 'user',
-          entityId: user.id,
-          actorId: user.id,
-          actorName: user.username,
-          orgId: user.org_id,
-          summary: `locked until ${lockedUntil.toISOString()}`,
+          summary: `locked until ${failed.lockedUntil.toISOString()}`,
         });
-    });
-    if (lockedUntil) throw locked(lockedUntil);
+      throw lockedError(failed.lockedUntil);
+    }
     throw invalid();
   }
   return inTransaction(ctx, async (tx) => {
-    await tx.db
-      .updateTable('users')
-      .set({ failed_count: 0, failed_window_start: null, locked_until: null, last_login_at: now })
-      .where('id', '=', user.id)
-      .execute();
+    if (!(await clearOnSuccess(tx.db, user.id, now)))
+      throw lockedError(new Date(now.getTime() + policy.lockout.lockMs));
+    await expirePasswordIfDue(tx, user, now);
+    const pending = !!user.totp_enabled_at;
     const session = await createSession(tx.db, user.id, now, policy.session, {
       ip: ctx.ip,
       userAgent: ctx.userAgent,
+      pendingSecondFactor: pending,
     });
     await audit(tx, {
-      action: 'auth.login',
-      entityType: 'user',
-      entityId: user.id,
-      actorId: user.id,
-      actorName: user.username,
-      orgId: user.org_id,
-      summary: 'signed in',
+      ...who,
+      action: pending ? 'auth.login_password_ok' : 'auth.login',
+      summary: pending ? 'password right; second factor due' : 'signed in',
     });
-    return { ...session, userId: user.id };
+    return pending
+      ? { kind: 'second-factor', ...session }
+      : { kind: 'signed-in', ...session, userId: user.id };
   });
+}
+
+async function burnFalse(password: string): Promise<false> {
+  await burnPasswordCheck(password);
+  return false;
 }
 
 export async function logout(ctx: SignedInContext) {
@@ -146,6 +143,7 @@ export async function me(ctx: RequestContext, userId: string, csrfToken: string)
       'o.name as orgName',
       'o.level as orgLevel',
       'u.must_change_password as mustChangePassword',
+      'u.totp_enabled_at as totpEnabledAt',
     ])
     .where('u.id', '=', userId)
     .executeTakeFirstOrThrow();
@@ -157,7 +155,10 @@ export async function me(ctx: RequestContext, userId: string, csrfToken: string)
     .orderBy('r.name')
     .execute();
   const permissions = [...new Set(roles.flatMap((r) => r.permissions))].sort();
-  return { user: row, roles: roles.map(({ permissions: _p, ...r }) => r), permissions, csrfToken };
+  const { totpEnabledAt, ...user } = row;
+  const required = roles.some((r) => (SECOND_FACTOR_ROLES as readonly string[]).includes(r.code));
+  const secondFactor = { enabled: !!totpEnabledAt, required, mustEnrol: required && !totpEnabledAt };
+  return { user, roles: roles.map(({ permissions: _p, ...r }) => r), permissions, csrfToken, secondFactor };
 }
 
 export async function changePassword(
@@ -178,8 +179,10 @@ export async function changePassword(
       fields: [{ path: 'currentPassword', message: 'wrong password' }],
     });
   }
+  await refuseReusedPassword(ctx.db, ctx.user.id, 'newPassword', input.newPassword);
   const hash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
+    await rememberPassword(tx.db, tx.user.id, tx.clock.now());
     await tx.db
       .updateTable('users')
       .set({

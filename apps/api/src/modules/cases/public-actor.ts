@@ -47,6 +47,8 @@ export async function publicActor(ctx: RequestContext): Promise<SignedInContext>
     orgName: root.name,
     orgLevel: root.level,
     mustChangePassword: false,
+    pendingSecondFactor: false,
+    mustEnrolSecondFactor: false,
     permissions: new Set(['case.create']),
     sessionId: '',
     csrfToken: '',

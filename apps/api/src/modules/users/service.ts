@@ -5,6 +5,7 @@ import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, staleVersion } from '../../core/errors.ts';
 import { decodeCursor, pageOf } from '../../core/paging.ts';
 import { hashPassword } from '../../core/passwords.ts';
+import { rememberPassword } from '../auth/password-lifetime.ts';
 import { deleteUserSessions } from '../../core/sessions.ts';
 import * as orgRepo from '../orgs/repository.ts';
 import * as repo from './repository.ts';
@@ -237,6 +238,7 @@ export async function resetPassword(ctx: SignedInContext, id: string, password: 
     const user = await mustFind(tx, id);
     if (id === tx.user.id) throw badRequest('id', 'change your own password from your profile');
     await checkManageable(tx, id);
+    await rememberPassword(tx.db, id, tx.clock.now());
     await tx.db
       .updateTable('users')
       .set({

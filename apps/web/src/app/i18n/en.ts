@@ -7,6 +7,7 @@ import { dashboardEn } from '../../modules/dashboard/messages';
 import { assessmentEn } from '../../modules/assessment/messages';
 import { calendarEn } from '../../modules/calendar/messages';
 import { kitEn } from '../../kit/messages';
+import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 
 export const en: Resources = {
   registry: registryEn,
@@ -17,6 +18,7 @@ export const en: Resources = {
   assessment: assessmentEn,
   calendar: calendarEn,
   kit: kitEn,
+  secondFactor: secondFactorEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -87,6 +89,8 @@ export const en: Resources = {
     ACCOUNT_LOCKED_NO_TIME: 'This account is locked. Try again later or ask an administrator to unlock it.',
     ACCOUNT_DISABLED: 'This account is disabled. Contact an administrator.',
     RATE_LIMITED: 'Too many attempts, please wait a moment',
+    INVALID_SECOND_FACTOR: 'Wrong or expired code, try again',
+    SECOND_FACTOR_ENROLMENT_REQUIRED: 'Set up your second factor first',
     PASSWORD_CHANGE_REQUIRED: 'Please change your initial password first',
   },
   auth: {

@@ -7,6 +7,7 @@ import { dashboardZh } from '../../modules/dashboard/messages';
 import { assessmentZh } from '../../modules/assessment/messages';
 import { calendarZh } from '../../modules/calendar/messages';
 import { kitZh } from '../../kit/messages';
+import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -21,6 +22,7 @@ export const zhCN = {
   assessment: assessmentZh,
   calendar: calendarZh,
   kit: kitZh,
+  secondFactor: secondFactorZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -90,6 +92,8 @@ export const zhCN = {
     ACCOUNT_LOCKED_NO_TIME: '账号已被锁定，请稍后再试，或联系管理员解锁',
     ACCOUNT_DISABLED: '账号已停用，请联系管理员',
     RATE_LIMITED: '尝试过于频繁，请稍后再试',
+    INVALID_SECOND_FACTOR: '动态码错误或已过期，请重试',
+    SECOND_FACTOR_ENROLMENT_REQUIRED: '请先设置双因素认证',
     PASSWORD_CHANGE_REQUIRED: '请先修改初始密码',
   },
   auth: {

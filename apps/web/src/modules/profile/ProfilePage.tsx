@@ -5,6 +5,7 @@ import { useAuth } from '../../app/auth';
 import { OrgLevelTag } from '../../components/OrgLevelTag';
 import { useLang } from '../../lib/use-lang';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { SecondFactorCard } from './SecondFactorCard';
 
 export default function ProfilePage() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export default function ProfilePage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const mustChange = me.user.mustChangePassword || params.get('mustChange') === '1';
+  const mustEnrol = me.secondFactor.mustEnrol || params.get('enrol') === '1';
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -23,6 +25,15 @@ export default function ProfilePage() {
           title={t('profile.mustChangeTitle')}
           description={t('profile.mustChangeBody')}
           data-testid="must-change-notice"
+        />
+      )}
+      {mustEnrol && !mustChange && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('secondFactor.card')}
+          description={t('secondFactor.required')}
+          data-testid="must-enrol-notice"
         />
       )}
       <Row gutter={[16, 16]}>
@@ -62,6 +73,17 @@ export default function ProfilePage() {
             />
           </Card>
         </Col>
+        {!me.user.mustChangePassword && (
+          <Col xs={24} lg={12}>
+            <Card title={t('secondFactor.card')} style={{ height: '100%' }}>
+              <SecondFactorCard
+                onEnrolled={() => {
+                  if (mustEnrol) void navigate('/', { replace: true });
+                }}
+              />
+            </Card>
+          </Col>
+        )}
       </Row>
     </Space>
   );

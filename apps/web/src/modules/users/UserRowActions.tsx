@@ -14,7 +14,7 @@ interface Props {
 export function UserRowActions({ user, onEdit, onResetPassword }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const queryClient = useQueryClient();
   // The API refuses these on one's own account; the profile page is the place for one's own password.
   const self = user.id === me.user.id;
@@ -37,6 +37,12 @@ export function UserRowActions({ user, onEdit, onResetPassword }: Props) {
   const unlock = useMutation({
     mutationFn: () => userWrites.unlock(user.id),
     onSuccess: () => done(t('user.unlockedDone')),
+    onError: failed,
+  });
+
+  const resetFactor = useMutation({
+    mutationFn: () => userWrites.resetSecondFactor(user.id),
+    onSuccess: () => done(t('secondFactor.resetDone')),
     onError: failed,
   });
 
@@ -80,6 +86,23 @@ export function UserRowActions({ user, onEdit, onResetPassword }: Props) {
             </Button>
           </Popconfirm>
         ))}
+      {!self && can('user.second_factor.reset') && (
+        <Popconfirm
+          {...confirmProps}
+          title={t('secondFactor.resetConfirm', { name: user.displayName })}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => resetFactor.mutateAsync().catch(() => undefined)}
+        >
+          <Button
+            type="link"
+            size="small"
+            loading={resetFactor.isPending}
+            data-testid={`user-reset-2fa-${user.username}`}
+          >
+            {t('secondFactor.reset')}
+          </Button>
+        </Popconfirm>
+      )}
       {user.locked && (
         <Popconfirm
           {...confirmProps}

@@ -54,6 +54,7 @@ export const userWrites = {
       body: { version: user.version },
     }),
   unlock: (id: string) => api<User>(path(id, 'unlock'), { method: 'POST' }),
+  resetSecondFactor: (id: string) => api<void>(path(id, 'second-factor/reset'), { method: 'POST', body: {} }),
 };
 
 /** Same rules as the API, so mistakes show before saving. */
