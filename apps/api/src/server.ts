@@ -3,9 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { startSweeps } from './core/sweeps.ts';
-import { MODULES } from './modules/index.ts';
-import { deadlineSweep } from './core/workflow/sweep.ts';
-import { referralExpirySweep } from './core/records/referral-sweep.ts';
+import { allSweeps } from './modules/index.ts';
 import { systemClock } from './core/clock.ts';
 import { demoLogins, isEmpty, seedBase, seedDemo } from './db/seeds/seed.ts';
 
@@ -30,16 +28,8 @@ if (wantDemo && (await isEmpty(db.db))) {
 const app = await buildApp({ config, db, serveWeb: true });
 await app.listen({ port: config.port, host: config.host });
 
-const stopSweeps = startSweeps(
-  db.db,
-  systemClock,
-  [
-    ...MODULES.flatMap((m) => m.sweeps?.({ config }) ?? []),
-    // One deadline sweep over every module's workflow clocks; referrals expire on the shared parts' sweep.
-    deadlineSweep(MODULES.flatMap((m) => m.workflows?.({ config }) ?? [])),
-    referralExpirySweep,
-  ],
-  (msg, err) => app.log.error({ err }, msg),
+const stopSweeps = startSweeps(db.db, systemClock, allSweeps(config), (msg, err) =>
+  app.log.error({ err }, msg),
 );
 
 const logins = await demoLogins(db.db);

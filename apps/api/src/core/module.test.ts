@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { MODULES } from '../modules/index.ts';
+import { allSweeps, MODULES } from '../modules/index.ts';
 
 const modulesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../modules');
 
@@ -20,8 +20,11 @@ describe('the module manifest', () => {
 
   it('gives every sweep a unique name (its advisory lock key)', () => {
     const config = { session: { idleMs: 1 }, escalateOverdue: false } as never;
-    const sweeps = MODULES.flatMap((m) => m.sweeps?.({ config }) ?? []).map((s) => s.name);
+    const sweeps = allSweeps(config).map((s) => s.name);
     expect(sweeps.length).toBeGreaterThanOrEqual(8);
+    // One deadline sweep runs every workflow's clocks; unanswered referrals come back on their own sweep.
+    expect(sweeps).toContain('workflow-deadlines');
+    expect(sweeps).toContain('referral-expiry');
     expect(new Set(sweeps).size).toBe(sweeps.length);
   });
 });

@@ -1,4 +1,8 @@
+import type { Config } from '../config.ts';
 import type { ModuleDef } from '../core/module.ts';
+import { referralExpirySweep } from '../core/records/referral-sweep.ts';
+import type { Sweep } from '../core/sweeps.ts';
+import { deadlineSweep } from '../core/workflow/sweep.ts';
 import assessment from './assessment/module.ts';
 import audit from './audit/module.ts';
 import auth from './auth/module.ts';
@@ -37,3 +41,16 @@ export const MODULES: readonly ModuleDef[] = [
   dashboard,
   assessment,
 ];
+
+/**
+ * Every scheduled job the server runs: each module's own sweeps, one deadline sweep over every module's
+ * workflow clocks, and the expiry of unanswered referrals (the shared record parts).
+ */
+export function allSweeps(config: Pick<Config, 'session' | 'escalateOverdue'>): Sweep[] {
+  const c = config as Config;
+  return [
+    ...MODULES.flatMap((m) => m.sweeps?.({ config: c }) ?? []),
+    deadlineSweep(MODULES.flatMap((m) => m.workflows?.({ config: c }) ?? [])),
+    referralExpirySweep,
+  ];
+}
