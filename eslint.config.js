@@ -15,10 +15,10 @@ const RAW_QUERY = {
     'Build queries in a repository (repository.ts / *-repository.ts) or use scopedTable from core/data; services and routes do not query tables.',
 };
 const LEGACY_RAW_QUERY = [
-  // Written beside the kit in the same step, before the room rule reached them: the case workflow's shared
+  // Written beside the kit in the same step, before the room rule reached them: the shared case workflow
   // transition helpers and deadline notices, the permit workflow, the record-owner / subject adapters and the
   // sign-in security of issue 23 (lockout, second factor, password lifetime).
-  // Each moves its queries into its module's repository next.
+  // Each moves its queries into the repository of its module next.
   'apps/api/src/modules/auth/lockout.ts',
   'apps/api/src/modules/auth/password-lifetime.ts',
   'apps/api/src/modules/auth/second-factor.ts',
@@ -38,7 +38,6 @@ const LEGACY_RAW_QUERY = [
   'apps/api/src/modules/auth/service.ts',
   'apps/api/src/modules/calendar/calendar-provider.ts',
   'apps/api/src/modules/calendar/service.ts',
-  'apps/api/src/modules/cases/action-service.ts',
   'apps/api/src/modules/cases/attachment-service.ts',
   'apps/api/src/modules/cases/category-catalog.ts',
   'apps/api/src/modules/cases/category-service.ts',

@@ -29,10 +29,21 @@ export const KNOWN_GAPS = new Set<string>([
   'POST /api/assessment/schemes/:id/periods/:period/publish',
   'POST /api/assessment/schemes/:id/periods/:period/unpublish',
   'PUT /api/assessment/schemes/:id/periods/:period/scores',
+  // Shared record parts whose own rows have no factory yet (a subject link, a referral, an issued document);
+  // their owners' scope is covered through the case routes under /api/records/case/:ownerId.
+  'records/:ownerType/:ownerId/subjects',
+  'referrals',
+  'documents',
 ]);
 
 /** Values for path params other than `:id`. */
-export const PARAM_VALUES: Record<string, string> = { period: '2026-11', day: '2026-03-02', code: 'x' };
+export const PARAM_VALUES: Record<string, string> = {
+  period: '2026-11',
+  day: '2026-03-02',
+  code: 'x',
+  ownerType: 'case',
+  series: 'tiao',
+};
 
 /**
  * Query strings for routes that need one to answer at all (searches, locators, duplicate checks); `{street}` is
@@ -48,6 +59,8 @@ export const QUERIES: Record<string, string> = {
   'GET /api/dashboard/breakdown': '?from=2026-01-01&to=2026-12-31&by=category',
   'GET /api/dashboard/rankings': '?from=2026-01-01&to=2026-12-31',
   'GET /api/reports/monthly': '?orgId={street}&month=2026-11',
+  'GET /api/referrals': '?box=incoming',
+  'GET /api/subjects/search': '?type=person&q=%E7%8E%8B',
   'DELETE /api/notices/:id': '?version=1',
   'DELETE /api/policies/:id': '?version=1',
 };

@@ -57,7 +57,12 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
 
 const concrete = (r: RegisteredRoute, records: Records) =>
   r.url.replace(/:([A-Za-z]+)/g, (_, p: string) =>
-    p === 'id' ? (records[aggregateOf(r.url)] ?? randomUUID()) : (PARAM_VALUES[p] ?? randomUUID()),
+    p === 'id'
+      ? (records[aggregateOf(r.url)] ?? randomUUID())
+      : // The shared record parts hang off an owner: a case of the same street.
+        p === 'ownerId'
+        ? (records.cases ?? randomUUID())
+        : (PARAM_VALUES[p] ?? randomUUID()),
   );
 const key = (r: RegisteredRoute) => `${r.method} ${r.url}`;
 let category: string;

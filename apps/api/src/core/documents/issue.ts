@@ -37,14 +37,15 @@ async function ownerInSight(ctx: SignedInContext, ownerType: string, ownerId: st
 /** Year of issue on the Shanghai calendar: a document of 1 January 00:30 belongs to the new year. */
 const yearOf = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).getUTCFullYear();
 
-async function orgInScope(ctx: SignedInContext, orgId: string) {
+/** `inPath`: the org is the route's `:id`, so one outside the caller's tree is a 404, not a bad field. */
+async function orgInScope(ctx: SignedInContext, orgId: string, inPath = false) {
   const org = await ctx.db
     .selectFrom('orgs as o')
     .select(['o.id', 'o.name', 'o.path'])
     .where('o.id', '=', orgId)
     .where(pathInScope(ctx.scope, sql.ref('o.path')))
     .executeTakeFirst();
-  if (!org) throw badRequest('orgId', 'no such org in your part of the tree');
+  if (!org) throw inPath ? notFound('org') : badRequest('orgId', 'no such org in your part of the tree');
   return org;
 }
 
@@ -59,7 +60,7 @@ export async function setSeriesPrefix(
   const prefix = input.prefix.trim();
   if (!prefix || prefix.length > 20) throw badRequest('prefix', '1 to 20 characters');
   return inTransaction(ctx, async (tx) => {
-    const org = await orgInScope(tx, input.orgId);
+    const org = await orgInScope(tx, input.orgId, true);
     const before = await tx.db
       .selectFrom('document_series')
       .select('prefix')
