@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
 
 /**
  * Noto Sans SC (SIL Open Font License 1.1) from the npm package @expo-google-fonts/noto-sans-sc: TrueType
@@ -18,4 +19,22 @@ export function loadFonts() {
     bold: fs.readFileSync(require.resolve(FONT_FILES.bold)),
   };
   return fonts;
+}
+
+/**
+ * A new A4 PDF with the CJK faces registered as `regular` and `bold`, and the promise of its bytes once
+ * `doc.end()` is called: every PDF the server writes starts here.
+ */
+export function openPdf(options: PDFKit.PDFDocumentOptions) {
+  const f = loadFonts();
+  const doc = new PDFDocument({ size: 'A4', ...options });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', f.regular);
+  doc.registerFont('bold', f.bold);
+  return { doc, done };
 }

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { Lang } from '../lang.ts';
-import { loadFonts } from '../pdf-fonts.ts';
+import { openPdf } from '../pdf-fonts.ts';
 
 /** What a module fills in; the renderer lays every kind of 文书 out the same way. */
 export interface DocumentTemplate {
@@ -39,21 +38,11 @@ function dateLine(d: Date, lang: Lang) {
 /** One A4 document: title, number, fields, body, signature lines, issuing org with its seal, and the date. */
 export async function renderDocument(d: RenderInput): Promise<Buffer> {
   const lang = d.lang ?? 'zh';
-  const f = loadFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, done } = openPdf({
     margins: { top: 72, bottom: 60, left: LEFT, right: LEFT },
     info: { Title: `${d.title} ${d.number}`, Author: d.orgName, Subject: d.number, CreationDate: d.issuedAt },
     lang: lang === 'zh' ? 'zh-CN' : 'en',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
 
   doc.font('bold').fontSize(22).fillColor(INK).text(d.title, LEFT, 80, { width: WIDTH, align: 'center' });
   doc.moveDown(0.4).font('regular').fontSize(12).text(d.number, { width: WIDTH, align: 'center' });

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import { loadFonts } from '../../core/pdf-fonts.ts';
+import { openPdf } from '../../core/pdf-fonts.ts';
 import type { ReportData } from './report-data.ts';
 import { REPORT_LABELS, type ReportLang } from './report-labels.ts';
 
@@ -153,27 +152,17 @@ function lineChart(doc: Doc, L: (typeof REPORT_LABELS)['zh'], daily: ReportData[
 /** The monthly report as a PDF: summary cards, indicator table and charts, categories, rankings, overdue list. */
 export async function buildReportPdf(d: ReportData, lang: ReportLang = 'zh'): Promise<Buffer> {
   const L = REPORT_LABELS[lang];
-  const f = loadFonts();
   const [year, mon] = d.month.split('-');
   const title =
     lang === 'zh'
       ? `${d.org.name} ${year}年${Number(mon)}月${L.title}`
       : `${d.org.name} ${L.title} ${d.month}`;
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, done } = openPdf({
     margins: { top: 50, bottom: 40, left: LEFT, right: LEFT },
     bufferPages: true,
     info: { Title: title, Author: 'CivicGrid', Subject: L.subtitle, CreationDate: d.generatedAt },
     lang: lang === 'zh' ? 'zh-CN' : 'en',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
 
   doc.font('bold').fontSize(20).fillColor(INK).text(title, LEFT, 50, { width: WIDTH, align: 'center' });
   doc.font('regular').fontSize(10).fillColor(MUTED);
