@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019-record-parts.ts';
 import * as m0020 from './migrations/0020-documents.ts';
 import * as m0021 from './migrations/0021-second-factor.ts';
 import * as m0022 from './migrations/0022-idempotency-fingerprint.ts';
+import * as m0023 from './migrations/0023-notification-kinds.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-documents': m0020,
   '0021-second-factor': m0021,
   '0022-idempotency-fingerprint': m0022,
+  '0023-notification-kinds': m0023,
 };
 
 class StaticProvider implements MigrationProvider {

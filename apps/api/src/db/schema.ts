@@ -232,8 +232,13 @@ export interface NotificationTable {
   id: Generated<string>;
   user_id: string;
   kind: string;
+  /** The Chinese wording at write time: what a row without params (or of an unknown kind) shows. */
   title: string;
   body: string | null;
+  /** The kind's parameters, worded per reader from the shared catalogue. */
+  params: ColumnType<unknown, string | undefined, string>;
+  owner_type: string | null;
+  owner_id: string | null;
   case_id: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;

@@ -1,18 +1,18 @@
 import { sql } from 'kysely';
+import { chineseTitle, type NotificationMessage } from '@civicgrid/shared/notifications';
 import type { Permission } from '@civicgrid/shared/permissions';
 import type { Db } from '../../db/client.ts';
 
 export interface RecordNotice {
-  kind: string;
-  title: string;
+  message: NotificationMessage;
   ownerType: string;
   ownerId: string;
   at: Date;
 }
 
 /**
- * Notifications of the shared parts. The table links to cases only today (case_id); the owner columns the
- * notification kit adds replace that at merge, here and nowhere else.
+ * Notifications of the shared parts, owned by the record they are about. case_id is still filled for a case
+ * owner: the old reads and the bell's link to a case use it.
  */
 function caseLink(n: RecordNotice) {
   return n.ownerType === 'case' ? n.ownerId : null;
@@ -26,8 +26,11 @@ export async function notifyUsers(db: Db, userIds: (string | null)[], n: RecordN
     .values(
       ids.map((user_id) => ({
         user_id,
-        kind: n.kind,
-        title: n.title,
+        kind: n.message.kind,
+        title: chineseTitle(n.message),
+        params: JSON.stringify(n.message.params),
+        owner_type: n.ownerType,
+        owner_id: n.ownerId,
         case_id: caseLink(n),
         created_at: n.at,
       })),

@@ -1,3 +1,4 @@
+import { notification } from '@civicgrid/shared/notifications';
 import { auditValues } from '../audit.ts';
 import type { Sweep } from '../sweeps.ts';
 import { systemScope } from '../org-scope.ts';
@@ -61,8 +62,7 @@ export const referralExpirySweep: Sweep = {
         )
         .execute();
       await notifyUsers(db, [r.created_by], {
-        kind: 'referral.expired',
-        title: '转交未获答复，已退回',
+        message: notification('referral.expired', {}),
         ownerType: r.owner_type,
         ownerId: r.owner_id,
         at: now,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { notification } from '@civicgrid/shared/notifications';
 import type { ReferralKind } from '@civicgrid/shared/records';
 import { audit } from '../audit.ts';
 import { addWorkingDays } from '../calendar.ts';
@@ -73,8 +74,7 @@ export async function createReferral(ctx: SignedInContext, type: string, id: str
       after: { kind: input.kind, ownerType: type, ownerId: id, toOrgId: to.id, dueAt },
     });
     await notifyStaffAt(tx.db, to.id, answerPermission(def, input.kind), {
-      kind: `referral.${input.kind}`,
-      title: `待接收：${info.label}`,
+      message: askedNotice(input.kind, info.label),
       ownerType: type,
       ownerId: id,
       at: now,
@@ -128,6 +128,13 @@ export function presentReferral(ctx: SignedInContext, r: ReferralRow, ownerLabel
 }
 
 export type Answer = 'accept' | 'decline' | 'withdraw';
+/** The receiver's notice of a new transfer, referral or invitation (one catalogue kind each). */
+function askedNotice(kind: ReferralKind, label: string) {
+  if (kind === 'transfer') return notification('referral.transfer', { label });
+  if (kind === 'invite') return notification('referral.invite', { label });
+  return notification('referral.referral', { label });
+}
+
 const STATUS_OF: Record<Answer, string> = { accept: 'accepted', decline: 'declined', withdraw: 'withdrawn' };
 
 /** accept / decline on the receiver's side, withdraw on the sender's; versioned, one transaction. */
@@ -201,8 +208,10 @@ export async function answerReferral(
     });
     if (answer !== 'withdraw')
       await notifyUsers(tx.db, [r.created_by], {
-        kind: `referral.${STATUS_OF[answer]}`,
-        title: `${answer === 'accept' ? '已接收' : '已拒收'}：${info?.label ?? ''}`,
+        message:
+          answer === 'accept'
+            ? notification('referral.accepted', { label: info?.label ?? '' })
+            : notification('referral.declined', { label: info?.label ?? '' }),
         ownerType: r.owner_type,
         ownerId: r.owner_id,
         at: now,

@@ -1,3 +1,4 @@
+import type { NotificationMessage } from '@civicgrid/shared/notifications';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../context.ts';
@@ -49,10 +50,10 @@ export type ClockWrite =
   /** Written by the deadline sweep only. */
   | { op: 'flags'; clock: string; warned: boolean; overdueNotified: boolean };
 
+/** Who is told, and what: a catalogue kind and its parameters, worded when read (shared notifications.ts). */
 export interface Notice {
   users: readonly string[];
-  kind: string;
-  title: string;
+  message: NotificationMessage;
 }
 
 /** What applying a transition changes, beyond the status and version the runner writes itself. */
@@ -113,7 +114,7 @@ export interface WorkflowDef<
   audit: { entityType: string; orgId(row: Row): string | null; label(row: Row): string };
   /** What else the record keeps of a change, in the same transaction (a registry's field history). */
   recorded?(ctx: C, row: Row, change: Change<S>, action: A, now: Date): Promise<void>;
-  /** Writes the notifications of a change (kind + title, linked to the record). */
+  /** Writes the notifications of a change (kind + params, linked to the record). */
   notify(db: Db, row: Row, notice: Notice, now: Date): Promise<void>;
   /** The clock reached its warning share. */
   onWarn?(ctx: WorkflowCtx, row: Row, now: Date): Promise<void>;

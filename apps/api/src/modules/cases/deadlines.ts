@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { WorkflowDef } from '../../core/workflow/define.ts';
+import { notification, renderNotification } from '@civicgrid/shared/notifications';
 import { gridVerifiers, logSms, notify, usersAt, type SmsSender } from './notify.ts';
 import type { CaseRow } from './repository.ts';
 import type { CaseAction } from './workflow.ts';
@@ -30,8 +31,7 @@ export function caseDeadlines(
     async onWarn(ctx, c, now) {
       const to = await holders(ctx.db, c);
       await notify(ctx.db, to, {
-        kind: 'case.warning',
-        title: `即将超时：${c.title}`,
+        message: notification('case.warning', { title: c.title }),
         caseId: c.id,
         at: now,
       });
@@ -39,9 +39,9 @@ export function caseDeadlines(
     onOverdue: {
       async run(ctx, c, now) {
         const to = await holders(ctx.db, c);
+        const message = notification('case.overdue', { number: c.number, title: c.title });
         await notify(ctx.db, to, {
-          kind: 'case.overdue',
-          title: `已超时：${c.title}`,
+          message,
           caseId: c.id,
           at: now,
         });
@@ -52,8 +52,9 @@ export function caseDeadlines(
           .where('id', 'in', to)
           .where('phone', 'is not', null)
           .execute();
-        for (const { phone } of phones)
-          await sms.send(phone!, `【CivicGrid】事件${c.number}已超时：${c.title}`);
+        // SMS goes out in Chinese: a phone has no reader's language to ask.
+        const text = renderNotification(message.kind, message.params, 'zh', 'sms')!;
+        for (const { phone } of phones) await sms.send(phone!, text);
       },
       ...(opts.escalateOverdue ? { action: 'escalate' as const } : {}),
     },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import { notification } from '@civicgrid/shared/notifications';
 import { auditValues } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { AppError, badRequest } from '../../core/errors.ts';
@@ -136,8 +137,7 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
       return await tx.db
         .with('nt', (qc) =>
           notifyStaffAt(qc, place.ownerId, 'case.dispatch', {
-            kind: 'case.reported',
-            title: `新事件待受理：${input.title}`,
+            message: notification('case.reported', { title: input.title }),
             caseId: id,
             at: now,
           }),

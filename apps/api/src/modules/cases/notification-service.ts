@@ -1,9 +1,16 @@
+import { renderNotification } from '@civicgrid/shared/notifications';
 import type { SignedInContext } from '../../core/context.ts';
+import type { Lang } from '../../core/lang.ts';
 import { decodeCursor, pageOf } from '../../core/paging.ts';
 
+/**
+ * The caller's notifications, each worded in the reader's language from its kind and parameters; a row the
+ * catalogue cannot word (written before it, or a kind it lacks) shows the Chinese stored with it.
+ */
 export async function listNotifications(
   ctx: SignedInContext,
   f: { unread: boolean; limit: number; cursor?: string | undefined },
+  lang: Lang = 'zh',
 ) {
   const after = decodeCursor(f.cursor, 1) as [string] | null;
   let q = ctx.db
@@ -13,6 +20,9 @@ export async function listNotifications(
       'kind',
       'title',
       'body',
+      'params',
+      'owner_type as ownerType',
+      'owner_id as ownerId',
       'case_id as caseId',
       'created_at as createdAt',
       'read_at as readAt',
@@ -22,7 +32,12 @@ export async function listNotifications(
     .limit(f.limit + 1);
   if (f.unread) q = q.where('read_at', 'is', null);
   if (after) q = q.where('id', '<', String(after[0]));
-  const page = pageOf(await q.execute(), f.limit, (r) => [r.id]);
+  const rows = (await q.execute()).map(({ params, ...r }) => ({
+    ...r,
+    title: renderNotification(r.kind, params, lang) ?? r.title,
+    body: renderNotification(r.kind, params, lang, 'body') ?? r.body,
+  }));
+  const page = pageOf(rows, f.limit, (r) => [r.id]);
   const unread = await ctx.db
     .selectFrom('notifications')
     .select((eb) => eb.fn.countAll<string>().as('n'))

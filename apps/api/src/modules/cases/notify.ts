@@ -1,4 +1,5 @@
 import { sql, type Expression, type QueryCreator } from 'kysely';
+import { chineseTitle, type NotificationMessage } from '@civicgrid/shared/notifications';
 import type { Permission } from '@civicgrid/shared/permissions';
 import type { Db } from '../../db/client.ts';
 import type { Database } from '../../db/schema.ts';
@@ -39,16 +40,19 @@ export function notifyStaffAt(
   qc: QueryCreator<Database>,
   orgId: string | Expression<string>,
   permission: Permission,
-  n: { kind: string; title: string; caseId: string; at: Date },
+  n: { message: NotificationMessage; caseId: string; at: Date },
 ) {
   return qc
     .insertInto('notifications')
-    .columns(['user_id', 'kind', 'title', 'case_id', 'created_at'])
+    .columns(['user_id', 'kind', 'title', 'params', 'owner_type', 'owner_id', 'case_id', 'created_at'])
     .expression(
       staffAt(qc, orgId, permission).select([
         'u.id',
-        sql<string>`${n.kind}::text`.as('kind'),
-        sql<string>`${n.title}::text`.as('title'),
+        sql<string>`${n.message.kind}::text`.as('kind'),
+        sql<string>`${chineseTitle(n.message)}::text`.as('title'),
+        sql<string>`${JSON.stringify(n.message.params)}::jsonb`.as('params'),
+        sql<string>`'case'::text`.as('owner_type'),
+        sql<string>`${n.caseId}::uuid`.as('owner_id'),
         sql<string>`${n.caseId}::uuid`.as('case_id'),
         sql<Date>`${n.at}::timestamptz`.as('created_at'),
       ]),
@@ -71,7 +75,7 @@ export async function gridVerifiers(db: Db, gridId: string): Promise<string[]> {
 export async function notify(
   db: Db,
   userIds: string[],
-  n: { kind: string; title: string; body?: string; caseId?: string; at: Date },
+  n: { message: NotificationMessage; caseId: string; at: Date },
 ) {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return;
@@ -80,10 +84,12 @@ export async function notify(
     .values(
       unique.map((user_id) => ({
         user_id,
-        kind: n.kind,
-        title: n.title,
-        body: n.body ?? null,
-        case_id: n.caseId ?? null,
+        kind: n.message.kind,
+        title: chineseTitle(n.message),
+        params: JSON.stringify(n.message.params),
+        owner_type: 'case',
+        owner_id: n.caseId,
+        case_id: n.caseId,
         created_at: n.at,
       })),
     )

@@ -7,6 +7,7 @@ import type { FileStore } from '../../core/files.ts';
 import { compiledSerializer } from '../../core/fast-json.ts';
 import { boolQuery, idParams, signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
+import { langOf } from '../../core/lang.ts';
 import { performAction } from './action-service.ts';
 import { readAttachment, saveAttachment } from './attachment-service.ts';
 import { categoryTree, createCategory, updateCategory } from './category-service.ts';
@@ -221,7 +222,7 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
           querystring: z.object({ unread: boolQuery, limit: limitSchema, cursor: cursorSchema }),
         },
       },
-      (req) => listNotifications(signedIn(req), req.query),
+      (req) => listNotifications(signedIn(req), req.query, langOf(req.headers['accept-language'])),
     );
     app.post(
       '/api/notifications/read',

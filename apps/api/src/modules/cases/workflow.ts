@@ -72,8 +72,7 @@ export function caseWorkflow(opts: CaseDeadlineOptions = {}): CaseWorkflowDef {
         ? { was_overdue: true }
         : {},
     audit: { entityType: 'case', orgId: (c) => c.ownerOrgId, label: (c) => c.number },
-    notify: (db, c, n, now) =>
-      notify(db, [...n.users], { kind: n.kind, title: n.title, caseId: c.id, at: now }),
+    notify: (db, c, n, now) => notify(db, [...n.users], { message: n.message, caseId: c.id, at: now }),
     ...caseDeadlines(opts),
   };
 }

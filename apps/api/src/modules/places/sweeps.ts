@@ -1,3 +1,4 @@
+import { chineseTitle, notification, renderNotification } from '@civicgrid/shared/notifications';
 import { sql } from 'kysely';
 import { localDay } from '../../core/calendar.ts';
 import type { SignedInContext } from '../../core/context.ts';
@@ -77,9 +78,7 @@ export const permitExpirySweep: Sweep = {
     const rows = due.flatMap((d) =>
       [...new Set(d.grid_id ? (byGrid.get(d.grid_id) ?? []) : [])].map((user_id) => ({
         user_id,
-        kind: 'permit.expiring',
-        title: `居住证即将到期：${d.name}（${d.valid_to}）`,
-        body: `居住证 ${d.number ?? ''} 将于 ${d.valid_to} 到期，请提醒持证人办理续签。`,
+        ...permitRow(d),
         created_at: now,
       })),
     );
@@ -96,3 +95,20 @@ export const permitExpirySweep: Sweep = {
     return expired.length + due.length;
   },
 };
+
+/** A permit reminder as kind + params, owned by the permit (its Chinese words kept as the fallback). */
+function permitRow(d: { id: string; name: string; number: string | null; valid_to: string | null }) {
+  const message = notification('permit.expiring', {
+    name: d.name,
+    number: d.number ?? '',
+    validTo: d.valid_to ?? '',
+  });
+  return {
+    kind: message.kind,
+    title: chineseTitle(message),
+    body: renderNotification(message.kind, message.params, 'zh', 'body'),
+    params: JSON.stringify(message.params),
+    owner_type: 'permit',
+    owner_id: d.id,
+  };
+}

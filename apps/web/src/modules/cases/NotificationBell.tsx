@@ -11,25 +11,6 @@ import { caseApi, caseKeys } from './case-api';
 import type { Notification } from './case-types';
 
 const POLL_MS = 30_000;
-const KINDS = [
-  'reported',
-  'escalate',
-  'escalated',
-  'dispatch',
-  'return',
-  'feedback',
-  'verify',
-  'decide_extension',
-  'supervise',
-  'warning',
-  'overdue',
-] as const;
-type Kind = (typeof KINDS)[number];
-const kindOf = (kind: string): Kind | null => {
-  const k = kind.replace(/^case\./, '');
-  return (KINDS as readonly string[]).includes(k) ? (k as Kind) : null;
-};
-
 /** The header bell: unread count polled every 30 s; the list opens on click; a click on one opens its case. */
 export function NotificationBell({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
@@ -47,7 +28,8 @@ export function NotificationBell({ compact }: { compact: boolean }) {
     retry: false,
   });
   const list = useQuery({
-    queryKey: [...caseKeys.notifications, 'list'],
+    // Keyed by language: the server words the list for the language asked, so a switch fetches it again.
+    queryKey: [...caseKeys.notifications, 'list', lang],
     queryFn: () => caseApi.notifications(false, 20),
     enabled: open,
     staleTime: 0,
@@ -103,10 +85,9 @@ export function NotificationBell({ compact }: { compact: boolean }) {
           style={compact ? undefined : { maxHeight: 400, overflow: 'auto' }}
           dataSource={list.data.items}
           renderItem={(n) => {
-            // The server words its titles in Chinese; in English the kind leads and the title follows.
-            const kind = kindOf(n.kind);
-            const headline = lang === 'en' && kind ? t(`notification.kind.${kind}`) : n.title;
-            const sub = lang === 'en' && kind ? n.title : n.body;
+            // The server words each notice from its kind and parameters in the language this app asks for.
+            const headline = n.title;
+            const sub = n.body;
             return (
               <List.Item
                 onClick={() => openOne(n)}

@@ -200,6 +200,9 @@ export interface Notification {
   kind: string;
   title: string;
   body: string | null;
+  /** The record the notice is about (a case, a permit, …); caseId stays for the link to a case. */
+  ownerType: string | null;
+  ownerId: string | null;
   caseId: string | null;
   createdAt: string;
   readAt: string | null;

@@ -1,3 +1,4 @@
+import { notification } from '@civicgrid/shared/notifications';
 import { sql } from 'kysely';
 import { badRequest } from '../../../core/errors.ts';
 import { gridVerifiers, usersAt } from '../notify.ts';
@@ -37,7 +38,7 @@ export const HANDLING_TRANSITIONS = [
           coDepartments: co.map((d) => d.name),
           deadline,
         },
-        notify: [{ users: handlers.flat(), kind: 'case.dispatch', title: `新派遣任务：${c.title}` }],
+        notify: [{ users: handlers.flat(), message: notification('case.dispatch', { title: c.title }) }],
       };
     },
   }),
@@ -67,8 +68,7 @@ export const HANDLING_TRANSITIONS = [
       notify: [
         {
           users: await usersAt(ctx.db, c.ownerOrgId, 'case.dispatch'),
-          kind: 'case.return',
-          title: `事件被退回：${c.title}`,
+          message: notification('case.return', { title: c.title }),
         },
       ],
     }),
@@ -89,7 +89,7 @@ export const HANDLING_TRANSITIONS = [
         clock: await stepClock(ctx, c, 'handled', now),
         note: input.result,
         data: { attachmentIds: ids },
-        notify: [{ users: verifiers, kind: 'case.feedback', title: `待核查：${c.title}` }],
+        notify: [{ users: verifiers, message: notification('case.feedback', { title: c.title }) }],
       };
     },
   }),
@@ -109,8 +109,7 @@ export const HANDLING_TRANSITIONS = [
           notify: [
             {
               users: await usersAt(ctx.db, c.ownerOrgId, 'case.dispatch'),
-              kind: 'case.verify',
-              title: `核查通过待结案：${c.title}`,
+              message: notification('case.verify_passed', { title: c.title }),
             },
           ],
         };
@@ -124,8 +123,7 @@ export const HANDLING_TRANSITIONS = [
         notify: [
           {
             users: c.departmentId ? await usersAt(ctx.db, c.departmentId, 'case.handle') : [],
-            kind: 'case.verify',
-            title: `核查未通过需返工：${c.title}`,
+            message: notification('case.verify_failed', { title: c.title }),
           },
         ],
       };

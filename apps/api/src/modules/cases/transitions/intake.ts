@@ -1,3 +1,4 @@
+import { notification } from '@civicgrid/shared/notifications';
 import { z } from 'zod';
 import { AppError, badRequest } from '../../../core/errors.ts';
 import type { Transition } from '../../../core/workflow/define.ts';
@@ -85,8 +86,7 @@ export const INTAKE_TRANSITIONS = [
         notify: [
           {
             users: await usersAt(ctx.db, up.id, 'case.dispatch'),
-            kind: 'case.escalate',
-            title: `上报事件待处理：${c.title}`,
+            message: notification('case.escalate', { title: c.title }),
           },
         ],
       };
@@ -115,8 +115,7 @@ export const SYSTEM_ESCALATE: Transition<CaseStatus, CaseAction, ActorRule, Work
       notify: [
         {
           users: await usersAt(ctx.db, up.id, 'case.dispatch'),
-          kind: 'case.escalated',
-          title: `超时自动上报：${c.title}`,
+          message: notification('case.escalated', { title: c.title }),
         },
       ],
     };

@@ -1,3 +1,4 @@
+import { notification } from '@civicgrid/shared/notifications';
 import { addWorkingMinutes, workingMinutesBetween } from '../../../core/calendar.ts';
 import { AppError, badRequest } from '../../../core/errors.ts';
 import { readClock } from '../../../core/workflow/store.ts';
@@ -51,8 +52,9 @@ export const TIME_TRANSITIONS = [
         notify: [
           {
             users: c.departmentId ? await usersAt(ctx.db, c.departmentId, 'case.handle') : [],
-            kind: 'case.decide_extension',
-            title: `延期申请${input.approved ? '已批准' : '未批准'}：${c.title}`,
+            message: input.approved
+              ? notification('case.extension_approved', { title: c.title })
+              : notification('case.extension_declined', { title: c.title }),
           },
         ],
       };
@@ -94,7 +96,7 @@ export const TIME_TRANSITIONS = [
           : {}),
         note: input.note,
         data: { deadline: input.deadline ?? null },
-        notify: [{ users: handlers, kind: 'case.supervise', title: `督办：${c.title}` }],
+        notify: [{ users: handlers, message: notification('case.supervise', { title: c.title }) }],
       };
     },
   }),

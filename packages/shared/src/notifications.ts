@@ -1,0 +1,153 @@
+/**
+ * The message catalogue of notifications (通知): a notification is stored as its kind plus parameters and
+ * worded when it is read, in the reader's language, so a Chinese writer never decides what an English reader
+ * sees. The stored `title` keeps the Chinese wording as a fallback (rows from before the catalogue, a kind a
+ * newer server wrote). Placeholders are `{{name}}`; zh and en of one kind use the same names.
+ */
+export const NOTIFICATION_MESSAGES = {
+  'case.reported': {
+    title: { zh: '新事件待受理：{{title}}', en: 'New case to take in: {{title}}' },
+  },
+  'case.escalate': {
+    title: { zh: '上报事件待处理：{{title}}', en: 'Case escalated to you: {{title}}' },
+  },
+  'case.escalated': {
+    title: { zh: '超时自动上报：{{title}}', en: 'Escalated automatically when overdue: {{title}}' },
+  },
+  'case.dispatch': {
+    title: { zh: '新派遣任务：{{title}}', en: 'New dispatched task: {{title}}' },
+  },
+  'case.return': {
+    title: { zh: '事件被退回：{{title}}', en: 'Case returned: {{title}}' },
+  },
+  'case.feedback': {
+    title: { zh: '待核查：{{title}}', en: 'To verify: {{title}}' },
+  },
+  'case.verify_passed': {
+    title: { zh: '核查通过待结案：{{title}}', en: 'Verified, ready to close: {{title}}' },
+  },
+  'case.verify_failed': {
+    title: { zh: '核查未通过需返工：{{title}}', en: 'Verification failed, rework needed: {{title}}' },
+  },
+  'case.extension_approved': {
+    title: { zh: '延期申请已批准：{{title}}', en: 'Extension approved: {{title}}' },
+  },
+  'case.extension_declined': {
+    title: { zh: '延期申请未批准：{{title}}', en: 'Extension declined: {{title}}' },
+  },
+  'case.supervise': {
+    title: { zh: '督办：{{title}}', en: 'Supervision notice: {{title}}' },
+  },
+  'case.warning': {
+    title: { zh: '即将超时：{{title}}', en: 'Due soon: {{title}}' },
+  },
+  'case.overdue': {
+    title: { zh: '已超时：{{title}}', en: 'Overdue: {{title}}' },
+    sms: {
+      zh: '【CivicGrid】事件{{number}}已超时：{{title}}',
+      en: '[CivicGrid] Case {{number}} is overdue: {{title}}',
+    },
+  },
+  'permit.expiring': {
+    title: {
+      zh: '居住证即将到期：{{name}}（{{validTo}}）',
+      en: 'Residence permit expiring: {{name}} ({{validTo}})',
+    },
+    body: {
+      zh: '居住证 {{number}} 将于 {{validTo}} 到期，请提醒持证人办理续签。',
+      en: 'Residence permit {{number}} expires on {{validTo}}; remind the holder to renew it.',
+    },
+  },
+  'referral.transfer': {
+    title: { zh: '待接收：{{label}}', en: 'Transfer to accept: {{label}}' },
+  },
+  'referral.referral': {
+    title: { zh: '待接收：{{label}}', en: 'Referral to answer: {{label}}' },
+  },
+  'referral.invite': {
+    title: { zh: '待接收：{{label}}', en: 'Invitation to answer: {{label}}' },
+  },
+  'referral.accepted': {
+    title: { zh: '已接收：{{label}}', en: 'Accepted: {{label}}' },
+  },
+  'referral.declined': {
+    title: { zh: '已拒收：{{label}}', en: 'Declined: {{label}}' },
+  },
+  'referral.expired': {
+    title: { zh: '转交未获答复，已退回', en: 'Not answered in time; it came back to you' },
+  },
+} as const satisfies Record<string, NotificationEntry>;
+
+export interface NotificationText {
+  zh: string;
+  en: string;
+}
+export interface NotificationEntry {
+  title: NotificationText;
+  body?: NotificationText;
+  sms?: NotificationText;
+}
+
+export type NotificationKind = keyof typeof NOTIFICATION_MESSAGES;
+export type NotificationLang = keyof NotificationText;
+
+type Placeholders<S> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Placeholders<Rest> : never;
+type TextsOf<K extends NotificationKind> = {
+  [P in keyof (typeof NOTIFICATION_MESSAGES)[K]]: (typeof NOTIFICATION_MESSAGES)[K][P] extends { zh: infer Z }
+    ? Z
+    : never;
+}[keyof (typeof NOTIFICATION_MESSAGES)[K]];
+/** The parameters a kind's texts name: a writer that leaves one out does not compile. */
+export type NotificationParams<K extends NotificationKind> = Record<Placeholders<TextsOf<K>>, string>;
+
+/** What a writer hands over: the kind and its parameters, never a finished sentence. */
+export type NotificationMessage = {
+  [K in NotificationKind]: { kind: K; params: NotificationParams<K> };
+}[NotificationKind];
+
+export function notification<K extends NotificationKind>(
+  kind: K,
+  params: NotificationParams<K>,
+): Extract<NotificationMessage, { kind: K }> {
+  return { kind, params } as unknown as Extract<NotificationMessage, { kind: K }>;
+}
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return Object.hasOwn(NOTIFICATION_MESSAGES, kind);
+}
+
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+}
+
+/**
+ * Words one part of a notification. Null when the kind is unknown, the part is absent, or a parameter is
+ * missing (a row written before the catalogue): the caller then shows what was stored.
+ */
+export function renderNotification(
+  kind: string,
+  params: unknown,
+  lang: NotificationLang,
+  part: keyof NotificationEntry = 'title',
+): string | null {
+  if (!isNotificationKind(kind)) return null;
+  const entry: NotificationEntry = NOTIFICATION_MESSAGES[kind];
+  const template = entry[part]?.[lang];
+  if (!template) return null;
+  const p = (params && typeof params === 'object' ? params : {}) as Record<string, unknown>;
+  let missing = false;
+  const text = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const v = p[name];
+    if (typeof v !== 'string' && typeof v !== 'number') {
+      missing = true;
+      return '';
+    }
+    return String(v);
+  });
+  return missing ? null : text;
+}
+
+/** The Chinese wording a writer stores beside the parameters (the fallback of old readers). */
+export function chineseTitle(m: NotificationMessage): string {
+  return renderNotification(m.kind, m.params, 'zh') ?? m.kind;
+}
