@@ -253,7 +253,26 @@ describe.skipIf(skipBrowserTests)('case workflow journey (zh-CN)', () => {
     await grid.getByTestId('notification-bell').click();
     const note = grid.getByTestId('notification-item').filter({ hasText: title }).first();
     await note.waitFor();
+    expect(await note.innerText()).toContain(`待核查：${title}`);
     await camera.shot(grid, 'grid-notifications');
+    // The same bell in English: the server words each notice from its kind and parameters in the app's language.
+    // On the phone the list is a drawer over the page: Escape closes it (antd Drawer's keyboard close).
+    const panel = grid.getByTestId('notification-panel');
+    await grid.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await grid.getByTestId('lang-toggle').click();
+    await grid.getByTestId('notification-bell').click();
+    const noteEn = grid
+      .getByTestId('notification-item')
+      .filter({ hasText: `To verify: ${title}` })
+      .first();
+    await noteEn.waitFor();
+    await camera.shot(grid, 'grid-notifications-en');
+    await grid.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await grid.getByTestId('lang-toggle').click();
+    await grid.getByTestId('notification-bell').click();
+    await note.waitFor();
     await note.click();
     await grid.waitForURL(`**${caseUrl}`);
     await poll(() => grid.getByTestId('case-status').innerText()).toBe('待核查');
