@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/error-message';
@@ -60,11 +60,11 @@ export function ReferralPanel({
     void queryClient.invalidateQueries({ queryKey: recordKeys.referrals });
     onAnswered?.(r);
   };
-  const accept = async (r: Referral) => {
+  const answer = async (r: Referral, how: 'accept' | 'withdraw') => {
     setBusy(r.id);
     try {
-      answered(await recordsApi.accept(r));
-      void message.success(t('kit.referral.accepted'));
+      answered(await recordsApi[how](r));
+      void message.success(t(how === 'accept' ? 'kit.referral.accepted' : 'kit.referral.withdrawn'));
     } catch (error) {
       // Stale or already answered: show why and what the referral is now.
       void message.error(errorMessage(t, error));
@@ -96,7 +96,7 @@ export function ReferralPanel({
                         type="primary"
                         size="small"
                         loading={busy === r.id}
-                        onClick={() => void accept(r)}
+                        onClick={() => void answer(r, 'accept')}
                         data-testid="referral-accept"
                       >
                         {t('kit.referral.accept')}
@@ -112,7 +112,22 @@ export function ReferralPanel({
                         {t('kit.referral.decline')}
                       </Button>,
                     ]
-                  : undefined
+                  : r.canWithdraw && r.status === 'pending'
+                    ? [
+                        <Popconfirm
+                          key="withdraw"
+                          title={t('kit.referral.withdrawConfirm')}
+                          okText={t('kit.referral.withdraw')}
+                          cancelText={t('common.cancel')}
+                          okButtonProps={{ 'data-testid': 'referral-withdraw-ok' }}
+                          onConfirm={() => answer(r, 'withdraw')}
+                        >
+                          <Button size="small" loading={busy === r.id} data-testid="referral-withdraw">
+                            {t('kit.referral.withdraw')}
+                          </Button>
+                        </Popconfirm>,
+                      ]
+                    : undefined
               }
             >
               <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
