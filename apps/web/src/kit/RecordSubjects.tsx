@@ -124,7 +124,11 @@ export function RecordSubjects({ ownerType, ownerId, canWrite }: Props) {
         fields={['subjectType', 'subjectId', 'role']}
         initialValues={{ subjectType: 'person', role: 'party' }}
         testId="record-subject-form"
-        onClose={() => setAdding(false)}
+        onClose={() => {
+          // The form instance outlives the dialog: each opening starts empty.
+          form.resetFields();
+          setAdding(false);
+        }}
         onSubmit={async (v) => {
           const r = await recordsApi.addRecordSubject(ownerType, ownerId, v);
           queryClient.setQueryData(key, r);

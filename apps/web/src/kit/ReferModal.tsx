@@ -29,6 +29,11 @@ export function ReferModal({ ownerType, ownerId, open, onClose, onSent }: Props)
   const queryClient = useQueryClient();
   const [form] = Form.useForm<NewReferral>();
   const kind = Form.useWatch('kind', form) ?? 'transfer';
+  // The form instance outlives the dialog: each opening starts empty.
+  const close = () => {
+    form.resetFields();
+    onClose();
+  };
 
   return (
     <FormModal<NewReferral>
@@ -39,7 +44,7 @@ export function ReferModal({ ownerType, ownerId, open, onClose, onSent }: Props)
       fields={['kind', 'toOrgId', 'reason']}
       initialValues={{ kind: 'transfer' }}
       testId="refer-form"
-      onClose={onClose}
+      onClose={close}
       onSubmit={async (v) => {
         await recordsApi.refer(ownerType, ownerId, { ...v, reason: v.reason.trim() });
         void queryClient.invalidateQueries({ queryKey: recordKeys.referrals });

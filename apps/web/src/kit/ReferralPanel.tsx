@@ -89,7 +89,9 @@ export function ReferralPanel({
               data-testid="referral-item"
               data-status={r.status}
               actions={
-                r.canAnswer && r.status === 'pending'
+                // Each box offers its own side's step: a district sees both ends of a transfer between its
+                // streets, so the sender's list must not offer it an answer (nor the receiver's a withdrawal).
+                box === 'incoming' && r.canAnswer && r.status === 'pending'
                   ? [
                       <Button
                         key="accept"
@@ -112,7 +114,7 @@ export function ReferralPanel({
                         {t('kit.referral.decline')}
                       </Button>,
                     ]
-                  : r.canWithdraw && r.status === 'pending'
+                  : box === 'outgoing' && r.canWithdraw && r.status === 'pending'
                     ? [
                         <Popconfirm
                           key="withdraw"
