@@ -82,7 +82,9 @@ export function ReferralPanel({
         <List<Referral>
           loading={list.loading}
           dataSource={rows}
-          locale={{ emptyText: <Empty description={t('kit.referral.empty')} /> }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('kit.referral.empty')} />,
+          }}
           renderItem={(r) => (
             <List.Item
               key={r.id}

@@ -96,6 +96,7 @@ export const kitZh = {
     withdrawConfirm: '撤回这条转办？',
     withdrawn: '已撤回',
     inbox: '待接收转办',
+    card: '待接收转办',
     inboxHint: '发给本单位的移交、协办和邀请：接收或说明理由拒绝',
   },
 };
@@ -196,6 +197,8 @@ export const kitEn: Strings<typeof kitZh> = {
     withdrawConfirm: 'Withdraw this referral?',
     withdrawn: 'Withdrawn',
     inbox: 'Referrals to answer',
+    // Short: it shares a row of cards with 'To register', 'To dispatch' …
+    card: 'Referrals',
     inboxHint: 'Transfers, referrals and invitations sent to your unit: accept, or decline with a reason',
   },
 };

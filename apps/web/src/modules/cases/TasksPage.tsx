@@ -53,7 +53,7 @@ export default function TasksPage() {
 
   const cards: TaskCard[] = keys.map((k) => ({
     key: k,
-    label: k === REFERRALS ? t('kit.referral.inbox') : t(`task.kind.${k as InboxKind}`),
+    label: k === REFERRALS ? t('kit.referral.card') : t(`task.kind.${k as InboxKind}`),
     count: countOf(k),
     alarm: k === 'overdue',
   }));
