@@ -22,6 +22,7 @@ import { DiskFileStore } from './core/files.ts';
 import multipart from '@fastify/multipart';
 import { MODULES } from './modules/index.ts';
 import { recordRoutes } from './core/records/routes.ts';
+import { registerReferralTaskKind } from './core/records/referral-tasks.ts';
 import { taskRoutes } from './core/tasks/routes.ts';
 import { indicatorRoutes } from './core/indicators/routes.ts';
 import { documentRoutes } from './core/documents/routes.ts';
@@ -91,6 +92,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
     }),
   );
   for (const m of MODULES) m.register?.();
+  // Referrals waiting for an answer, of every owner type registered above.
+  registerReferralTaskKind();
   await app.register(taskRoutes);
   await app.register(indicatorRoutes);
   await app.register(documentRoutes);

@@ -15,6 +15,8 @@ export interface ActionBarProps<A extends string> {
   danger?: readonly A[];
   onAction: (action: A) => void;
   testId?: string;
+  /** Buttons of the page's own beside the workflow's (e.g. 转交/协办, which is no status change). */
+  extra?: ReactNode;
 }
 
 export function ActionBar<A extends string>(p: ActionBarProps<A> & { wide: boolean }) {
@@ -22,7 +24,7 @@ export function ActionBar<A extends string>(p: ActionBarProps<A> & { wide: boole
   const actions = p.order.filter((a) => p.allowed.includes(a));
   return (
     <div data-testid={p.testId}>
-      {actions.length === 0 ? (
+      {actions.length === 0 && !p.extra ? (
         <Typography.Text type="secondary">{t('kit.detail.noActions')}</Typography.Text>
       ) : (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
@@ -43,6 +45,7 @@ export function ActionBar<A extends string>(p: ActionBarProps<A> & { wide: boole
               </Button>
             );
           })}
+          {p.extra}
         </div>
       )}
     </div>

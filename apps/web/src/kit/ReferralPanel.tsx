@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../lib/error-message';
@@ -60,11 +60,11 @@ export function ReferralPanel({
     void queryClient.invalidateQueries({ queryKey: recordKeys.referrals });
     onAnswered?.(r);
   };
-  const accept = async (r: Referral) => {
+  const answer = async (r: Referral, how: 'accept' | 'withdraw') => {
     setBusy(r.id);
     try {
-      answered(await recordsApi.accept(r));
-      void message.success(t('kit.referral.accepted'));
+      answered(await recordsApi[how](r));
+      void message.success(t(how === 'accept' ? 'kit.referral.accepted' : 'kit.referral.withdrawn'));
     } catch (error) {
       // Stale or already answered: show why and what the referral is now.
       void message.error(errorMessage(t, error));
@@ -82,21 +82,25 @@ export function ReferralPanel({
         <List<Referral>
           loading={list.loading}
           dataSource={rows}
-          locale={{ emptyText: <Empty description={t('kit.referral.empty')} /> }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('kit.referral.empty')} />,
+          }}
           renderItem={(r) => (
             <List.Item
               key={r.id}
               data-testid="referral-item"
               data-status={r.status}
               actions={
-                r.canAnswer && r.status === 'pending'
+                // Each box offers its own side's step: a district sees both ends of a transfer between its
+                // streets, so the sender's list must not offer it an answer (nor the receiver's a withdrawal).
+                box === 'incoming' && r.canAnswer && r.status === 'pending'
                   ? [
                       <Button
                         key="accept"
                         type="primary"
                         size="small"
                         loading={busy === r.id}
-                        onClick={() => void accept(r)}
+                        onClick={() => void answer(r, 'accept')}
                         data-testid="referral-accept"
                       >
                         {t('kit.referral.accept')}
@@ -112,7 +116,22 @@ export function ReferralPanel({
                         {t('kit.referral.decline')}
                       </Button>,
                     ]
-                  : undefined
+                  : box === 'outgoing' && r.canWithdraw && r.status === 'pending'
+                    ? [
+                        <Popconfirm
+                          key="withdraw"
+                          title={t('kit.referral.withdrawConfirm')}
+                          okText={t('kit.referral.withdraw')}
+                          cancelText={t('common.cancel')}
+                          okButtonProps={{ 'data-testid': 'referral-withdraw-ok' }}
+                          onConfirm={() => answer(r, 'withdraw')}
+                        >
+                          <Button size="small" loading={busy === r.id} data-testid="referral-withdraw">
+                            {t('kit.referral.withdraw')}
+                          </Button>
+                        </Popconfirm>,
+                      ]
+                    : undefined
               }
             >
               <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>

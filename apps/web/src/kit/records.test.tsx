@@ -124,4 +124,20 @@ describe('ReferralPanel', () => {
     await screen.findByText('属地不符，请接收');
     expect(screen.queryByTestId('referral-accept')).toBeNull();
   });
+
+  it("offers the sender only a withdrawal, even where it could answer too (a district's own subtree)", async () => {
+    const calls = mockFetch(({ method }) =>
+      method === 'POST'
+        ? referral({ status: 'withdrawn', version: 4 })
+        : { items: [referral({ canAnswer: true, canWithdraw: true })], nextCursor: null },
+    );
+    renderWithApp(<ReferralPanel box="outgoing" />);
+    fireEvent.click(await screen.findByTestId('referral-withdraw'));
+    expect(screen.queryByTestId('referral-accept')).toBeNull();
+    fireEvent.click(await screen.findByTestId('referral-withdraw-ok'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const post = calls.find((c) => c.method === 'POST')!;
+    expect(post.url.pathname).toBe('/api/referrals/r1/withdraw');
+    expect(post.body).toEqual({ version: 3 });
+  });
 });

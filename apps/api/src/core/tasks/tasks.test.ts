@@ -84,20 +84,21 @@ describe('GET /api/tasks (我的待办)', () => {
   });
 
   it('takes a new module kind with one call, in the reader language', async () => {
+    // A made-up kind: 'referral.incoming' is taken by the records part's own (core/records/referral-tasks.ts).
     registerTaskKind({
-      kind: 'referral.incoming',
-      module: 'referrals',
-      label: { zh: '待接收转办', en: 'Incoming referrals' },
+      kind: 'sample.incoming',
+      module: 'sample',
+      label: { zh: '样例待办', en: 'Incoming samples' },
       anyOf: ['case.dispatch'],
       count: async () => 1,
       list: async () => ({
         items: [
           {
-            ownerType: 'referral',
+            ownerType: 'sample',
             ownerId: '00000000-0000-4000-8000-000000000001',
             title: '转办',
             dueAt: '2000-01-01T00:00:00.000Z',
-            url: '/referrals/1',
+            url: '/sample/1',
             cursor: 'x',
           },
         ],
@@ -105,16 +106,16 @@ describe('GET /api/tasks (我的待办)', () => {
       }),
     });
     const r = await center.request('GET', '/api/tasks?limit=1', undefined, { 'accept-language': 'en' });
-    expect(r.body.kinds.find((k: { kind: string }) => k.kind === 'referral.incoming')).toMatchObject({
-      module: 'referrals',
-      label: 'Incoming referrals',
+    expect(r.body.kinds.find((k: { kind: string }) => k.kind === 'sample.incoming')).toMatchObject({
+      module: 'sample',
+      label: 'Incoming samples',
       count: 1,
     });
     // Due long ago, it leads the merged list.
-    expect(r.body.items[0]).toMatchObject({ kind: 'referral.incoming', ownerType: 'referral' });
+    expect(r.body.items[0]).toMatchObject({ kind: 'sample.incoming', ownerType: 'sample' });
     expect(r.body.kinds.find((k: { kind: string }) => k.kind === 'case.register').label).toBe('To register');
     expect((await dept.get('/api/tasks')).body.kinds.map((k: { kind: string }) => k.kind)).not.toContain(
-      'referral.incoming',
+      'sample.incoming',
     );
   });
 

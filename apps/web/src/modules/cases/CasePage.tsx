@@ -1,9 +1,13 @@
 import { useState } from 'react';
-import { Grid, Typography } from 'antd';
+import { Button, Grid, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useCan } from '../../app/auth';
+import { RecordSubjects } from '../../kit/RecordSubjects';
+import { ReferModal } from '../../kit/ReferModal';
 import { DetailPage } from '../../kit/DetailPage';
-import { useCase } from './case-api';
+import { caseKeys, useCase } from './case-api';
 import { CASE_ACTIONS, type CaseAction, type CaseDetail } from './case-types';
 import { CaseActionModal } from './CaseActionModal';
 import { CaseDetails, CaseMap } from './CaseDetails';
@@ -32,6 +36,11 @@ export default function CasePage() {
   const wide = Grid.useBreakpoint().lg !== false;
   const query = useCase(id);
   const [action, setAction] = useState<CaseAction | null>(null);
+  const [referring, setReferring] = useState(false);
+  const queryClient = useQueryClient();
+  // The permissions the record parts check for a case (core/records, modules/cases/record-owner.ts).
+  const canWriteSubjects = useCan('case.create');
+  const canRefer = useCan('case.dispatch');
 
   return (
     <DetailPage<CaseDetail, CaseAction>
@@ -49,6 +58,18 @@ export default function CasePage() {
         danger: DANGER,
         onAction: setAction,
         testId: 'case-actions',
+        // A closed case takes no referral (409 RECORD_CLOSED), so the button goes with it.
+        extra:
+          canRefer && c.status !== 'closed' && c.status !== 'rejected' ? (
+            <Button
+              size={wide ? 'middle' : 'large'}
+              onClick={() => setReferring(true)}
+              data-testid="case-refer"
+              style={wide ? undefined : { flex: '1 1 40%' }}
+            >
+              {t('kit.referral.action')}
+            </Button>
+          ) : undefined,
       })}
       sections={(c) => [
         {
@@ -66,6 +87,12 @@ export default function CasePage() {
           ),
         },
         {
+          key: 'subjects',
+          title: t('kit.subject.section'),
+          testId: 'case-subjects',
+          content: <RecordSubjects ownerType="case" ownerId={c.id} canWrite={canWriteSubjects} />,
+        },
+        {
           key: 'photos',
           title: t('case.page.photos'),
           testId: 'case-photos',
@@ -81,6 +108,13 @@ export default function CasePage() {
         content: <CaseTimeline events={c.timeline} attachments={c.attachments} />,
       })}
     >
+      <ReferModal
+        ownerType="case"
+        ownerId={id}
+        open={referring}
+        onClose={() => setReferring(false)}
+        onSent={() => void queryClient.invalidateQueries({ queryKey: caseKeys.detail(id) })}
+      />
       {action && query.data && (
         <CaseActionModal key={action} detail={query.data} action={action} onClose={() => setAction(null)} />
       )}

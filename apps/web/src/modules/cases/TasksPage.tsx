@@ -1,33 +1,44 @@
-import { useMemo } from 'react';
-import { Card, Col, Row, Skeleton, Typography, theme } from 'antd';
+import { useMemo, type ReactNode } from 'react';
+import { Card, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAuth } from '../../app/auth';
 import { QueryError } from '../../components/QueryError';
 import { ListPage } from '../../kit/ListPage';
+import { ReferralPanel } from '../../kit/ReferralPanel';
+import { taskKeys, useTaskCounts } from '../home/tasks-api';
 import { caseKeys, useInbox } from './case-api';
 import type { InboxKind } from './case-types';
 import { useCaseColumns } from './case-columns';
+import { TaskCards, type TaskCard } from './TaskCards';
 import { inboxKindsFor, taskTotal } from './task-kinds';
 
 const CASES = { path: '/api/cases', key: caseKeys.all };
+/** The records part's kind in 我的待办 (core/records/referral-tasks.ts): its list is the incoming box. */
+const REFERRALS = 'referral.incoming';
 
 /**
  * 我的待办: one card per kind of work this user can have (a department sees accept/handle, a grid worker verify),
- * each with its count; the chosen card's cases are listed below.
+ * each with its count, and the referrals sent to the user's unit; the chosen card's work is listed below.
  */
 export default function TasksPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const { token } = theme.useToken();
+  const queryClient = useQueryClient();
   const inbox = useInbox();
+  const tasks = useTaskCounts();
   const kinds = useMemo(() => inboxKindsFor(can), [can]);
+  // Shown when the API lists the kind for this user (it may hold referrals of some record type).
+  const referrals = tasks.data?.kinds.find((k) => k.kind === REFERRALS);
   const [params, setParams] = useSearchParams();
-  const asked = params.get('kind') as InboxKind | null;
+  const asked = params.get('kind');
   const counts = inbox.data;
+  const keys: string[] = [...kinds, ...(referrals ? [REFERRALS] : [])];
+  const countOf = (k: string) => (k === REFERRALS ? referrals?.count : counts?.[k as InboxKind]);
   // Without a choice in the URL, open the first kind that has work waiting.
-  const kind: InboxKind | undefined =
-    asked && kinds.includes(asked) ? asked : (kinds.find((k) => (counts?.[k] ?? 0) > 0) ?? kinds[0]);
+  const chosen = asked && keys.includes(asked) ? asked : (keys.find((k) => (countOf(k) ?? 0) > 0) ?? keys[0]);
+  const kind = chosen === REFERRALS ? undefined : (chosen as InboxKind | undefined);
   const query = useMemo(
     // Work waiting on someone: the most pressing deadline first.
     () =>
@@ -39,6 +50,51 @@ export default function TasksPage() {
     [kind],
   );
   const { columns, renderCard } = useCaseColumns();
+
+  const cards: TaskCard[] = keys.map((k) => ({
+    key: k,
+    label: k === REFERRALS ? t('kit.referral.card') : t(`task.kind.${k as InboxKind}`),
+    count: countOf(k),
+    alarm: k === 'overdue',
+  }));
+  const title = (
+    <span>
+      {t('task.title')}
+      {counts && (
+        <Typography.Text
+          type="secondary"
+          style={{ fontSize: 13, fontWeight: 'normal', marginInlineStart: 12 }}
+        >
+          {t('task.total', { count: taskTotal(counts, kinds) + (referrals?.count ?? 0) })}
+        </Typography.Text>
+      )}
+    </span>
+  );
+  const head: ReactNode = inbox.isError ? (
+    <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} />
+  ) : (
+    <TaskCards cards={cards} selected={chosen} onSelect={(k) => setParams({ kind: k }, { replace: true })} />
+  );
+
+  if (chosen === REFERRALS)
+    return (
+      <Card title={title} data-testid="tasks-page">
+        {head}
+        <Typography.Paragraph type="secondary" data-testid="tasks-list-title">
+          {t('kit.referral.inboxHint')}
+        </Typography.Paragraph>
+        <ReferralPanel
+          box="incoming"
+          pendingOnly
+          title={t('kit.referral.inbox')}
+          onAnswered={() => {
+            // An accepted transfer brings the case here: its counts and lists change too.
+            void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+            void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+          }}
+        />
+      </Card>
+    );
 
   return (
     <ListPage
@@ -57,77 +113,9 @@ export default function TasksPage() {
           </Typography.Title>
         )
       }
-      title={
-        <span>
-          {t('task.title')}
-          {counts && (
-            <Typography.Text
-              type="secondary"
-              style={{ fontSize: 13, fontWeight: 'normal', marginInlineStart: 12 }}
-            >
-              {t('task.total', { count: taskTotal(counts, kinds) })}
-            </Typography.Text>
-          )}
-        </span>
-      }
+      title={title}
     >
-      {inbox.isError ? (
-        <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} />
-      ) : (
-        <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
-          {kinds.map((k) => {
-            const selected = k === kind;
-            const count = counts?.[k];
-            const alarm = k === 'overdue' && (count ?? 0) > 0;
-            return (
-              <Col key={k} xs={12} sm={8} md={6} xl={Math.max(3, Math.floor(24 / kinds.length))}>
-                <Card
-                  hoverable
-                  size="small"
-                  onClick={() => setParams({ kind: k }, { replace: true })}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      setParams({ kind: k }, { replace: true });
-                    }
-                  }}
-                  tabIndex={0}
-                  role="button"
-                  aria-pressed={selected}
-                  data-testid={`task-card-${k}`}
-                  data-count={count ?? ''}
-                  style={{
-                    borderColor: selected ? token.colorPrimary : undefined,
-                    boxShadow: selected ? `0 0 0 1px ${token.colorPrimary}` : undefined,
-                    background: selected ? token.colorPrimaryBg : undefined,
-                  }}
-                >
-                  <div style={{ color: token.colorTextSecondary, fontSize: 13 }}>{t(`task.kind.${k}`)}</div>
-                  {count === undefined ? (
-                    <Skeleton.Button active size="small" />
-                  ) : (
-                    <div
-                      style={{
-                        fontSize: 26,
-                        fontWeight: 600,
-                        lineHeight: 1.3,
-                        color: alarm
-                          ? token.colorError
-                          : count > 0
-                            ? token.colorText
-                            : token.colorTextQuaternary,
-                      }}
-                      data-testid={`task-count-${k}`}
-                    >
-                      {count}
-                    </div>
-                  )}
-                </Card>
-              </Col>
-            );
-          })}
-        </Row>
-      )}
+      {head}
     </ListPage>
   );
 }
