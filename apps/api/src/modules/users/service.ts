@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { passwordPolicyError } from '@civicgrid/shared/password-policy';
+import { ADMIN_ROLES } from '@civicgrid/shared/roles';
 import { audit, diff } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, staleVersion } from '../../core/errors.ts';
@@ -31,6 +32,8 @@ async function mustFind(ctx: SignedInContext, id: string) {
  * admin's password and read the audit log as them (三员分立).
  */
 async function checkManageable(ctx: SignedInContext, id: string) {
+  // The security administrator manages accounts (三员分立): it holds the grants, not the permissions it grants.
+  if (ctx.user.permissions.has('user.role.grant')) return;
   const rows = await ctx.db
     .selectFrom('user_roles as ur')
     .innerJoin('roles as r', 'r.id', 'ur.role_id')
@@ -72,28 +75,28 @@ export async function listUsers(ctx: SignedInContext, f: UserListQuery) {
 }
 
 /**
- * A role can be granted only by someone who holds every permission in it, so no admin can mint an account
- * stronger than their own (the classic self-escalation through a helper account).
+ * 三员分立: only the security administrator (`user.role.grant`) grants or revokes a role, and one account holds at
+ * most one of the 三员 roles, so the security administrator cannot mint an account that also audits or runs the
+ * system. `changed` are the roles granted or revoked, `result` the account's roles after the change.
  */
-async function checkGrantable(ctx: SignedInContext, roleIds: string[]) {
-  const unique = [...new Set(roleIds)];
-  const roles = await repo.findRolesByIds(ctx.db, unique);
-  if (roles.length !== unique.length) throw badRequest('roleIds', 'one or more roles do not exist');
-  for (const role of roles) {
-    const missing = role.permissions.filter((p) => !ctx.user.permissions.has(p as never));
-    if (missing.length) {
-      throw new AppError(
-        'FORBIDDEN',
-        403,
-        `you cannot grant the role ${role.name}: it holds ${missing.join(', ')} which you do not`,
-        {
-          fields: [{ path: 'roleIds', message: `cannot grant ${role.name}` }],
-        },
-      );
-    }
-  }
+async function checkGrantable(ctx: SignedInContext, changed: string[], result: string[]) {
+  const unique = [...new Set(result)];
+  const roles = await repo.findRolesByIds(ctx.db, [...new Set([...unique, ...changed])]);
+  if (roles.length !== new Set([...unique, ...changed]).size)
+    throw badRequest('roleIds', 'one or more roles do not exist');
+  if (changed.length && !ctx.user.permissions.has('user.role.grant'))
+    throw new AppError('FORBIDDEN', 403, 'only the security administrator grants and revokes roles', {
+      fields: [{ path: 'roleIds', message: 'only the security administrator grants roles' }],
+    });
+  const admins = roles.filter((r) => unique.includes(r.id) && isAdminRole(r.code));
+  if (admins.length > 1)
+    throw new AppError('FORBIDDEN', 403, `one account holds one of ${ADMIN_ROLES.join(', ')}`, {
+      fields: [{ path: 'roleIds', message: 'one account holds at most one administrator role' }],
+    });
   return unique;
 }
+
+const isAdminRole = (code: string) => (ADMIN_ROLES as readonly string[]).includes(code);
 
 async function checkOrg(ctx: SignedInContext, orgId: string) {
   const org = await orgRepo.findOrg(ctx.db, ctx.scope, orgId);
@@ -122,7 +125,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     const org = await checkOrg(tx, input.orgId);
-    const roleIds = await checkGrantable(tx, input.roleIds);
+    const roleIds = await checkGrantable(tx, input.roleIds, input.roleIds);
     if (await repo.findByUsername(tx.db, input.username)) {
       throw new AppError('DUPLICATE', 409, 'username: already taken', {
         fields: [{ path: 'username', message: 'already taken' }],
@@ -188,7 +191,7 @@ export async function updateUser(
         if (id === tx.user.id) throw forbidden('you cannot change your own roles');
         const added = after.filter((r) => !before.includes(r));
         const removed = currentRoles.filter((r) => !after.includes(r.id)).map((r) => r.id);
-        await checkGrantable(tx, [...added, ...removed]);
+        await checkGrantable(tx, [...added, ...removed], after);
         roleIds = after;
         set.roleIds = after;
       }
@@ -237,7 +240,12 @@ export async function resetPassword(ctx: SignedInContext, id: string, password: 
   await inTransaction(ctx, async (tx) => {
     const user = await mustFind(tx, id);
     if (id === tx.user.id) throw badRequest('id', 'change your own password from your profile');
-    await checkManageable(tx, id);
+    // An administrator's password is reset by the security administrator alone (三员分立).
+    const roles = (await repo.rolesOfUsers(tx.db, [id])).get(id) ?? [];
+    if (roles.some((r) => isAdminRole(r.code))) {
+      if (!tx.user.permissions.has('user.admin_password.reset'))
+        throw forbidden("only the security administrator resets an administrator's password");
+    } else await checkManageable(tx, id);
     await rememberPassword(tx.db, id, tx.clock.now());
     await tx.db
       .updateTable('users')
