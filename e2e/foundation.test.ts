@@ -77,7 +77,10 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     );
     await camera.shot(page, 'orgs-community-created');
 
-    // 用户管理: a 社区工作人员 in the new community, with an initial password.
+    // 用户管理: a 社区工作人员 in the new community, with an initial password. 三员分立: roles are granted by
+    // the security administrator, not the system administrator.
+    await signOut(page);
+    await signIn(page, 'security', demoPassword);
     await page.getByTestId('menu-users').click();
     await page.waitForURL('**/users');
     await page.getByTestId('users-table').waitFor();

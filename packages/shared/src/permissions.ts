@@ -14,6 +14,12 @@ export const PERMISSIONS = {
     zh: '重置用户双因素认证',
     en: "Reset a user's second factor",
   },
+  'user.role.grant': { group: 'user', zh: '授予与收回角色', en: 'Grant and revoke roles' },
+  'user.admin_password.reset': {
+    group: 'user',
+    zh: '重置管理员密码',
+    en: "Reset an administrator's password",
+  },
   'security.settings.manage': {
     group: 'user',
     zh: '维护安全策略（密码有效期）',

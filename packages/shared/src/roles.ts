@@ -14,11 +14,19 @@ const AUDIT_ONLY: readonly Permission[] = ['audit.read', 'audit.export'];
  */
 export const isClassPermission = (p: Permission) => p.startsWith('class.');
 /** Held by the security administrator alone, so the system administrator cannot take over an account. */
-const SECURITY_ONLY: readonly Permission[] = ['user.second_factor.reset', 'security.settings.manage'];
+const SECURITY_ONLY: readonly Permission[] = [
+  'user.second_factor.reset',
+  'security.settings.manage',
+  'user.role.grant',
+  'user.admin_password.reset',
+];
+/** The 三员 roles: one account holds at most one of them, and only the security administrator grants them. */
+export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const;
 
 /**
- * 三员分立: the system admin holds everything except the audit log (and the sensitive data classes); the security admin manages accounts and
- * roles; the audit admin reads the audit log and nothing else that writes.
+ * 三员分立: the system admin holds everything except the audit log, the grants and the sensitive data classes; the
+ * security admin grants and revokes roles and resets administrators' passwords; the audit admin reads the audit
+ * log and nothing else that writes.
  */
 export const BUILTIN_ROLES: readonly BuiltinRole[] = [
   {
@@ -38,6 +46,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'user.read',
       'user.manage',
       'user.second_factor.reset',
+      'user.role.grant',
+      'user.admin_password.reset',
       'security.settings.manage',
       'role.read',
       'role.manage',

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { auditDenial } from './denied-audit.ts';
 import { AppError, isUniqueViolation, type FieldError } from './errors.ts';
 
 function fieldPath(instancePath: string | undefined, context: string | undefined): string {
@@ -16,8 +17,12 @@ const isRefusedText = (err: unknown) => {
 
 /** One shape for every error; nothing internal (stack, SQL, driver text) ever reaches the client. */
 export function installErrorHandler(app: FastifyInstance) {
-  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler(async (err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
+      // A refusal on a sensitive record is audited (rate-limited); a failure to write it must not change the answer.
+      await auditDenial(request, err).catch((e: unknown) =>
+        request.log.error({ err: e }, 'could not audit a refused request'),
+      );
       const { fields, ...rest } = err.details ?? {};
       return reply.status(err.status).send({
         error: {

@@ -135,6 +135,9 @@ export function installRouteGuard(
         'set up a second factor (authenticator app) before anything else',
       );
     }
+    // Known before the permission check, so a refusal is audited as this user's (core/denied-audit.ts).
+    request.ctx.user = user;
+    request.ctx.scope = scopeOfOrg({ id: user.orgId, path: user.orgPath });
     if (access.permission !== 'signed-in' && !user.permissions.has(access.permission)) {
       throw forbidden(`this needs the permission ${access.permission}`);
     }

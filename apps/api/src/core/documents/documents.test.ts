@@ -21,8 +21,10 @@ let centerCtx: SignedInContext;
 let caseId: string;
 
 async function userIn(orgId: string, username: string, roleCode: string) {
-  const roles = (await admin.get('/api/roles')).body as { id: string; code: string }[];
-  const r = await admin.post('/api/users', {
+  // 三员分立: the security administrator grants roles.
+  const security = await t.login('security');
+  const roles = (await security.get('/api/roles')).body as { id: string; code: string }[];
+  const r = await security.post('/api/users', {
     username,
     displayName: `${username}（测试）`,
     orgId,

@@ -9,8 +9,10 @@ let leader: Agent, admin: Agent, eastStreet: Agent, ownStreet: Agent;
 const units: Record<string, { id: string; path: string }> = {};
 
 async function userIn(orgId: string, username: string, roleCode: string) {
-  const roles = (await admin.get('/api/roles')).body as { id: string; code: string }[];
-  const r = await admin.post('/api/users', {
+  // 三员分立: the security administrator grants roles.
+  const security = await t.login('security');
+  const roles = (await security.get('/api/roles')).body as { id: string; code: string }[];
+  const r = await security.post('/api/users', {
     username,
     displayName: `${username}（测试）`,
     orgId,

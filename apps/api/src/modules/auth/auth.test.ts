@@ -144,11 +144,11 @@ describe('CSRF', () => {
 
 describe('passwords', () => {
   it('an account created by an admin must change its password first; the policy is enforced', async () => {
-    const admin = await t.login('admin');
-    const tree = await admin.get('/api/orgs/tree');
-    const roles = await admin.get('/api/roles');
+    const security = await t.login('security'); // 三员分立: the security administrator grants roles
+    const tree = await security.get('/api/orgs/tree');
+    const roles = await security.get('/api/roles');
     const viewer = roles.body.find((r: { code: string }) => r.code === 'viewer');
-    const created = await admin.post('/api/users', {
+    const created = await security.post('/api/users', {
       username: 'newcomer',
       displayName: '新用户',
       orgId: tree.body[0].id,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../core/clock.ts';
 import { act, AT, categoryByCode, PNG, upload, type CategoryNode } from '../../test-support/case-helpers.ts';
+import { userAt } from '../../test-support/record-helpers.ts';
 import { createTestApp, type Agent, type TestApp } from '../../test-support/test-app.ts';
 
 const clock = new FakeClock('2026-11-23T02:00:00Z');
@@ -195,6 +196,42 @@ describe('attachments', () => {
     } finally {
       await small.close();
     }
+  });
+
+  it('suggests as duplicates only cases the reporter may see (issue 23 item 3)', async () => {
+    // Outside every grid a case sits with the reporting unit: two streets reporting at one spot.
+    const spot = { lng: 121.2003, lat: 31.0003, address: '边界路1号' };
+    const west = await userAt(t, { username: 'dup_xiyuan', orgName: '西苑街道', role: 'street_staff' });
+    const theirs = await intake(west, { location: spot });
+    expect(theirs.status).toBe(201);
+    const street = await t.login('street');
+    const mine = await intake(street, { location: { ...spot, lng: 121.2004 } });
+    expect(mine.status).toBe(201);
+    expect(mine.body.possibleDuplicates.map((d: { id: string }) => d.id)).not.toContain(theirs.body.id);
+    // The same report from the street that holds the first case is offered it.
+    const again = await intake(west, { location: { ...spot, lng: 121.2004 } });
+    expect(again.body.possibleDuplicates.map((d: { id: string }) => d.id)).toContain(theirs.body.id);
+    expect(again.body.possibleDuplicates.map((d: { id: string }) => d.id)).not.toContain(mine.body.id);
+  });
+
+  it("refuses a staff report placed in another street's grid, naming location (decision 0008)", async () => {
+    const street = await t.login('street');
+    const before = await t.db.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const r = await intake(street, { location: AT.xiyuan });
+    expect(r.status).toBe(400);
+    expect(r.body.error.fields[0].path).toBe('location');
+    const after = await t.db.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    // Inside its own subtree the same reporter is served, and can read what it reported.
+    const own = await intake(street, { location: AT.meiyuan3 });
+    expect(own.status).toBe(201);
+    expect((await street.get(`/api/cases/${own.body.id}`)).status).toBe(200);
   });
 
   it("hides a case's files from users who cannot see the case", async () => {

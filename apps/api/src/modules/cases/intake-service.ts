@@ -7,8 +7,11 @@ import { AppError, badRequest } from '../../core/errors.ts';
 import { localDay } from '../../core/calendar.ts';
 import { idempotencyKeyReused, requestFingerprint } from '../../core/idempotency.ts';
 import type { Db } from '../../db/client.ts';
+import { pathIsInScope, type OrgScope } from '../../core/org-scope.ts';
 import { notifyStaffAt } from './notify.ts';
 import { placementSql } from './placement.ts';
+import { PUBLIC_USERNAME } from './public-actor.ts';
+import { caseVisible } from './repository.ts';
 import { timingFor } from './sla.ts';
 import { STEP_CLOCK } from './transitions/common.ts';
 import { eventValues } from '../../core/workflow/store.ts';
@@ -26,13 +29,33 @@ export interface IntakeInput {
 
 const METRES_PER_DEG = 111_320;
 
-/** Open cases of the same category within 50 m (a box first) in the 24 h before `now`. */
-function nearbyCases(db: Db, categoryId: string, lng: number, lat: number, now: Date, exceptId: string) {
+/**
+ * Who may be shown duplicates: a staff reporter sees only cases in their scope (a suggestion names a case's
+ * number and title, so it is a read). The anonymous channels (portal, Open311) act as the public account and
+ * never see the suggestions, so they are offered none.
+ */
+function duplicateScope(ctx: SignedInContext): OrgScope | null {
+  return anonymous(ctx) ? null : ctx.scope;
+}
+
+const anonymous = (ctx: SignedInContext) => ctx.user.username === PUBLIC_USERNAME;
+
+/** Open cases of the same category within 50 m (a box first) in the 24 h before `now`, that `scope` may see. */
+function nearbyCases(
+  db: Db,
+  scope: OrgScope | null,
+  categoryId: string,
+  lng: number,
+  lat: number,
+  now: Date,
+  exceptId: string,
+) {
   const dLat = 50 / METRES_PER_DEG;
   const dLng = 50 / (METRES_PER_DEG * Math.cos((lat * Math.PI) / 180));
   return db
-    .selectFrom('cases')
+    .selectFrom('cases as c')
     .select(['id', 'number', 'title', 'status', 'lng', 'lat', 'created_at as createdAt'])
+    .where(scope ? caseVisible(scope) : sql<boolean>`false`)
     .where('category_id', '=', categoryId)
     .where('id', '<>', exceptId)
     .where('lat', '>=', lat - dLat)
@@ -87,6 +110,7 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
           ? within50m(
               await nearbyCases(
                 ctx.db,
+                duplicateScope(ctx),
                 existing.category_id,
                 lng,
                 lat,
@@ -108,6 +132,14 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
   const grid = input.location
     ? (await ctx.grids.get(ctx.db)).locate(input.location.lng, input.location.lat)
     : null;
+  // A staff reporter may report only where they work: a case placed outside their subtree would be theirs to
+  // write and then 404 to read (decision 0008). The anonymous channels are bounded by their own rule (the whole
+  // district for the portal, the key's jurisdiction for Open311).
+  if (grid && !anonymous(ctx) && !pathIsInScope(ctx.scope, grid.path))
+    throw badRequest(
+      'location',
+      'this place lies outside your area; the centre that holds it takes the report',
+    );
   // Outside every grid (or no location): the case sits with the reporting unit.
   const path = grid?.path ?? ctx.user.orgPath;
   const place = placementSql(path, { id: ctx.user.orgId, path: ctx.user.orgPath });
@@ -126,6 +158,7 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
     const duplicates = location
       ? sql<NearbyJson[]>`(SELECT coalesce(json_agg(d), '[]') FROM (${nearbyCases(
           tx.db,
+          duplicateScope(tx),
           category.id,
           location.lng,
           location.lat,

@@ -82,13 +82,15 @@ describe('roles', () => {
       await admin.post('/api/roles', { code: 'held', name: '在用角色', permissions: ['org.read'] })
     ).body;
     const district = (await admin.get('/api/orgs/tree')).body[0];
-    await admin.post('/api/users', {
+    const security = await t.login('security'); // 三员分立: the security administrator grants roles
+    const holder = await security.post('/api/users', {
       username: 'holder',
       displayName: '持有人',
       orgId: district.id,
       roleIds: [role.id],
       password: 'Initial#Pass1',
     });
+    expect(holder.status).toBe(201);
     const r = await admin.del(`/api/roles/${role.id}`);
     expect(r.status).toBe(409);
   });

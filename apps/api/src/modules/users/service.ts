@@ -8,6 +8,7 @@ import { hashPassword } from '../../core/passwords.ts';
 import { rememberPassword } from '../auth/password-lifetime.ts';
 import { deleteUserSessions } from '../../core/sessions.ts';
 import * as orgRepo from '../orgs/repository.ts';
+import { checkGrantable, isAdminRole } from './grants.ts';
 import * as repo from './repository.ts';
 
 export type UserListQuery = Omit<repo.UserListFilter, 'now' | 'after' | 'orgPath'> & {
@@ -31,6 +32,8 @@ async function mustFind(ctx: SignedInContext, id: string) {
  * admin's password and read the audit log as them (三员分立).
  */
 async function checkManageable(ctx: SignedInContext, id: string) {
+  // The security administrator manages accounts (三员分立): it holds the grants, not the permissions it grants.
+  if (ctx.user.permissions.has('user.role.grant')) return;
   const rows = await ctx.db
     .selectFrom('user_roles as ur')
     .innerJoin('roles as r', 'r.id', 'ur.role_id')
@@ -71,30 +74,6 @@ export async function listUsers(ctx: SignedInContext, f: UserListQuery) {
   };
 }
 
-/**
- * A role can be granted only by someone who holds every permission in it, so no admin can mint an account
- * stronger than their own (the classic self-escalation through a helper account).
- */
-async function checkGrantable(ctx: SignedInContext, roleIds: string[]) {
-  const unique = [...new Set(roleIds)];
-  const roles = await repo.findRolesByIds(ctx.db, unique);
-  if (roles.length !== unique.length) throw badRequest('roleIds', 'one or more roles do not exist');
-  for (const role of roles) {
-    const missing = role.permissions.filter((p) => !ctx.user.permissions.has(p as never));
-    if (missing.length) {
-      throw new AppError(
-        'FORBIDDEN',
-        403,
-        `you cannot grant the role ${role.name}: it holds ${missing.join(', ')} which you do not`,
-        {
-          fields: [{ path: 'roleIds', message: `cannot grant ${role.name}` }],
-        },
-      );
-    }
-  }
-  return unique;
-}
-
 async function checkOrg(ctx: SignedInContext, orgId: string) {
   const org = await orgRepo.findOrg(ctx.db, ctx.scope, orgId);
   if (!org) throw badRequest('orgId', 'no such org in your part of the tree');
@@ -122,7 +101,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     const org = await checkOrg(tx, input.orgId);
-    const roleIds = await checkGrantable(tx, input.roleIds);
+    const roleIds = await checkGrantable(tx, input.roleIds, input.roleIds);
     if (await repo.findByUsername(tx.db, input.username)) {
       throw new AppError('DUPLICATE', 409, 'username: already taken', {
         fields: [{ path: 'username', message: 'already taken' }],
@@ -188,7 +167,7 @@ export async function updateUser(
         if (id === tx.user.id) throw forbidden('you cannot change your own roles');
         const added = after.filter((r) => !before.includes(r));
         const removed = currentRoles.filter((r) => !after.includes(r.id)).map((r) => r.id);
-        await checkGrantable(tx, [...added, ...removed]);
+        await checkGrantable(tx, [...added, ...removed], after);
         roleIds = after;
         set.roleIds = after;
       }
@@ -237,7 +216,12 @@ export async function resetPassword(ctx: SignedInContext, id: string, password: 
   await inTransaction(ctx, async (tx) => {
     const user = await mustFind(tx, id);
     if (id === tx.user.id) throw badRequest('id', 'change your own password from your profile');
-    await checkManageable(tx, id);
+    // An administrator's password is reset by the security administrator alone (三员分立).
+    const roles = (await repo.rolesOfUsers(tx.db, [id])).get(id) ?? [];
+    if (roles.some((r) => isAdminRole(r.code))) {
+      if (!tx.user.permissions.has('user.admin_password.reset'))
+        throw forbidden("only the security administrator resets an administrator's password");
+    } else await checkManageable(tx, id);
     await rememberPassword(tx.db, id, tx.clock.now());
     await tx.db
       .updateTable('users')

@@ -301,6 +301,7 @@ export const en: Resources = {
     empty: 'No users match',
     usernameRule: '3–32 letters, digits, underscores, dots or hyphens',
     phoneRule: 'Enter an 11-digit mobile number',
+    rolesGrantedBySecurity: 'Roles are granted by the security administrator (三员分立)',
     rolesPlaceholder: 'Choose roles',
     orgPlaceholder: 'Choose a unit',
   },

@@ -304,6 +304,7 @@ export const zhCN = {
     empty: '没有符合条件的用户',
     usernameRule: '3–32 位字母、数字、下划线、点或短横线',
     phoneRule: '请输入 11 位手机号',
+    rolesGrantedBySecurity: '角色由安全保密管理员授予（三员分立）',
     rolesPlaceholder: '请选择角色',
     orgPlaceholder: '请选择组织',
   },

@@ -41,7 +41,8 @@ export function UserFormModal({ user, defaultOrgId, onClose }: Props) {
   const editing = user !== undefined;
   // 三员分立: nobody changes their own roles or moves themselves; the API refuses, so the form does not offer it.
   const self = user?.id === me.user.id;
-  const held = new Set(me.permissions);
+  // 三员分立: roles are granted and revoked by the security administrator alone (user.role.grant).
+  const grants = new Set(me.permissions).has('user.role.grant');
 
   const save = useMutation({
     mutationFn: (values: Values) => {
@@ -74,8 +75,6 @@ export function UserFormModal({ user, defaultOrgId, onClose }: Props) {
   const roleOptions = (roles.data ?? []).map((role) => ({
     value: role.id,
     label: roleLabel(role),
-    // A role can be granted only by someone holding all its permissions; show it, but greyed.
-    disabled: !role.permissions.every((permission) => held.has(permission)),
   }));
 
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
@@ -152,10 +151,14 @@ export function UserFormModal({ user, defaultOrgId, onClose }: Props) {
             data-testid="user-form-org"
           />
         </Form.Item>
-        <Form.Item name="roleIds" label={t('user.roles')}>
+        <Form.Item
+          name="roleIds"
+          label={t('user.roles')}
+          extra={grants ? undefined : t('user.rolesGrantedBySecurity')}
+        >
           <Select
             mode="multiple"
-            disabled={self}
+            disabled={self || !grants}
             options={roleOptions}
             loading={roles.isPending}
             placeholder={t('user.rolesPlaceholder')}
