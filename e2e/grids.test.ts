@@ -57,11 +57,14 @@ async function clickMap(page: Page, lng: number, lat: number): Promise<void> {
 }
 
 async function fitBand(page: Page): Promise<void> {
-  await page.evaluate((b) => (window as HookWindow).__cgMap!.fit(b.west, b.south, b.east, b.north), BAND);
-  // A vertex 0.0004° (about 44 m) from an edge must be beyond the 10 px snapping radius.
-  const a = await page.evaluate(() => (window as HookWindow).__cgMap!.toPoint(121.355, 31.106));
-  const b = await page.evaluate(() => (window as HookWindow).__cgMap!.toPoint(121.355, 31.1064));
-  expect(Math.abs(a.y - b.y)).toBeGreaterThan(14);
+  // The page fits the map to the grids once their layer arrives, which may land after our fit: fit again until
+  // a vertex 0.0004° (about 44 m) from an edge is beyond the 10 px snapping radius.
+  await poll(async () => {
+    await page.evaluate((b) => (window as HookWindow).__cgMap!.fit(b.west, b.south, b.east, b.north), BAND);
+    const a = await page.evaluate(() => (window as HookWindow).__cgMap!.toPoint(121.355, 31.106));
+    const b = await page.evaluate(() => (window as HookWindow).__cgMap!.toPoint(121.355, 31.1064));
+    return Math.abs(a.y - b.y);
+  }).toBeGreaterThan(14);
 }
 
 async function drawPolygon(page: Page, points: [number, number][]): Promise<void> {
