@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -22,6 +23,9 @@ export default defineConfig({
           include: ['apps/api/src/**/*.test.ts'],
           globalSetup: ['apps/api/src/test-support/global-setup.ts'],
           pool: 'forks',
+          // vitest keeps one core free by default, which on a 2-core CI machine means one test file at a time;
+          // each file has its own database (a PGlite copy or a database from the template), so use every core.
+          maxWorkers: Math.max(2, os.availableParallelism()),
           // Generous: the machine is shared with builds and browsers; tests never assert a time.
           testTimeout: 120_000,
           hookTimeout: 180_000,

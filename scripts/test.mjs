@@ -2,7 +2,7 @@
 // `N passed, N failed` that counts each check and each test. Exits non-zero on any failure.
 //   node scripts/test.mjs                 everything
 //   node scripts/test.mjs --only api      one vitest project (shared | web | api | e2e), no static checks
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,14 +21,6 @@ function run(label, cmd, cmdArgs, env = {}) {
   console.log(`\n▶ ${label}`);
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status === 0;
-}
-
-function check(label, cmd, cmdArgs) {
-  if (run(label, cmd, cmdArgs)) passed++;
-  else {
-    failed++;
-    failures.push(label);
-  }
 }
 
 function vitest(project) {
@@ -65,10 +57,43 @@ function vitest(project) {
   }
 }
 
+/**
+ * The static checks are single-threaded each: run them side by side (they share nothing) and print each one's
+ * output as a block when it ends, so the log stays readable.
+ */
+async function checksSideBySide(list) {
+  const results = await Promise.all(
+    list.map(
+      ([label, cmd, cmdArgs]) =>
+        new Promise((resolve) => {
+          const started = Date.now();
+          const child = spawn(cmd, cmdArgs, { cwd: root, env: process.env });
+          let out = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (out += d));
+          child.on('close', (code) => {
+            console.log(`\n▶ ${label} (${Math.round((Date.now() - started) / 1000)} s)`);
+            if (out) process.stdout.write(out);
+            resolve({ label, ok: code === 0 });
+          });
+        }),
+    ),
+  );
+  for (const r of results) {
+    if (r.ok) passed++;
+    else {
+      failed++;
+      failures.push(r.label);
+    }
+  }
+}
+
 if (!only) {
-  check('eslint', bin('eslint'), ['.', '--max-warnings=0']);
-  check('prettier --check', bin('prettier'), ['--check', '.']);
-  check('typecheck (tsc)', 'npm', ['run', '--silent', 'typecheck']);
+  await checksSideBySide([
+    ['eslint', bin('eslint'), ['.', '--max-warnings=0']],
+    ['prettier --check', bin('prettier'), ['--check', '.']],
+    ['typecheck (tsc)', 'npm', ['run', '--silent', 'typecheck']],
+  ]);
 }
 for (const project of only ? [only] : ['shared', 'web', 'api', 'e2e']) vitest(project);
 

@@ -18,8 +18,6 @@ export const NOT_SCOPED = new Set(['roles', 'categories', 'policy-categories']);
  * can check them. Adding a factory for one and deleting it here is how this list shrinks.
  */
 export const KNOWN_GAPS = new Set<string>([
-  // Attachments are uploaded as multipart; the factory for one (a stored file) is still to come.
-  'attachments',
   // The scheme factory makes no period or assessee yet, so these answer 404 to everyone.
   'GET /api/assessment/schemes/:id/history',
   'GET /api/assessment/schemes/:id/periods/:period/results',
@@ -29,11 +27,6 @@ export const KNOWN_GAPS = new Set<string>([
   'POST /api/assessment/schemes/:id/periods/:period/publish',
   'POST /api/assessment/schemes/:id/periods/:period/unpublish',
   'PUT /api/assessment/schemes/:id/periods/:period/scores',
-  // Shared record parts whose own rows have no factory yet (a subject link, a referral, an issued document);
-  // their owners' scope is covered through the case routes under /api/records/case/:ownerId.
-  'records/:ownerType/:ownerId/subjects',
-  'referrals',
-  'documents',
 ]);
 
 /** Values for path params other than `:id`. */
@@ -73,4 +66,5 @@ export const BODY_OVERRIDES: Record<string, Record<string, unknown>> = {
   'POST /api/users/:id/reset-password': { password: 'Long#Passw0rd1' },
   'PATCH /api/notices/:id': { type: 'announcement', body: '正文' },
   'PATCH /api/policies/:id': { categoryId: '{category}', body: '正文' },
+  'POST /api/referrals/:id/decline': { response: '不属于本单位职责' },
 };

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { ALL_PERMISSIONS } from '@civicgrid/shared/permissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as f from '../test-support/factories.ts';
+import * as parts from '../test-support/factories-parts.ts';
 import { badBodyOf, jsonSchemaOf, sampleOf } from '../test-support/route-samples.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import type { RegisteredRoute } from './route-guard.ts';
@@ -31,11 +32,16 @@ let inB: Records;
 
 async function recordsIn(at: f.Subtree): Promise<Records> {
   const db = t.db.db;
+  const caseId = (await f.caseIn(db, at)).id;
   return {
     orgs: at.street.id,
     grids: at.grid.id,
     users: (await f.user(db, at.street, { code: 'street_staff' })).id,
-    cases: (await f.caseIn(db, at)).id,
+    cases: caseId,
+    'records/:ownerType/:ownerId/subjects': (await parts.subjectLink(db, at, caseId)).id,
+    referrals: (await parts.referral(db, at, caseId)).id,
+    documents: (await parts.documentOf(db, at, caseId)).id,
+    attachments: (await parts.attachment(db, t.files, at, caseId)).id,
     persons: (await f.person(db, at)).id,
     houses: (await f.house(db, at)).id,
     rentals: (await f.rental(db, at)).id,

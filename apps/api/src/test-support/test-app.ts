@@ -9,6 +9,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createPGlite, openDb, type DbHandle } from '../db/client.ts';
 import type { Clock } from '../core/clock.ts';
+import { DiskFileStore, type FileStore } from '../core/files.ts';
 import { TEST_PASSWORD, TEST_TOTP_SECRET } from './constants.ts';
 import { systemClock } from '../core/clock.ts';
 import { totpCode } from '../modules/auth/totp.ts';
@@ -40,6 +41,8 @@ export interface Agent {
 export interface TestApp {
   app: FastifyInstance;
   db: DbHandle;
+  /** Where this app keeps uploads, for factories that make a stored file. */
+  files: FileStore;
   request(opts: InjectOptions): Promise<TestResponse>;
   login(username: string, password?: string): Promise<Agent>;
   agent(cookie: string, csrf: string): Agent;
@@ -131,6 +134,7 @@ export async function createTestApp(
   return {
     app,
     db: handle,
+    files: new DiskFileStore(path.join(dataDir, 'uploads')),
     request,
     agent,
     async login(username, password = TEST_PASSWORD) {
