@@ -73,7 +73,9 @@ const concrete = (r: RegisteredRoute, records: Records) =>
 const key = (r: RegisteredRoute) => `${r.method} ${r.url}`;
 let category: string;
 const fill = (v: unknown): unknown => (v === '{category}' ? category : v);
-const queryOf = (r: RegisteredRoute) => (QUERIES[key(r)] ?? '').replace('{street}', a.street.id);
+/** `{street}` is the asking user's street; `{community}` the community of the subtree whose records are asked for. */
+const queryOf = (r: RegisteredRoute, of: f.Subtree = a) =>
+  (QUERIES[key(r)] ?? '').replace('{street}', a.street.id).replace('{community}', of.community.id);
 function validBody(r: RegisteredRoute) {
   const sample = (sampleOf(jsonSchemaOf(r.schema?.body) ?? undefined) ?? {}) as Record<string, unknown>;
   const over = Object.entries(BODY_OVERRIDES[key(r)] ?? {}).map(([k, v]) => [k, fill(v)]);
@@ -113,7 +115,7 @@ describe('the route matrix', () => {
     let checked = 0;
     for (const r of staffRoutes().filter((x) => x.url.includes(':id') && aggregateOf(x.url) in inB)) {
       const body = r.method === 'GET' ? undefined : validBody(r);
-      const res = await ua.request(r.method, concrete(r, inB) + queryOf(r), body);
+      const res = await ua.request(r.method, concrete(r, inB) + queryOf(r, b), body);
       checked++;
       if (res.status !== 404 && !KNOWN_GAPS.has(key(r)))
         wrong.push(`${key(r)} → ${res.status} ${res.text.slice(0, 120)}`);
@@ -128,7 +130,7 @@ describe('the route matrix', () => {
     const wrong: string[] = [];
     for (const r of staffRoutes().filter((x) => x.method === 'GET' && x.url.includes(':id'))) {
       if (!(aggregateOf(r.url) in inB) || KNOWN_GAPS.has(key(r))) continue;
-      const res = await district.get(concrete(r, inB) + queryOf(r));
+      const res = await district.get(concrete(r, inB) + queryOf(r, b));
       if (res.status !== 200) wrong.push(`${key(r)} → ${res.status}`);
     }
     expect(wrong).toEqual([]);

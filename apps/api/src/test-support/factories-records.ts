@@ -136,9 +136,12 @@ export async function zone(db: Db, at: Subtree) {
   return z;
 }
 
-/** An assessment scheme (考核方案) owned by the street of `at`, assessing its communities. */
+/**
+ * An assessment scheme (考核方案) owned by the street of `at`, assessing its communities, with its period
+ * 2026-11 opened (the route matrix's `:period`).
+ */
 export async function scheme(db: Db, at: Subtree, now = new Date()) {
-  return db
+  const s = await db
     .insertInto('assessment_schemes')
     .values({
       org_id: at.street.id,
@@ -151,6 +154,33 @@ export async function scheme(db: Db, at: Subtree, now = new Date()) {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await db
+    .insertInto('assessment_periods')
+    .values({
+      scheme_id: s.id,
+      period: '2026-11',
+      starts_at: new Date('2026-10-31T16:00:00Z'),
+      ends_at: new Date('2026-11-30T16:00:00Z'),
+      computed_at: null,
+      published_at: null,
+      published_by: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+    .then((p) =>
+      db
+        .insertInto('assessment_assessees')
+        .values({
+          period_id: p.id,
+          assessee_id: at.community.id,
+          assessee_type: 'org',
+          name: at.community.name,
+          org_path: at.community.path,
+          grid_ids: [at.grid.id],
+        })
+        .execute(),
+    );
+  return s;
 }
 
 /** A queued monthly report job of the street of `at`. */
