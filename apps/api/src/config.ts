@@ -38,6 +38,8 @@ const envSchema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().max(300).default(''),
   MAP_TILES_GCJ02: z.enum(['true', 'false']).default('false'),
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(200).default(10),
+  // How long a committing import may go without progress before another commit request takes it over.
+  IMPORT_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(120),
   PUBLIC_REPORTS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   PUBLIC_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(40),
   PUBLIC_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(600),
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    importLeaseMs: e.IMPORT_LEASE_SECONDS * 1000,
     escalateOverdue: e.CASE_ESCALATE_OVERDUE === 'true',
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     open311: { keyHourlyLimit: e.OPEN311_KEY_HOURLY_LIMIT, ipHourlyLimit: e.OPEN311_IP_HOURLY_LIMIT },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  citizenIdAgeImplausible,
   citizenIdError,
   citizenIdInfo,
   isMainlandPhone,
@@ -31,7 +32,18 @@ describe('citizen ID number (GB 11643)', () => {
     expect(id.endsWith('X')).toBe(true);
     expect(citizenIdError(id)).toBeNull();
   });
+  it("accepts the standard's own examples, one born in 1880, and only warns that such an age is unlikely", () => {
+    const today = new Date('2026-12-02T00:00:00Z');
+    expect(citizenIdError('11010519491231002X', today)).toBeNull();
+    expect(citizenIdError('440524188001010014', today)).toBeNull();
+    expect(citizenIdAgeImplausible('440524188001010014', today)).toBe(true);
+    expect(citizenIdAgeImplausible('11010519491231002X', today)).toBe(false);
+    // 120 years old today is still plausible; 121 is not.
+    expect(citizenIdAgeImplausible(withCheck('11010119061202001'), today)).toBe(false);
+    expect(citizenIdAgeImplausible(withCheck('11010119051201001'), today)).toBe(true);
+  });
   it.each([
+    ['born before 1800', withCheck('11010117991231001'), /real date/],
     ['short', '11010119900307', /17 digits/],
     ['bad check digit', valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0'), /check digit/],
     ['30 February', withCheck('11010119900230001'), /real date/],

@@ -32,12 +32,26 @@ export function citizenIdProblem(id: string, today: Date = new Date()): CitizenI
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+  // GB 11643-1999 sets no earliest year, and its own example (440524188001010014) was born in 1880: take any real
+  // date from 1800 on, and let `citizenIdAgeImplausible` warn about the unlikely ones instead of refusing them.
+  if (y < 1800 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
     return 'id_birth_date_invalid';
   if (date > today) return 'id_birth_date_future';
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
   if (ID_CHECK[sum % 11] !== id[17]) return 'id_check_digit';
   return null;
+}
+
+/** Oldest age a valid number is taken without a second look; beyond it the form warns (it does not refuse). */
+export const IMPLAUSIBLE_AGE = 120;
+
+/** True when a valid number's holder would be older than IMPLAUSIBLE_AGE today: likely a typing slip. */
+export function citizenIdAgeImplausible(id: string, today: Date = new Date()): boolean {
+  const y = Number(id.slice(6, 10));
+  const md = id.slice(10, 14);
+  const todayMd = `${String(today.getUTCMonth() + 1).padStart(2, '0')}${String(today.getUTCDate()).padStart(2, '0')}`;
+  const age = today.getUTCFullYear() - y - (todayMd < md ? 1 : 0);
+  return age > IMPLAUSIBLE_AGE;
 }
 
 /** The English sentence for `citizenIdProblem`, for API messages. */

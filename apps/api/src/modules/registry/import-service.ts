@@ -23,6 +23,7 @@ export const STAGE_BATCH = 1_000;
 export const COMMIT_BATCH = 1_000;
 export const MAX_ROWS = 200_000;
 /** A commit whose runner has not touched the job for this long is taken as crashed and may be resumed. */
+/** The default IMPORT_LEASE_SECONDS. */
 const LEASE_MS = 2 * 60_000;
 
 interface StagedValue extends CheckedPerson {
@@ -383,7 +384,12 @@ export async function importErrorPages(ctx: SignedInContext, id: string, lang: R
  * Claims the job for committing and runs the commit in the background. A job whose runner died (status left
  * at committing, lease expired) or failed is resumed from its first uncommitted batch.
  */
-export async function startCommit(ctx: SignedInContext, id: string, opts: CommitOptions = {}) {
+export async function startCommit(
+  ctx: SignedInContext,
+  id: string,
+  opts: CommitOptions & { leaseMs?: number } = {},
+) {
+  const leaseMs = opts.leaseMs ?? LEASE_MS;
   const job = await jobQuery(ctx.db, ctx.scope, id).executeTakeFirst();
   if (!job) throw notFound('import');
   if (!job.validatedAt) throw conflict('the file is still being checked, or its check failed');
@@ -396,7 +402,7 @@ export async function startCommit(ctx: SignedInContext, id: string, opts: Commit
     .where((eb) =>
       eb.or([
         eb('status', 'in', ['validated', 'failed']),
-        eb.and([eb('status', '=', 'committing'), eb('updated_at', '<', new Date(Date.now() - LEASE_MS))]),
+        eb.and([eb('status', '=', 'committing'), eb('updated_at', '<', new Date(Date.now() - leaseMs))]),
       ]),
     )
     .returning(['id', 'org_id'])
@@ -412,7 +418,19 @@ export async function startCommit(ctx: SignedInContext, id: string, opts: Commit
     });
     background(id, () => commitJob(ctx.db as Db, id, opts).catch((err) => failJob(ctx.db as Db, id, err)));
   }
-  return { id, status: 'committing' as const };
+  if (claimed || running.has(id)) return { id, status: 'committing' as const, resumesAt: null };
+  // Another runner held the job and its lease has not lapsed: it may still be working (or it died). Say when a
+  // request will be able to take it over, instead of answering as if the commit had started.
+  const held = await ctx.db
+    .selectFrom('import_jobs')
+    .select('updated_at')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return {
+    id,
+    status: 'committing' as const,
+    resumesAt: new Date(new Date(held.updated_at).getTime() + leaseMs).toISOString(),
+  };
 }
 
 export interface CommitOptions {

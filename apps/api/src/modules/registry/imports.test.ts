@@ -434,13 +434,28 @@ describe('bulk import of persons', () => {
     expect(Number(staged.n)).toBe(2_000);
     expect((await community.get(`/api/imports/${up.body.id}`)).body.committedRows).toBe(2_000);
 
-    // The job still says "committing" as a dead runner left it; once its lease has lapsed, commit resumes it.
+    // The job says "committing" as a runner left it 10 s ago: within its lease (120 s by default) a commit
+    // request takes nothing over, and says when one will be able to.
+    const heldAt = new Date(Date.now() - 10_000);
+    await t.db.db
+      .updateTable('import_jobs')
+      .set({ status: 'committing', updated_at: heldAt })
+      .where('id', '=', up.body.id)
+      .execute();
+    const early = await community.post(`/api/imports/${up.body.id}/commit`);
+    expect(early.status).toBe(202);
+    expect(Date.parse(early.body.resumesAt)).toBe(heldAt.getTime() + 120_000);
+    expect((await community.get(`/api/imports/${up.body.id}`)).body.committedRows).toBe(2_000);
+
+    // Once its lease has lapsed, as a dead runner's does, commit resumes it.
     await t.db.db
       .updateTable('import_jobs')
       .set({ status: 'committing', updated_at: new Date(Date.now() - 3_600_000) })
       .where('id', '=', up.body.id)
       .execute();
-    expect((await community.post(`/api/imports/${up.body.id}/commit`)).status).toBe(202);
+    const resumed = await community.post(`/api/imports/${up.body.id}/commit`);
+    expect(resumed.status).toBe(202);
+    expect(resumed.body.resumesAt).toBeNull();
     const done = await waitFor(up.body.id, ['done', 'failed']);
     expect(done).toMatchObject({ status: 'done', committedRows: 3_500 });
     expect(await countMine()).toBe(3_500);

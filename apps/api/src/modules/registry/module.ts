@@ -5,7 +5,7 @@ import { householdSubjects, houseSubjects, personSubjects } from './subject-type
 
 export default defineModule({
   name: 'registry',
-  routes: () => registryRoutes,
+  routes: ({ config }) => registryRoutes({ importLeaseMs: config.importLeaseMs }),
   seeds: { demo: seedDemoRegistry },
   subjectTypes: [personSubjects, houseSubjects, householdSubjects],
 });

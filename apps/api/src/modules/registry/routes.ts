@@ -50,7 +50,12 @@ import { assertCleanPart } from '../../core/text-input.ts';
 const tags = ['registry'];
 const IMPORT_MAX_BYTES = 100 * 1024 * 1024;
 
-export async function registryRoutes(fastify: FastifyInstance) {
+export interface RegistryDeps {
+  /** IMPORT_LEASE_SECONDS: a committing import without progress for this long may be resumed. */
+  importLeaseMs: number;
+}
+
+export const registryRoutes = (deps: RegistryDeps) => async (fastify: FastifyInstance) => {
   const app = typed(fastify);
   const read = { permission: 'registry.read' } as const;
   const manage = { permission: 'registry.manage' } as const;
@@ -323,6 +328,9 @@ export async function registryRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/imports/:id/commit',
     { config: manage, schema: { tags, params: idParams } },
-    async (req, reply) => reply.status(202).send(await startCommit(signedIn(req), req.params.id)),
+    async (req, reply) =>
+      reply
+        .status(202)
+        .send(await startCommit(signedIn(req), req.params.id, { leaseMs: deps.importLeaseMs })),
   );
-}
+};

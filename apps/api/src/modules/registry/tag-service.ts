@@ -1,6 +1,6 @@
 import { audit } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
-import { conflict, notFound } from '../../core/errors.ts';
+import { badRequest, conflict, notFound } from '../../core/errors.ts';
 
 // The starting dictionary (独居老人, 残疾人, 低保, 党员, …) is inserted by migration 0005.
 
@@ -49,6 +49,9 @@ export async function updateTag(
     disabled?: boolean | undefined;
   },
 ) {
+  // An empty body would be an UPDATE with nothing to set: say so instead of failing in the database.
+  if (Object.values(input).every((v) => v === undefined))
+    throw badRequest('name', 'give at least one of name, nameEn, sortOrder or disabled to change');
   return inTransaction(ctx, async (tx) => {
     const r = await tx.db
       .updateTable('person_tags')

@@ -8,6 +8,7 @@ import { downloadFile } from '../../lib/download';
 import { errorMessage } from '../../lib/error-message';
 import { useLang } from '../../lib/use-lang';
 import { reasonLine } from './person-reasons';
+import { formatTime } from '../../lib/time';
 import { commitImport, uploadImport, useImportJob, type ImportJob } from './registry-api';
 
 /** Upload → every row checked (the server streams the file) → report → commit the valid rows, with progress. */
@@ -46,7 +47,12 @@ export default function ImportPage() {
       okButtonProps: { 'data-testid': 'import-commit-confirm' } as Record<string, string>,
       onOk: async () => {
         try {
-          await commitImport(x.id);
+          const started = await commitImport(x.id);
+          // An earlier runner still holds the job (it may have died): the server says when it can be resumed.
+          if (started.resumesAt)
+            void message.info(
+              t('registry.import.resumesAt', { time: formatTime(started.resumesAt, 'HH:mm:ss') }),
+            );
           await qc.invalidateQueries({ queryKey: ['imports', x.id] });
         } catch (error) {
           void message.error(errorMessage(t, error));

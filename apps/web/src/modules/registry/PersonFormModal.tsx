@@ -2,7 +2,12 @@ import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { citizenIdInfo, citizenIdProblem } from '@civicgrid/shared/validators';
+import {
+  IMPLAUSIBLE_AGE,
+  citizenIdAgeImplausible,
+  citizenIdInfo,
+  citizenIdProblem,
+} from '@civicgrid/shared/validators';
 import { isApiError } from '../../lib/api';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { errorMessage, isStaleVersion } from '../../lib/error-message';
@@ -47,6 +52,8 @@ export function PersonFormModal({
   const citizen = !person && residenceType !== 'overseas';
   const idProblem = citizen && idNumber.length >= 18 ? citizenIdProblem(idNumber) : null;
   const idInfo = citizen && idNumber.length === 18 && !idProblem ? citizenIdInfo(idNumber) : null;
+  // A valid number of someone older than any living person is accepted (GB 11643 allows it) but questioned.
+  const idOld = !!idInfo && citizenIdAgeImplausible(idNumber);
 
   useEffect(() => {
     if (!open) return;
@@ -129,9 +136,12 @@ export function PersonFormModal({
           name="idNumber"
           label={citizen ? t('registry.idType.citizen_id') : f('idNumber')}
           rules={[{ required: !person, message: t('common.required', { field: f('idNumber') }) }]}
-          validateStatus={idProblem ? 'error' : idInfo ? 'success' : undefined}
+          validateStatus={idProblem ? 'error' : idOld ? 'warning' : idInfo ? 'success' : undefined}
           help={
             (idProblem && t(`registry.reason.${idProblem}`)) ??
+            (idOld && idInfo
+              ? t('registry.persons.idOld', { birthDate: idInfo.birthDate, age: IMPLAUSIBLE_AGE })
+              : undefined) ??
             (idInfo
               ? t('registry.persons.idOk', {
                   birthDate: idInfo.birthDate,

@@ -59,6 +59,7 @@ export const registryZh = {
     openExisting: '查看已登记人员',
     stale: '该记录已被他人修改，请刷新后重试',
     idOk: '号码有效：出生于 {{birthDate}}，{{sex}}',
+    idOld: '号码有效，但出生于 {{birthDate}}，年龄超过 {{age}} 岁，请核对',
   },
   person: {
     profile: '基本信息',
@@ -124,6 +125,7 @@ export const registryZh = {
     downloadErrors: '下载错误行（Excel）',
     commit: '提交 {{count}} 条有效数据',
     commitConfirm: '将 {{count}} 条有效数据写入实有人口库，有误的 {{bad}} 行不会导入。确认提交？',
+    resumesAt: '上一次提交仍在进行或已中断，{{time}} 后可继续提交',
     done: '导入完成：{{count}} 人已入库',
     failed: '导入失败：{{error}}',
     again: '重新上传',
@@ -196,6 +198,7 @@ export const registryEn: Strings<typeof registryZh> = {
     openExisting: 'Open the registered person',
     stale: 'Someone else changed this record; reload and try again',
     idOk: 'Valid: born {{birthDate}}, {{sex}}',
+    idOld: 'Valid, but born {{birthDate}}: older than {{age}}. Please check the number',
   },
   person: {
     profile: 'Profile',
@@ -268,6 +271,7 @@ export const registryEn: Strings<typeof registryZh> = {
     downloadErrors: 'Download bad rows (Excel)',
     commit: 'Save {{count}} valid rows',
     commitConfirm: 'Save {{count}} valid rows to the registry? The {{bad}} rows with errors are left out.',
+    resumesAt: 'An earlier commit is still running or was cut off; it can be resumed from {{time}}',
     done: 'Import finished: {{count}} people saved',
     failed: 'Import failed: {{error}}',
     again: 'Upload another file',

@@ -192,7 +192,7 @@ export const uploadImport = (file: File) => {
   return sendRaw<{ id: string }>('/api/imports/persons', { body: form });
 };
 export const commitImport = (id: string) =>
-  api<{ id: string }>(`/api/imports/${id}/commit`, { method: 'POST', body: {} });
+  api<{ id: string; resumesAt: string | null }>(`/api/imports/${id}/commit`, { method: 'POST', body: {} });
 
 export interface HouseInput {
   address: string;
