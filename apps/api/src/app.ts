@@ -82,7 +82,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<FastifyInstance> 
   // One store for every upload: staff attachments, portal photos and Open311 media share ids and checks.
   const files = new DiskFileStore(path.join(config.dataDir, 'uploads'));
   for (const m of MODULES)
-    if (m.routes) await app.register(m.routes({ config, db, files, version: APP_VERSION }));
+    if (m.routes) await app.register(m.routes({ config, db, files, version: APP_VERSION, clock }));
   // The kit's shared parts, filled from what each module declares: record owners and subject types,
   // kinds of task in 我的待办, indicators and document owners.
   await app.register(

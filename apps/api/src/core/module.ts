@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
+import type { Clock } from './clock.ts';
 import type { Db, DbHandle } from '../db/client.ts';
 import type { FileStore } from './files.ts';
 import type { Sweep } from './sweeps.ts';
@@ -14,6 +15,8 @@ export interface ModuleDeps {
   /** The one store for every upload (staff attachments, portal photos, Open311 media). */
   files: FileStore;
   version: string;
+  /** The app's clock (a fake one in tests), for what a route does outside a request's context. */
+  clock: Clock;
 }
 
 /**

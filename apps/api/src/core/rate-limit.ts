@@ -58,3 +58,24 @@ export const rateLimitSweep: Sweep = {
     return Number(r.numDeletedRows);
   },
 };
+
+/** The callback contract of @fastify/rate-limit's stores. */
+type StoreCallback = (err: Error | null, res?: { current: number; ttl: number }) => void;
+
+/**
+ * A store for @fastify/rate-limit that counts in `rate_limits` with `countHit`, so a limit declared in a
+ * route's config holds across every API instance behind the proxy (the plugin's own store is per process).
+ */
+export function databaseRateStore(db: Db, clock: { now(): Date }) {
+  return class DatabaseRateStore {
+    incr(key: string, cb: StoreCallback, timeWindow: number, max: number) {
+      countHit(db, { bucket: key, limit: max, windowMs: timeWindow }, clock.now()).then(
+        (r) => cb(null, { current: r.hits, ttl: r.retryAfter * 1000 }),
+        (err: Error) => cb(err),
+      );
+    }
+    child() {
+      return this;
+    }
+  };
+}

@@ -180,14 +180,14 @@ export interface ApiKey {
   hourlyLimit: number | null;
 }
 
-/** The spec's 403 for a key that is wrong or revoked; no key at all is a 401 (nothing to check yet). */
+/** GeoReport v2 lists one refusal for a key: "403 - api_key was not provided or is invalid"; revoked is 403 too. */
 export async function authenticateKey(
   ctx: RequestContext,
   key: string | undefined,
   /** Told the key's id as soon as it is known, so a refusal of a revoked key is logged against it. */
   onFound: (id: string) => void = () => {},
 ): Promise<ApiKey> {
-  if (!key) throw o311Error(401, 'api_key is required to submit a service request');
+  if (!key) throw o311Error(403, 'api_key is required to submit a service request');
   const k = await ctx.db
     .selectFrom('open311_keys as k')
     .innerJoin('orgs as o', 'o.id', 'k.org_id')

@@ -5,7 +5,8 @@ import { open311RejectionsSweep } from './sweeps.ts';
 
 export default defineModule({
   name: 'open311',
-  routes: ({ files, config }) => open311Routes({ files, limits: config.open311 }),
+  routes: ({ files, config, db, clock }) =>
+    open311Routes({ files, db: db.db, clock, limits: config.open311 }),
   sweeps: () => [open311RejectionsSweep],
   seeds: { demo: seedDemoOpen311 },
 });

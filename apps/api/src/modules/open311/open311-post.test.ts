@@ -144,7 +144,7 @@ describe('POST requests', () => {
     expect((await admin.post(`/api/open311/keys/${revoked.body.id}/revoke`)).status).toBe(200);
     const ok = { api_key: DEMO_OPEN311_KEY, service_code: 'SJ0203', ...at };
     const cases: [string, Record<string, string>, number, string][] = [
-      ['missing api_key', { service_code: 'SJ0203', ...at }, 401, 'api_key is required'],
+      ['missing api_key', { service_code: 'SJ0203', ...at }, 403, 'api_key is required'],
       ['bad api_key', { ...ok, api_key: 'nope' }, 403, 'invalid api_key'],
       ['revoked key', { ...ok, api_key: revoked.body.key }, 403, 'has been revoked'],
       ['no service_code', { api_key: DEMO_OPEN311_KEY, ...at }, 400, 'service_code: required'],

@@ -1,6 +1,8 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { countHit, type RateResult } from '../../core/rate-limit.ts';
+import type { Clock } from '../../core/clock.ts';
+import { countHit, databaseRateStore } from '../../core/rate-limit.ts';
 import { AppError } from '../../core/errors.ts';
 import { allPages } from '../../core/csv.ts';
 import type { FileStore } from '../../core/files.ts';
@@ -17,6 +19,8 @@ import { w3c } from './status.ts';
 
 export interface Open311Options {
   files: FileStore;
+  db: Db;
+  clock: Clock;
   limits: { keyHourlyLimit: number; ipHourlyLimit: number };
 }
 
@@ -45,23 +49,34 @@ function oneParam(v: unknown): string | undefined {
   return v === undefined || v === null ? undefined : String(v);
 }
 
-function rateLimited(r: RateResult, who: string) {
-  return new AppError('RATE_LIMITED', 429, `too many requests from ${who}; try again in ${r.retryAfter} s`, {
-    retryAfter: r.retryAfter,
+function rateLimited(ttlMs: number, who: string) {
+  const retryAfter = Math.max(1, Math.ceil(ttlMs / 1000));
+  return new AppError('RATE_LIMITED', 429, `too many requests from ${who}; try again in ${retryAfter} s`, {
+    retryAfter,
   });
 }
 
 interface PostMeta {
   keyId: string | null;
   serviceCode: string | null;
-  /** Past the first refusal of a rate window: a flood is logged once, not once per request. */
-  quietRejection: boolean;
+  /** The key's own hourly limit, or the district's, once the key is known. */
+  keyLimit: number;
+  /** The counter a 429 came from: a flood is logged once per window, not once per request. */
+  limitedBy: string | null;
 }
 const postMeta = new WeakMap<FastifyRequest, PostMeta>();
+const metaOf = (req: FastifyRequest): PostMeta => {
+  let m = postMeta.get(req);
+  if (!m) postMeta.set(req, (m = { keyId: null, serviceCode: null, keyLimit: 0, limitedBy: null }));
+  return m;
+};
 
 async function logRejection(db: Db, req: FastifyRequest, status: number, reason: string, now: Date) {
   const meta = postMeta.get(req);
-  if (meta?.quietRejection) return;
+  if (status === 429 && meta?.limitedBy) {
+    const first = await countHit(db, { bucket: `${meta.limitedBy}:logged`, limit: 1, windowMs: HOUR }, now);
+    if (!first.allowed) return;
+  }
   try {
     await db
       .insertInto('open311_rejections')
@@ -92,6 +107,14 @@ function spec(opts: Open311Options) {
       (_req, body, done) => done(null, body),
     );
     const tags = ['open311'];
+    // Limits declared on the routes (@fastify/rate-limit), counted in the database so that every instance
+    // behind the proxy shares them; refusals answer in the spec's error format through the handler above.
+    await fastify.register(rateLimit, { global: false, store: databaseRateStore(opts.db, opts.clock) });
+    const byKey = fastify.createRateLimit({
+      timeWindow: HOUR,
+      keyGenerator: (req) => `open311:key:${metaOf(req).keyId}`,
+      max: (req) => metaOf(req).keyLimit,
+    });
 
     for (const format of FORMATS) {
       const discovery = (req: FastifyRequest) => ({
@@ -159,22 +182,27 @@ function spec(opts: Open311Options) {
 
       fastify.post(
         `${BASE}/requests.${format}`,
-        { config, bodyLimit: BODY_LIMIT, schema: { tags } },
+        {
+          config: {
+            ...config,
+            // Every attempt counts against the address first (before the body is read), so guessing keys
+            // is throttled too.
+            rateLimit: {
+              hook: 'onRequest',
+              max: opts.limits.ipHourlyLimit,
+              timeWindow: HOUR,
+              keyGenerator: (req: FastifyRequest) => (metaOf(req).limitedBy = `open311:ip:${req.ip}`),
+              errorResponseBuilder: (_req: FastifyRequest, c: { ttl: number }) =>
+                rateLimited(c.ttl, 'this address'),
+            },
+          },
+          bodyLimit: BODY_LIMIT,
+          schema: { tags },
+        },
         async (req, reply) => {
           const ctx = req.ctx;
-          const now = ctx.clock.now();
-          const meta: PostMeta = { keyId: null, serviceCode: null, quietRejection: false };
-          postMeta.set(req, meta);
-          // Every attempt counts against the address first, so guessing keys is throttled too.
-          const ipHit = await countHit(
-            ctx.db,
-            { bucket: `open311:ip:${req.ip}`, limit: opts.limits.ipHourlyLimit, windowMs: HOUR },
-            now,
-          );
-          if (!ipHit.allowed) {
-            meta.quietRejection = ipHit.hits > opts.limits.ipHourlyLimit + 1;
-            throw rateLimited(ipHit, 'this address');
-          }
+          const meta = metaOf(req);
+          meta.limitedBy = null;
           if (req.isMultipart())
             throw o311Error(415, 'send the request as application/x-www-form-urlencoded (or JSON)');
           const raw = typeof req.body === 'string' ? parseForm(req.body) : parseJsonBody(req.body);
@@ -183,15 +211,11 @@ function spec(opts: Open311Options) {
           const key = await authenticateKey(ctx, raw.fields.api_key ?? oneParam(q.api_key), (id) => {
             meta.keyId = id;
           });
-          const limit = key.hourlyLimit ?? opts.limits.keyHourlyLimit;
-          const keyHit = await countHit(
-            ctx.db,
-            { bucket: `open311:key:${key.id}`, limit, windowMs: HOUR },
-            now,
-          );
-          if (!keyHit.allowed) {
-            meta.quietRejection = keyHit.hits > limit + 1;
-            throw rateLimited(keyHit, 'this api_key');
+          meta.keyLimit = key.hourlyLimit ?? opts.limits.keyHourlyLimit;
+          const keyHit = await byKey(req);
+          if (!keyHit.isAllowed && keyHit.isExceeded) {
+            meta.limitedBy = keyHit.key;
+            throw rateLimited(keyHit.ttl, 'this api_key');
           }
           const idem = req.headers['idempotency-key'];
           const r = await submitRequest(
