@@ -27,7 +27,10 @@ export async function sendXlsx(
     useSharedStrings: false,
   });
   const sheet = book.addWorksheet(sheetName);
-  sheet.columns = header.map((h) => ({ header: h, width: Math.max(10, Math.min(40, h.length * 2 + 4)) }));
+  sheet.columns = header.map((h) => ({
+    header: neutralise(h),
+    width: Math.max(10, Math.min(40, h.length * 2 + 4)),
+  }));
   sheet.getRow(1).font = { bold: true };
   void (async () => {
     try {

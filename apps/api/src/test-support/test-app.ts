@@ -21,6 +21,8 @@ export interface TestResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   headers: Record<string, unknown>;
   text: string;
+  /** The bytes as sent (an .xlsx or a PDF is not text). */
+  raw: Buffer;
 }
 
 export interface Agent {
@@ -85,10 +87,15 @@ function sessionCookie(setCookie: unknown): string {
   return String(raw).split(';')[0]!;
 }
 
-function toResponse(r: { statusCode: number; body: string; headers: Record<string, unknown> }): TestResponse {
+function toResponse(r: {
+  statusCode: number;
+  body: string;
+  rawPayload: Buffer;
+  headers: Record<string, unknown>;
+}): TestResponse {
   let body: unknown = undefined;
   if (String(r.headers['content-type'] ?? '').includes('json') && r.body) body = JSON.parse(r.body);
-  return { status: r.statusCode, body, headers: r.headers, text: r.body };
+  return { status: r.statusCode, body, headers: r.headers, text: r.body, raw: r.rawPayload };
 }
 
 /** The real app on a fresh copy of the seeded demo database; one per test file. */
