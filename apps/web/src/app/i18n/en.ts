@@ -495,6 +495,7 @@ export const en: Resources = {
       titlePlaceholder: 'One line, e.g. Rubbish piling up at the estate gate',
       descriptionPlaceholder: 'What happened, the scene, what is asked for',
       categoryPlaceholder: 'Choose a category (search by code or name)',
+      categoryRecent: 'Recently used:',
       mapHint: 'Click the map where it happened',
       coordinatesPlaceholder: 'or type longitude, latitude, e.g. 121.355, 31.092',
       coordinatesInvalid: 'Type "longitude, latitude", e.g. 121.355, 31.092',

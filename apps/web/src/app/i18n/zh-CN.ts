@@ -498,6 +498,7 @@ export const zhCN = {
       titlePlaceholder: '一句话说明事件，如：小区门口垃圾堆积',
       descriptionPlaceholder: '事件经过、现场情况、诉求等',
       categoryPlaceholder: '请选择事件分类（可输入编码或名称搜索）',
+      categoryRecent: '最近使用：',
       mapHint: '在地图上点击事件发生的位置',
       coordinatesPlaceholder: '或输入经纬度，如 121.355, 31.092',
       coordinatesInvalid: '请按“经度, 纬度”输入，如 121.355, 31.092',

@@ -150,6 +150,7 @@ export default function CaseIntakePage() {
             >
               <CategoryTreeSelect
                 leafOnly
+                showRecent
                 placeholder={t('case.intake.categoryPlaceholder')}
                 style={{ width: '100%' }}
                 data-testid="intake-category"

@@ -1,9 +1,10 @@
-import { useMemo, type CSSProperties } from 'react';
-import { TreeSelect } from 'antd';
+import { useMemo, useState, type CSSProperties } from 'react';
+import { Space, Tag, TreeSelect, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../lib/use-lang';
 import { useCategories } from './case-api';
 import type { Category } from './case-types';
+import { recentCategories, rememberCategory } from './recent-categories';
 
 interface Option {
   value: string;
@@ -20,6 +21,8 @@ interface Props {
   /** Intake takes a small class only; a list filter may take a big class (it matches the codes below it). */
   leafOnly?: boolean;
   placeholder?: string;
+  /** Offer the categories picked last in this browser as one-click tags under the field (intake). */
+  showRecent?: boolean;
   allowClear?: boolean;
   style?: CSSProperties;
   id?: string;
@@ -48,12 +51,21 @@ export function CategoryTreeSelect({
   onChange,
   leafOnly = false,
   placeholder,
+  showRecent = false,
   style,
   ...rest
 }: Props) {
   const { t } = useTranslation();
   const { lang } = useLang();
   const categories = useCategories();
+  const [recent, setRecent] = useState(() => (showRecent ? recentCategories() : []));
+  const pick = (next: string | undefined) => {
+    if (next && showRecent) setRecent(rememberCategory(next));
+    onChange?.(next);
+  };
+  const recentFound = recent
+    .map((id) => findCategory(categories.data, id))
+    .filter((c): c is Category => !!c && !c.disabled && (!leafOnly || c.children.length === 0));
 
   const treeData = useMemo(() => {
     const toOption = (c: Category): Option => {
@@ -70,12 +82,14 @@ export function CategoryTreeSelect({
     return (categories.data ?? []).map(toOption);
   }, [categories.data, lang, leafOnly]);
 
-  return (
+  const select = (
     <TreeSelect
       {...rest}
       value={value}
-      onChange={(next: string | undefined) => onChange?.(next)}
+      onChange={(next: string | undefined) => pick(next)}
       treeData={treeData}
+      // A click on a big class opens it (it cannot be picked at intake); a click on a small class picks it.
+      treeExpandAction="click"
       treeNodeLabelProp="label"
       loading={categories.isPending}
       placeholder={placeholder}
@@ -84,5 +98,19 @@ export function CategoryTreeSelect({
       popupMatchSelectWidth={false}
       style={{ minWidth: 200, ...style }}
     />
+  );
+  if (!showRecent || recentFound.length === 0) return select;
+  return (
+    <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      {select}
+      <Space wrap size={4} data-testid="category-recent">
+        <Typography.Text type="secondary">{t('case.intake.categoryRecent')}</Typography.Text>
+        {recentFound.map((c) => (
+          <Tag.CheckableTag key={c.id} checked={c.id === value} onChange={() => pick(c.id)}>
+            {`${c.code} ${categoryName(c, lang)}`}
+          </Tag.CheckableTag>
+        ))}
+      </Space>
+    </Space>
   );
 }
