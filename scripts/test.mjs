@@ -95,7 +95,33 @@ if (!only) {
     ['typecheck (tsc)', 'npm', ['run', '--silent', 'typecheck']],
   ]);
 }
-for (const project of only ? [only] : ['shared', 'web', 'api', 'e2e']) vitest(project);
+/**
+ * CI's PostgreSQL run of the API suite waits mostly on the server while the browser suite waits mostly on the
+ * browser: `.ci/run` hands it over here (CG_ALONGSIDE_E2E, a command; CG_ALONGSIDE_LOG, where its output goes)
+ * to run beside the browser suite on a 2-core machine. It is not counted here: .ci/run reads its log as its
+ * own step. Started with a lower priority, so the browser suite is not starved.
+ */
+function startAlongside() {
+  const cmd = process.env.CG_ALONGSIDE_E2E;
+  const log = process.env.CG_ALONGSIDE_LOG;
+  if (!cmd || !log) return null;
+  const out = fs.openSync(log, 'w');
+  const started = Date.now();
+  const child = spawn('nice', ['-n', '5', 'bash', '-c', cmd], { cwd: root, stdio: ['ignore', out, out] });
+  console.log(`\n▶ started beside the browser suite: ${cmd}`);
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      fs.writeFileSync(`${log}.rc`, `${code ?? 1} ${Math.round((Date.now() - started) / 1000)}\n`);
+      resolve(code);
+    }),
+  );
+}
+
+for (const project of only ? [only] : ['shared', 'web', 'api', 'e2e']) {
+  const alongside = project === 'e2e' ? startAlongside() : null;
+  vitest(project);
+  if (alongside) await alongside;
+}
 
 if (failures.length) {
   console.log('\nFailed:');
