@@ -177,6 +177,10 @@ describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {
     expect(await page.getByTestId('users-table').count()).toBe(0);
     expect(await page.getByTestId('users-create').count()).toBe(0);
     await camera.shot(page, 'grid-users-forbidden');
+    // The refusal offers the way back, and it works.
+    await page.getByTestId('forbidden-home').click();
+    await page.getByTestId('menu-home').waitFor();
+    await poll(() => page.getByText('无权访问').count()).toBe(0);
 
     // Their org tree starts at their own grid.
     await page.getByTestId('menu-orgs').click();

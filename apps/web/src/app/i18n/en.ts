@@ -634,6 +634,7 @@ export const en: Resources = {
   },
   forbidden: {
     title: 'Access denied',
-    body: 'You do not have permission to open this page.',
+    body: 'You do not have permission to open this page. To use it, ask your unit’s security administrator for a role that grants it.',
+    back: 'Go back',
   },
 };
