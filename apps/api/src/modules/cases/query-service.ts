@@ -237,8 +237,10 @@ export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
   if (f.urgency) q = q.where('c.urgency', '=', f.urgency);
   if (f.from) q = q.where('c.created_at', '>=', f.from);
   if (f.to) q = q.where('c.created_at', '<', f.to);
-  if (f.q) {
-    const like = likeContains(f.q);
+  // Words apart are each looked for ("梅园路 垃圾": both, anywhere in the case), as a desk types them; the
+  // full-width space of Chinese input separates too.
+  for (const term of (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5)) {
+    const like = likeContains(term);
     q = q.where((eb) =>
       eb.or([
         eb('c.title', 'ilike', like),
