@@ -71,8 +71,7 @@ export const VISIBLE_PHONE_HEAD = 3;
 export const VISIBLE_PHONE_TAIL = 4;
 
 export type DigitSearch =
-  | { kind: 'visible'; idTail: boolean; phoneHead: boolean; phoneTail: boolean }
-  | { kind: 'probing' };
+  { kind: 'visible'; idTail: boolean; phoneHead: boolean; phoneTail: boolean } | { kind: 'probing' };
 
 export function digitSearch(digits: string): DigitSearch {
   const n = digits.length;

@@ -76,7 +76,14 @@ beforeAll(async () => {
   caseId = (await caseIn(db, at)).id;
   await db
     .insertInto('record_subjects')
-    .values({ owner_type: 'case', owner_id: caseId, subject_type: 'person', subject_id: personId, role: 'party', created_at: new Date() })
+    .values({
+      owner_type: 'case',
+      owner_id: caseId,
+      subject_type: 'person',
+      subject_id: personId,
+      role: 'party',
+      created_at: new Date(),
+    })
     .execute();
 });
 afterAll(() => {
@@ -180,7 +187,11 @@ describe('masking survives every answer taken together (decision 0010)', () => {
     expect(one.body).toMatchObject({ birthYear: YEAR, masked: true });
     expect(one.body).not.toHaveProperty('birthDate');
     const r = await admin.post(`/api/persons/${personId}/reveal`);
-    expect(r.body).toEqual({ idNumber: ID, phone: PHONE, birthDate: `${YEAR}-${ID.slice(10, 12)}-${ID.slice(12, 14)}` });
+    expect(r.body).toEqual({
+      idNumber: ID,
+      phone: PHONE,
+      birthDate: `${YEAR}-${ID.slice(10, 12)}-${ID.slice(12, 14)}`,
+    });
     // A holder of person.sensitive.read may search by longer runs; each such search is audited like a reveal.
     const probe = await admin.get(`/api/persons?q=${ID.slice(-6)}`);
     expect(probe.status).toBe(200);

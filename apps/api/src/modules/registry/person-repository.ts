@@ -100,7 +100,10 @@ export function personQueryKind(q: string | undefined): PersonQueryKind {
 }
 
 export const probingRefused = () =>
-  badRequest('q', 'search by the last 4 digits of an ID number, the first 3 or last 4 of a phone, or a whole number');
+  badRequest(
+    'q',
+    'search by the last 4 digits of an ID number, the first 3 or last 4 of a phone, or a whole number',
+  );
 
 /** The WHERE of the person list and its export; every branch is served by an index of 0005-registry-people. */
 export async function personConditions(ctx: SignedInContext, f: PersonFilter) {

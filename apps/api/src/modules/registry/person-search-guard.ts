@@ -1,7 +1,7 @@
 import { audit } from '../../core/audit.ts';
 import { hasPermission, type SignedInContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
-import { countHit } from '../../core/rate-limit.ts';
+import { countHit, peekHits } from '../../core/rate-limit.ts';
 import { personQueryKind, probingRefused } from './person-repository.ts';
 
 /**
@@ -17,8 +17,8 @@ const MISS_WINDOW_MS = 3600_000;
 const BUCKET = 'person-lookup-miss:user:';
 
 export function lookupMissesPerHour(): number {
-  const n = Number(process.env.PERSON_LOOKUP_MISSES_PER_HOUR ?? 20);
-  return Number.isInteger(n) && n > 0 ? n : 20;
+  const n = Number(process.env.PERSON_LOOKUP_MISSES_PER_HOUR ?? 10);
+  return Number.isInteger(n) && n > 0 ? n : 10;
 }
 
 const limited = () =>
@@ -38,15 +38,12 @@ export async function beforePersonSearch(ctx: SignedInContext, q: string | undef
     });
   }
   if (kind !== 'whole') return;
-  const now = ctx.clock.now();
-  const start = new Date(Math.floor(now.getTime() / MISS_WINDOW_MS) * MISS_WINDOW_MS);
-  const row = await ctx.db
-    .selectFrom('rate_limits')
-    .select('hits')
-    .where('bucket', '=', BUCKET + ctx.user.id)
-    .where('window_start', '=', start)
-    .executeTakeFirst();
-  if ((row?.hits ?? 0) >= lookupMissesPerHour()) throw limited();
+  const misses = await peekHits(
+    ctx.db,
+    { bucket: BUCKET + ctx.user.id, windowMs: MISS_WINDOW_MS },
+    ctx.clock.now(),
+  );
+  if (misses >= lookupMissesPerHour()) throw limited();
 }
 
 /** After a whole-number search: one that found nobody is counted. */

@@ -85,19 +85,19 @@ export async function registryRoutes(fastify: FastifyInstance) {
         (row) => {
           const p = view(row);
           return [
-          p.name,
-          p.idType,
-          p.idNumber,
-          p.sex,
-          p.birth,
-          p.phone ?? '',
-          p.residenceType,
-          p.ethnicity,
-          p.tags.map((t) => tagNames.get(t) ?? t).join('；'),
-          p.gridName,
-          p.address,
-          p.householdAddress,
-          p.createdAt,
+            p.name,
+            p.idType,
+            p.idNumber,
+            p.sex,
+            p.birth,
+            p.phone ?? '',
+            p.residenceType,
+            p.ethnicity,
+            p.tags.map((t) => tagNames.get(t) ?? t).join('；'),
+            p.gridName,
+            p.address,
+            p.householdAddress,
+            p.createdAt,
           ];
         },
       );
