@@ -13,7 +13,6 @@ import {
   recoveryCodeMatches,
   totpStep,
   totpUri,
-  totpValid,
 } from './totp.ts';
 import { claimTotpStep, forgetTotpSteps } from './totp-steps-repository.ts';
 
