@@ -15,6 +15,7 @@ const COLUMNS = [
   'r.outcome',
   'r.closed_at as closedAt',
   'r.version',
+  'r.org_path as orgPath',
 ] as const;
 
 export function requestsQuery(db: Db, scope: OrgScope) {

@@ -15,6 +15,7 @@ import {
   readSetting,
   requestAuditTrail,
   writeSetting,
+  type SubjectRequestRow,
 } from './subject-request-repository.ts';
 
 /**
@@ -27,6 +28,14 @@ import {
  * memory), so it is a district setting (app_meta `subject_request_days`).
  */
 export const DEFAULT_SUBJECT_REQUEST_DAYS = 15;
+
+/** A request's audit rows are filed under the person's unit, so only that subtree's auditors read them. */
+const orgIdOf = (path: string) => path.split('/').filter(Boolean).at(-1) ?? null;
+
+const present = ({ orgPath: _o, ...r }: SubjectRequestRow, now: Date) => ({
+  ...r,
+  overdue: r.status === 'open' && new Date(r.dueAt) < now,
+});
 
 export async function requestDays(db: Db): Promise<number> {
   const n = Number(await readSetting(db, DAYS_KEY));
@@ -72,6 +81,7 @@ export async function createRequest(
       action: 'subject_request.create',
       entityType: 'subject_request',
       entityId: id,
+      orgId: orgIdOf(person.orgPath),
       summary: `${input.kind} request recorded for person ${personId}, due ${dueAt.toISOString()}`,
       after: { personId, kind: input.kind },
     });
@@ -82,11 +92,7 @@ export async function createRequest(
 export async function getRequest(ctx: SignedInContext, id: string) {
   const r = await findRequest(ctx.db, ctx.scope, id);
   if (!r) throw notFound('subject request');
-  return {
-    ...r,
-    overdue: r.status === 'open' && new Date(r.dueAt) < ctx.clock.now(),
-    auditTrail: await requestAuditTrail(ctx.db, id),
-  };
+  return { ...present(r, ctx.clock.now()), auditTrail: await requestAuditTrail(ctx.db, id) };
 }
 
 export async function listRequests(
@@ -103,7 +109,7 @@ export async function listRequests(
   const page = pageOf(rows, f.limit, (r) => [new Date(r.dueAt).toISOString(), r.id]);
   const now = ctx.clock.now();
   return {
-    items: page.items.map((r) => ({ ...r, overdue: r.status === 'open' && new Date(r.dueAt) < now })),
+    items: page.items.map((r) => present(r, now)),
     nextCursor: page.nextCursor,
   };
 }
@@ -123,6 +129,7 @@ export async function closeRequest(
       action: 'subject_request.close',
       entityType: 'subject_request',
       entityId: id,
+      orgId: orgIdOf(r.orgPath),
       summary: `${r.kind} request ${input.status}: ${input.outcome}`,
       after: { status: input.status },
     });
@@ -143,6 +150,7 @@ export async function exportForRequest(ctx: SignedInContext, id: string) {
       action: 'subject_request.export',
       entityType: 'subject_request',
       entityId: id,
+      orgId: orgIdOf(r.orgPath),
       summary: `exported what the registry holds about person ${r.personId}`,
       after: { personId: r.personId },
     });
@@ -150,6 +158,7 @@ export async function exportForRequest(ctx: SignedInContext, id: string) {
       action: 'person.sensitive_export',
       entityType: 'person',
       entityId: r.personId,
+      orgId: orgIdOf(r.orgPath),
       summary: `data-subject export for request ${id}`,
     });
     const { org_path: _p, ...person } = dossier.person;
