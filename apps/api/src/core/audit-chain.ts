@@ -103,15 +103,19 @@ async function chainBatch(tx: Db): Promise<number> {
   return rows.length;
 }
 
-/** Links every audit row not yet in the chain, a batch per short transaction; returns how many. */
-export async function chainAudit(db: Db): Promise<number> {
+/**
+ * Links audit rows not yet in the chain, a batch per short transaction, up to `maxBatches` batches (all of them
+ * by default); returns how many rows it linked.
+ */
+export async function chainAudit(db: Db, maxBatches = Infinity): Promise<number> {
   let total = 0;
-  for (;;) {
+  for (let i = 0; i < maxBatches; i++) {
     // A sweep hands in its own transaction (holding the sweep's lock); elsewhere each batch gets one.
     const n = db.isTransaction ? await chainBatch(db) : await db.transaction().execute(chainBatch);
     total += n;
-    if (n < BATCH) return total;
+    if (n < BATCH) break;
   }
+  return total;
 }
 
 export type ChainBreak =
@@ -187,5 +191,7 @@ function checkLink(
 export const auditChainSweep: Sweep = {
   name: 'audit-chain',
   everyMs: 30_000,
-  run: (db) => chainAudit(db),
+  // Inside the sweep's one transaction: at most 20,000 rows a round, so a large backlog (an existing install
+  // on its first start) is caught up over a few rounds instead of in one long transaction.
+  run: (db) => chainAudit(db, 20),
 };
