@@ -130,6 +130,10 @@ describe.skipIf(skipBrowserTests)('registry journey (zh-CN)', () => {
     const residences = page.getByTestId('person-residences');
     await poll(() => residences.textContent()).toContain(houseBody.houseNumber);
     expect(await page.getByTestId('person-id').textContent()).toBe(`310104********${ids[0]!.slice(14)}`);
+    // The masked page shows the birth year, never the date the hidden digits hold (decision 0010).
+    const birth = await page.getByTestId('person-birth').textContent();
+    expect(birth).toContain(ids[0]!.slice(6, 10));
+    expect(birth).not.toContain(ids[0]!.slice(10, 12) + '-' + ids[0]!.slice(12, 14));
     await settle(page);
     fs.copyFileSync(await camera.shot(page, 'person'), path.join(SCREENSHOTS, 'registry-person.png'));
 

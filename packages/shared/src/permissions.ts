@@ -80,6 +80,12 @@ export const PERMISSIONS = {
   'class.hiv.export': { group: 'class', zh: '导出艾滋病类记录', en: 'Export HIV-class records' },
   'class.youth.read': { group: 'class', zh: '查看重点青少年类记录', en: 'Read youth-class records' },
   'class.youth.export': { group: 'class', zh: '导出重点青少年类记录', en: 'Export youth-class records' },
+  // PIPL art. 44–47 (issue 23 item 14): recording and answering a resident's request about their own data.
+  'person.subject_request.manage': {
+    group: 'registry',
+    zh: '处理个人信息权利请求',
+    en: 'Handle personal data requests',
+  },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

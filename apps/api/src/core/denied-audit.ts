@@ -30,6 +30,7 @@ const SENSITIVE_ROUTES: readonly { prefix: string; entity: string }[] = [
   { prefix: '/api/records/', entity: 'record' },
   { prefix: '/api/registry', entity: 'registry' },
   { prefix: '/api/cases/:id', entity: 'case' },
+  { prefix: '/api/subject-requests/:id', entity: 'subject_request' },
 ];
 
 function entityOf(route: string): string | null {

@@ -35,6 +35,18 @@ export async function countHit(db: Db, rule: RateRule, now: Date): Promise<RateR
   };
 }
 
+/** The hits counted so far in the current window of `rule`, without counting one. */
+export async function peekHits(db: Db, rule: Omit<RateRule, 'limit'>, now: Date): Promise<number> {
+  const start = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const row = await db
+    .selectFrom('rate_limits')
+    .select('hits')
+    .where('bucket', '=', rule.bucket)
+    .where('window_start', '=', start)
+    .executeTakeFirst();
+  return row?.hits ?? 0;
+}
+
 /** Counts the hit and throws 429 RATE_LIMITED (with retryAfter) once the window's limit is passed. */
 export async function enforceRate(db: Db, rule: RateRule, now: Date): Promise<RateResult> {
   const r = await countHit(db, rule, now);

@@ -58,6 +58,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     'reports/jobs': (await f.reportJob(db, at)).id,
     imports: (await f.importJob(db, at)).id,
     'open311/keys': (await f.open311Key(db, at)).id,
+    'subject-requests': (await f.subjectRequest(db, at)).id,
   };
 }
 

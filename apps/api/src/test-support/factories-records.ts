@@ -231,3 +231,20 @@ export async function open311Key(db: Db, at: Subtree, now = new Date()) {
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/** An open data-subject request (PIPL art. 44–47) about a person of the grid. */
+export async function subjectRequest(db: Db, at: Subtree) {
+  const p = await person(db, at);
+  return db
+    .insertInto('subject_requests')
+    .values({
+      person_id: p.id,
+      org_path: at.grid.path,
+      kind: 'access',
+      detail: '测试请求',
+      received_at: new Date(),
+      due_at: new Date(Date.now() + 14 * 86_400_000),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

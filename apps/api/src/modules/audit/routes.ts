@@ -5,6 +5,7 @@ import { exportFormat, sendExport } from '../../core/xlsx.ts';
 import { signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import * as service from './service.ts';
+import { verifyChain } from './verify-service.ts';
 
 const tags = ['audit'];
 const filters = z.object({
@@ -29,6 +30,25 @@ export async function auditRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/audit/actions', { config: { permission: 'audit.read' }, schema: { tags } }, (req) =>
     service.listAuditActions(signedIn(req)),
+  );
+  const link = z.object({ seq: z.string().optional(), auditId: z.string().optional(), reason: z.string() });
+  app.get(
+    '/api/audit/verify',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags,
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            checked: z.number(),
+            head: z.object({ seq: z.string(), hash: z.string() }).nullable(),
+            firstBroken: link.nullable(),
+          }),
+        },
+      },
+    },
+    (req) => verifyChain(signedIn(req)),
   );
   app.get(
     '/api/audit/export',

@@ -82,9 +82,47 @@ describe('sign-in with a second factor', () => {
   });
 });
 
+describe('a code is good once (RFC 6238 §5.2)', () => {
+  it('a code already used to sign in is refused in the rest of its window, and counts as a failure', async () => {
+    clock.advance(60_000);
+    const code = totpCode(TEST_TOTP_SECRET, clock.now());
+    const first = await codeStep(await passwordStep('security'), code);
+    expect(first.status).toBe(200);
+    const again = await codeStep(await passwordStep('security'), code);
+    expect(again.status).toBe(401);
+    expect(again.body.error.code).toBe('INVALID_SECOND_FACTOR');
+    const row = await t.db.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('action', '=', 'auth.second_factor_failed')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row.summary).toMatch(/^code already used/);
+    // Ten seconds later the same code is still inside its window, and still refused.
+    clock.advance(10_000);
+    expect((await codeStep(await passwordStep('security'), code)).status).toBe(401);
+    // The next step's code signs in; an earlier one (still within the drift allowance) does not.
+    clock.advance(30_000);
+    const earlier = totpCode(TEST_TOTP_SECRET, new Date(clock.now().getTime() - 30_000));
+    expect(
+      (await codeStep(await passwordStep('security'), totpCode(TEST_TOTP_SECRET, clock.now()))).status,
+    ).toBe(200);
+    expect((await codeStep(await passwordStep('security'), earlier)).status).toBe(401);
+  });
+
+  it('two sign-ins racing with the same code: one gets in', async () => {
+    clock.advance(60_000);
+    const code = totpCode(TEST_TOTP_SECRET, clock.now());
+    const pending = [await passwordStep('admin'), await passwordStep('admin')];
+    const answers = await Promise.all(pending.map((p) => codeStep(p, code)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+  });
+});
+
 describe('enrolment, recovery codes and the reset', () => {
   let leaderSecret = '';
   const leaderIn = async () => {
+    clock.advance(30_000); // a new time step: a code is good once
     const p = await passwordStep('leader');
     const r = await codeStep(p, totpCode(leaderSecret, clock.now()));
     expect(r.status).toBe(200);
@@ -172,7 +210,11 @@ describe('enrolment, recovery codes and the reset', () => {
     const log = await auditor.get('/api/audit?action=user.second_factor_reset');
     expect(log.status).toBe(200);
     expect(log.body.items[0]).toMatchObject({ actorName: 'security', entityId: auditorId });
+    // The code that confirmed the enrolment is used: it does not sign in again.
+    const used = await passwordStep('auditor');
+    expect((await codeStep(used, totpCode(e.body.secret, clock.now()))).status).toBe(401);
     // The new secret is the one asked at the next sign-in.
+    clock.advance(30_000);
     const p = await passwordStep('auditor');
     expect((await codeStep(p, totpCode(TEST_TOTP_SECRET, clock.now()))).status).toBe(401);
     expect((await codeStep(p, totpCode(e.body.secret, clock.now()))).status).toBe(200);

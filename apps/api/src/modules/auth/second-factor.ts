@@ -11,9 +11,10 @@ import {
   newTotpSecret,
   normaliseRecoveryCode,
   recoveryCodeMatches,
+  totpStep,
   totpUri,
-  totpValid,
 } from './totp.ts';
+import { claimTotpStep, forgetTotpSteps } from './totp-steps-repository.ts';
 
 const wrongCode = () => unauthorized('wrong or expired code', 'INVALID_SECOND_FACTOR');
 
@@ -46,8 +47,11 @@ export async function verifySecondFactor(
   }
   const given = normaliseRecoveryCode(code);
   let recoveryId: string | null = null;
-  let ok = !!user.totp_secret && totpValid(user.totp_secret, given, now);
-  if (!ok && looksLikeRecoveryCode(given)) {
+  const step = user.totp_secret ? totpStep(user.totp_secret, given, now) : null;
+  // A code is good once: the step it belongs to must be later than the last one this account signed in with.
+  const replayed = step !== null && !(await claimTotpStep(ctx.db, user.id, step));
+  let ok = step !== null && !replayed;
+  if (!ok && !replayed && looksLikeRecoveryCode(given)) {
     const unused = await ctx.db
       .selectFrom('user_recovery_codes')
       .select(['id', 'code_hash'])
@@ -62,7 +66,7 @@ export async function verifySecondFactor(
     await audit(ctx, {
       ...who,
       action: 'auth.second_factor_failed',
-      summary: `wrong code (${failed.count}/${policy.lockout.maxFailures})`,
+      summary: `${replayed ? 'code already used' : 'wrong code'} (${failed.count}/${policy.lockout.maxFailures})`,
     });
     if (failed.lockedUntil) {
       await deleteSession(ctx.db, ctx.user.sessionId);
@@ -119,8 +123,8 @@ export async function confirmEnrolment(ctx: SignedInContext, code: string) {
     .where('id', '=', ctx.user.id)
     .executeTakeFirstOrThrow();
   if (!row.totp_pending_secret) throw badRequest('code', 'start the enrolment first');
-  if (!totpValid(row.totp_pending_secret, code.trim(), ctx.clock.now()))
-    throw badRequest('code', 'wrong or expired code');
+  const step = totpStep(row.totp_pending_secret, code.trim(), ctx.clock.now());
+  if (step === null) throw badRequest('code', 'wrong or expired code');
   const codes = newRecoveryCodes();
   const hashes = await Promise.all(codes.map(hashRecoveryCode));
   const secret = row.totp_pending_secret;
@@ -130,6 +134,9 @@ export async function confirmEnrolment(ctx: SignedInContext, code: string) {
       .set({ totp_secret: secret, totp_pending_secret: null, totp_enabled_at: tx.clock.now() })
       .where('id', '=', tx.user.id)
       .execute();
+    // The confirming code is used: it does not sign in again. The old secret's steps no longer count.
+    await forgetTotpSteps(tx.db, tx.user.id);
+    await claimTotpStep(tx.db, tx.user.id, step);
     await tx.db.deleteFrom('user_recovery_codes').where('user_id', '=', tx.user.id).execute();
     await tx.db
       .insertInto('user_recovery_codes')

@@ -13,16 +13,25 @@ export const totpUri = (username: string, secret: string) =>
 export const totpCode = (secret: string, now: Date) =>
   generateSync({ secret, epoch: Math.floor(now.getTime() / 1000) });
 
-/** RFC 6238 with one 30 s step either side, for phones whose clock drifts a little. */
-export function totpValid(secret: string, code: string, now: Date): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+export const TOTP_PERIOD_S = 30;
+
+/**
+ * RFC 6238 with one 30 s step either side, for phones whose clock drifts a little. Answers the time step the
+ * code belongs to (so a sign-in can refuse a step already used, RFC 6238 §5.2), or null when it is wrong.
+ */
+export function totpStep(secret: string, code: string, now: Date): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const epoch = Math.floor(now.getTime() / 1000);
   try {
-    return verifySync({ secret, token: code, epoch: Math.floor(now.getTime() / 1000), epochTolerance: 30 })
-      .valid;
+    const r = verifySync({ secret, token: code, epoch, epochTolerance: TOTP_PERIOD_S });
+    return r.valid ? Math.floor(epoch / TOTP_PERIOD_S) + r.delta : null;
   } catch {
-    return false;
+    return null;
   }
 }
+
+export const totpValid = (secret: string, code: string, now: Date): boolean =>
+  totpStep(secret, code, now) !== null;
 
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export const RECOVERY_CODE_COUNT = 10;

@@ -1,18 +1,18 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import { maskCitizenId, maskPhone } from '@civicgrid/shared/validators';
 import { audit } from '../../core/audit.ts';
 import { localDay } from '../../core/calendar.ts';
 import type { SignedInContext } from '../../core/context.ts';
 import { badRequest } from '../../core/errors.ts';
 import { likePrefix } from '../../core/like.ts';
 import { pathInScope } from '../../core/org-scope.ts';
+import { maskedPhone, maskIdNumber } from '../../core/person-mask.ts';
 
 /**
  * Phones and ID numbers are masked in every answer, as on the person records; holders of
  * person.sensitive.read ask for the clear values through a reveal call (or an unmasked export), which is audited.
  */
-export const phoneOut = (phone: string | null): string | null => (phone ? maskPhone(phone) : null);
-export const idNumberOut = (id: string | null): string | null => (id ? maskCitizenId(id) : null);
+export const phoneOut = maskedPhone;
+export const idNumberOut = (id: string | null): string | null => (id ? maskIdNumber('citizen_id', id) : null);
 
 export async function auditReveal(
   ctx: SignedInContext,

@@ -10,7 +10,8 @@ import { decodeCursor, pageOf } from '../../core/paging.ts';
 import type { Db } from '../../db/client.ts';
 import { changedFields, recordChange } from './history.ts';
 import { nextHouseNumber, placementOf, type Placement } from './house-number.ts';
-import { findPerson, maskIdNumber, orgPathInScope } from './person-repository.ts';
+import { findPerson, orgPathInScope } from './person-repository.ts';
+import { maskIdentity } from '../../core/person-mask.ts';
 import { historyOf } from './person-service.ts';
 
 function housesQuery(db: Db) {
@@ -146,7 +147,7 @@ export async function residentsOf(db: Db, houseIds: string[], currentOnly = fals
     .orderBy('r.from_date', 'desc');
   if (currentOnly) q = q.where('r.to_date', 'is', null);
   const rows = await q.execute();
-  return rows.map((r) => ({ ...r, idNumber: maskIdNumber(r.idType, r.idNumber) }));
+  return rows.map((r) => maskIdentity(r));
 }
 
 export async function getHouse(ctx: SignedInContext, id: string) {

@@ -17,7 +17,7 @@ import {
 } from './import-format.ts';
 import { reasonLine, type ReasonLang } from './import-reasons.ts';
 import { checkPerson, type CheckedPerson } from './person-input.ts';
-import { maskIdNumber } from './person-repository.ts';
+import { maskIdNumber } from '../../core/person-mask.ts';
 
 export const STAGE_BATCH = 1_000;
 export const COMMIT_BATCH = 1_000;

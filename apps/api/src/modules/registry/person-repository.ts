@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
-import { maskCitizenId, maskPhone } from '@civicgrid/shared/validators';
-import type { SignedInContext } from '../../core/context.ts';
+import { isMainlandPhone } from '@civicgrid/shared/validators';
+import { hasPermission, type SignedInContext } from '../../core/context.ts';
+import { digitSearch, maskIdentity } from '../../core/person-mask.ts';
 import { badRequest } from '../../core/errors.ts';
 import { likeContains, likePrefix } from '../../core/like.ts';
 import { pathInScope, type OrgScope } from '../../core/org-scope.ts';
@@ -43,26 +44,14 @@ export function findPerson(db: Db, scope: OrgScope, id: string) {
     .executeTakeFirst();
 }
 
-/** Region and last four of a citizen ID; first two and last two of a passport. */
-export function maskIdNumber(idType: string, idNumber: string): string {
-  if (idType === 'citizen_id') return maskCitizenId(idNumber);
-  return idNumber.length > 4
-    ? `${idNumber.slice(0, 2)}${'*'.repeat(idNumber.length - 4)}${idNumber.slice(-2)}`
-    : '****';
-}
-
 /**
- * The person as every ordinary answer shows it: ID number and phone masked, scope key dropped. The clear
- * values only leave through revealPerson (or an unmasked export), which write an audit row.
+ * The person as every ordinary answer shows it (core/person-mask.ts: masked ID and phone, birth year only),
+ * scope key dropped. The clear values only leave through revealPerson (or an unmasked export), which write an
+ * audit row.
  */
 export function presentPerson(p: PersonRow) {
   const { orgPath: _o, ...rest } = p;
-  return {
-    ...rest,
-    idNumber: maskIdNumber(p.idType, p.idNumber),
-    phone: p.phone ? maskPhone(p.phone) : null,
-    masked: true as const,
-  };
+  return maskIdentity(rest);
 }
 
 /** A grid (or any org) the caller may see, as a path prefix; a 400 naming `field` otherwise. */
@@ -93,10 +82,28 @@ export interface PersonFilter {
   ageMax?: number | undefined;
 }
 
-const yearsBefore = (today: Date, years: number) => {
-  const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate()));
-  return d.toISOString().slice(0, 10);
-};
+/**
+ * What a search text asks for. `whole`: a whole document or phone number, matched exactly. `probing`: digits
+ * beyond what a masked view shows (decision 0010), for holders of person.sensitive.read only.
+ */
+export type PersonQueryKind = 'whole' | 'probing' | 'visible' | 'text' | 'none';
+
+export function personQueryKind(q: string | undefined): PersonQueryKind {
+  const t = q?.trim().toUpperCase();
+  if (!t) return 'none';
+  if (/^\d{17}[\dX]$/.test(t) || (/^[A-Z0-9]{5,20}$/.test(t) && /[A-Z]/.test(t))) return 'whole';
+  if (/^[\dX+-]{3,17}$/.test(t)) {
+    if (isMainlandPhone(t)) return 'whole';
+    return digitSearch(t).kind;
+  }
+  return 'text';
+}
+
+export const probingRefused = () =>
+  badRequest(
+    'q',
+    'search by the last 4 digits of an ID number, the first 3 or last 4 of a phone, or a whole number',
+  );
 
 /** The WHERE of the person list and its export; every branch is served by an index of 0005-registry-people. */
 export async function personConditions(ctx: SignedInContext, f: PersonFilter) {
@@ -114,22 +121,31 @@ export async function personConditions(ctx: SignedInContext, f: PersonFilter) {
   if (f.residenceType) where.push(sql<SqlBool>`p.residence_type = ${f.residenceType}`);
   if (f.sex) where.push(sql<SqlBool>`p.sex = ${f.sex}`);
   if (f.tags?.length) where.push(sql<SqlBool>`p.tags @> ${sql`ARRAY[${sql.join(f.tags)}]::text[]`}`);
-  const today = ctx.clock.now();
-  if (f.ageMin !== undefined) where.push(sql<SqlBool>`p.birth_date <= ${yearsBefore(today, f.ageMin)}::date`);
-  if (f.ageMax !== undefined)
-    where.push(sql<SqlBool>`p.birth_date > ${yearsBefore(today, f.ageMax + 1)}::date`);
+  // Age as reached this calendar year, by birth year: a filter by the exact date would tell the birthday (the
+  // ID's hidden digits 11–14) to anyone who runs it on successive days (decision 0010).
+  const year = ctx.clock.now().getUTCFullYear();
+  if (f.ageMin !== undefined) where.push(sql<SqlBool>`p.birth_date <= ${`${year - f.ageMin}-12-31`}::date`);
+  if (f.ageMax !== undefined) where.push(sql<SqlBool>`p.birth_date >= ${`${year - f.ageMax}-01-01`}::date`);
   const q = f.q?.trim();
   if (q) {
     const up = q.toUpperCase();
-    if (/^\d{17}[\dX]$/.test(up) || (/^[A-Z0-9]{5,20}$/.test(up) && /[A-Z]/.test(up))) {
-      // A whole document number: exact.
-      where.push(sql<SqlBool>`p.id_number = ${up}`);
-    } else if (/^[\dX+-]{3,17}$/.test(up)) {
-      // Digits: the ID's last digits, or a phone number's start or end.
+    const kind = personQueryKind(q);
+    if (kind === 'whole') {
+      // A whole document or phone number: exact.
+      where.push(sql<SqlBool>`(p.id_number = ${up} OR p.phone = ${up})`);
+    } else if (kind === 'visible' || kind === 'probing') {
+      // Digits: the ID's last digits, or a phone number's start or end — only the positions a masked view shows,
+      // unless the caller may see the clear values (decision 0010).
+      if (kind === 'probing' && !hasPermission(ctx, 'person.sensitive.read')) throw probingRefused();
+      const ds = digitSearch(up);
+      const all = ds.kind === 'probing';
       const tail = likePrefix([...up].reverse().join(''));
-      where.push(
-        sql<SqlBool>`(reverse(p.id_number) LIKE ${tail} OR p.phone LIKE ${likePrefix(up)} OR reverse(p.phone) LIKE ${tail})`,
-      );
+      const or = [
+        all || (ds.kind === 'visible' && ds.idTail) ? sql<SqlBool>`reverse(p.id_number) LIKE ${tail}` : null,
+        all || (ds.kind === 'visible' && ds.phoneHead) ? sql<SqlBool>`p.phone LIKE ${likePrefix(up)}` : null,
+        all || (ds.kind === 'visible' && ds.phoneTail) ? sql<SqlBool>`reverse(p.phone) LIKE ${tail}` : null,
+      ].filter((x) => x !== null);
+      where.push(sql<SqlBool>`(${sql.join(or, sql` OR `)})`);
     } else if ([...q].length === 2) {
       // Two characters are a name (a surname and a given name, or the given name alone): the name's character
       // pairs (0016) answer it from an index. Addresses need three characters, which trigrams serve.

@@ -1,15 +1,15 @@
 import { sql, type SqlBool } from 'kysely';
-import { maskPhone } from '@civicgrid/shared/validators';
 import { audit } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { AppError, notFound, staleVersion, type FieldError } from '../../core/errors.ts';
 import { decodeCursor, pageOf } from '../../core/paging.ts';
+import { maskChangedValue } from '../../core/person-mask.ts';
 import type { Db } from '../../db/client.ts';
 import { changedFields, recordChange } from './history.ts';
+import { afterPersonSearch, beforePersonSearch } from './person-search-guard.ts';
 import { checkPerson, type CheckedPerson, type PersonDraft } from './person-input.ts';
 import {
   findPerson,
-  maskIdNumber,
   orgPathInScope,
   personConditions,
   personsQuery,
@@ -68,7 +68,9 @@ export async function listPersonRows(ctx: SignedInContext, f: PersonListQuery) {
 }
 
 export async function listPersons(ctx: SignedInContext, f: PersonListQuery) {
+  await beforePersonSearch(ctx, f.q);
   const page = await listPersonRows(ctx, f);
+  if (!f.cursor && !f.page) await afterPersonSearch(ctx, f.q, page.items.length);
   return { items: page.items.map(presentPerson), nextCursor: page.nextCursor };
 }
 
@@ -106,7 +108,7 @@ async function loadInScope(ctx: SignedInContext, id: string): Promise<PersonRow>
   return p;
 }
 
-/** The clear ID number and phone, for holders of person.sensitive.read; every call leaves an audit row. */
+/** The clear ID number, phone and birth date, for holders of person.sensitive.read; every call leaves an audit row. */
 export async function revealPerson(ctx: SignedInContext, id: string) {
   return inTransaction(ctx, async (tx) => {
     const p = await loadInScope(tx, id);
@@ -114,9 +116,9 @@ export async function revealPerson(ctx: SignedInContext, id: string) {
       action: 'person.sensitive_view',
       entityType: 'person',
       entityId: id,
-      summary: `viewed the ID number and phone of ${p.name}`,
+      summary: `viewed the ID number, phone and birth date of ${p.name}`,
     });
-    return { idNumber: p.idNumber, phone: p.phone };
+    return { idNumber: p.idNumber, phone: p.phone, birthDate: p.birthDate };
   });
 }
 
@@ -238,19 +240,12 @@ export async function updatePerson(
   });
 }
 
-const SENSITIVE = new Set(['idNumber', 'phone']);
-
 /** Change history, masked like the record: a clear ID or phone never comes back through the history. */
 export async function personHistory(ctx: SignedInContext, id: string) {
   const p = await loadInScope(ctx, id);
   return {
-    items: await historyOf(ctx.db, 'person', id, (field, value) => maskField(p.idType, field, value)),
+    items: await historyOf(ctx.db, 'person', id, (field, value) => maskChangedValue(p.idType, field, value)),
   };
-}
-
-function maskField(idType: string, field: string, value: unknown) {
-  if (!SENSITIVE.has(field) || typeof value !== 'string' || !value) return value;
-  return field === 'phone' ? maskPhone(value) : maskIdNumber(idType, value);
 }
 
 export async function historyOf(

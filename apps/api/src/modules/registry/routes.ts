@@ -32,8 +32,8 @@ import {
   updateHouse,
 } from './house-service.ts';
 import { readPattern, writePattern } from './house-number.ts';
-import { maskIdNumber } from './person-repository.ts';
-import { maskPhone } from '@civicgrid/shared/validators';
+import { maskIdentity } from '../../core/person-mask.ts';
+import { beforePersonSearch } from './person-search-guard.ts';
 import {
   createPerson,
   getPerson,
@@ -80,24 +80,31 @@ export const registryRoutes = (deps: RegistryDeps) => async (fastify: FastifyIns
           after: filters,
         });
       }
+      await beforePersonSearch(ctx, filters.q);
       const tagNames = new Map((await listTags(ctx)).map((t) => [t.code, t.name]));
+      // The masked export shows what every masked view shows (core/person-mask.ts), birth year included.
+      const view = (p: Awaited<ReturnType<typeof listPersonRows>>['items'][number]) =>
+        unmasked ? { ...p, birth: p.birthDate } : { ...maskIdentity(p), birth: maskIdentity(p).birthYear };
       const pages = allPages(
         (cursor) => listPersonRows(ctx, { ...filters, limit: 200, cursor }),
-        (p) => [
-          p.name,
-          p.idType,
-          unmasked ? p.idNumber : maskIdNumber(p.idType, p.idNumber),
-          p.sex,
-          p.birthDate,
-          p.phone ? (unmasked ? p.phone : maskPhone(p.phone)) : '',
-          p.residenceType,
-          p.ethnicity,
-          p.tags.map((t) => tagNames.get(t) ?? t).join('；'),
-          p.gridName,
-          p.address,
-          p.householdAddress,
-          p.createdAt,
-        ],
+        (row) => {
+          const p = view(row);
+          return [
+            p.name,
+            p.idType,
+            p.idNumber,
+            p.sex,
+            p.birth,
+            p.phone ?? '',
+            p.residenceType,
+            p.ethnicity,
+            p.tags.map((t) => tagNames.get(t) ?? t).join('；'),
+            p.gridName,
+            p.address,
+            p.householdAddress,
+            p.createdAt,
+          ];
+        },
       );
       return sendExport(
         reply,
@@ -108,7 +115,7 @@ export const registryRoutes = (deps: RegistryDeps) => async (fastify: FastifyIns
           'idType',
           'idNumber',
           'sex',
-          'birthDate',
+          unmasked ? 'birthDate' : 'birthYear',
           'phone',
           'residenceType',
           'ethnicity',

@@ -10,7 +10,7 @@ import { custom, org, search, select } from '../../kit/filters';
 import { useLang } from '../../lib/use-lang';
 import { PersonFormModal } from './PersonFormModal';
 import { useTags, type Person } from './registry-api';
-import { ageOf, PersonTags } from './shared-ui';
+import { ageThisYear, PersonTags } from './shared-ui';
 
 const PERSONS = { path: '/api/persons', key: ['persons'] };
 const AGE = /^\d{1,3}$/;
@@ -101,8 +101,8 @@ export default function PersonListPage() {
     },
     {
       title: t('registry.field.age'),
-      dataIndex: 'birthDate',
-      render: (v: string | null) => ageOf(v),
+      dataIndex: 'birthYear',
+      render: (v: number | null) => ageThisYear(v),
     },
     { title: t('registry.field.phone'), dataIndex: 'phone' },
     {

@@ -10,8 +10,8 @@ import { errorMessage } from '../../lib/error-message';
 import { PersonPlacesPanels } from '../places/person-panels';
 import { HistoryList } from './HistoryList';
 import { PersonFormModal } from './PersonFormModal';
-import { revealPerson, usePerson, type PersonResidence } from './registry-api';
-import { ageOf, PersonTags } from './shared-ui';
+import { revealPerson, usePerson, type PersonResidence, type RevealedPerson } from './registry-api';
+import { ageOf, ageThisYear, PersonTags } from './shared-ui';
 
 export default function PersonPage() {
   const { id = '' } = useParams();
@@ -20,7 +20,7 @@ export default function PersonPage() {
   const person = usePerson(id);
   const canReveal = useCan('person.sensitive.read');
   const canManage = useCan('registry.manage');
-  const [clear, setClear] = useState<{ idNumber: string; phone: string | null } | null>(null);
+  const [clear, setClear] = useState<RevealedPerson | null>(null);
   const [editing, setEditing] = useState(false);
   if (person.isPending) return <PageLoading />;
   if (person.isError) return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
@@ -71,9 +71,19 @@ export default function PersonPage() {
           <Descriptions.Item label={t('registry.field.sex')}>
             {p.sex ? t(`registry.sex.${p.sex}`) : ''}
           </Descriptions.Item>
-          <Descriptions.Item label={t('registry.field.birthDate')}>
-            {p.birthDate} {p.birthDate ? `(${ageOf(p.birthDate)})` : ''}
-          </Descriptions.Item>
+          {clear ? (
+            <Descriptions.Item label={t('registry.field.birthDate')}>
+              <span data-testid="person-birth">
+                {clear.birthDate} {clear.birthDate ? `(${ageOf(clear.birthDate)})` : ''}
+              </span>
+            </Descriptions.Item>
+          ) : (
+            <Descriptions.Item label={t('registry.field.birthYear')}>
+              <span data-testid="person-birth">
+                {p.birthYear ?? ''} {p.birthYear ? `(${ageThisYear(p.birthYear)})` : ''}
+              </span>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('registry.field.ethnicity')}>{p.ethnicity}</Descriptions.Item>
           <Descriptions.Item label={t('registry.field.nationality')}>{p.nationality}</Descriptions.Item>
           <Descriptions.Item label={t('registry.field.grid')}>{p.gridName}</Descriptions.Item>

@@ -19,7 +19,8 @@ export interface Person {
   idType: 'citizen_id' | 'passport' | 'other';
   idNumber: string;
   sex: 'male' | 'female' | null;
-  birthDate: string | null;
+  /** Masked views carry the birth year only: the date is the ID's hidden digits (decision 0010). */
+  birthYear: number | null;
   phone: string | null;
   residenceType: ResidenceType;
   ethnicity: string | null;
@@ -172,8 +173,13 @@ export function useSavePerson(id?: string) {
   });
 }
 
+export interface RevealedPerson {
+  idNumber: string;
+  phone: string | null;
+  birthDate: string | null;
+}
 export const revealPerson = (id: string) =>
-  api<{ idNumber: string; phone: string | null }>(`/api/persons/${id}/reveal`, { method: 'POST', body: {} });
+  api<RevealedPerson>(`/api/persons/${id}/reveal`, { method: 'POST', body: {} });
 
 export function useImportJob(id: string | null) {
   return useQuery({

@@ -19,6 +19,10 @@ export function PersonTags({ codes }: { codes: string[] }) {
   );
 }
 
+/** The age reached this calendar year: all a masked view can tell (it carries the birth year only). */
+export const ageThisYear = (birthYear: number | null) =>
+  birthYear === null ? null : new Date().getFullYear() - birthYear;
+
 export const ageOf = (birthDate: string | null) => {
   if (!birthDate) return null;
   const now = new Date();
