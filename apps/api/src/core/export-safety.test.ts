@@ -33,7 +33,12 @@ beforeAll(async () => {
   const u = await f.user(db, at.street, { code: 'street_staff' });
   await f.rental(db, at);
   await f.permit(db, at);
-  Object.assign(ids, { cases: c.id, 'assessment/schemes': s.id, imports: (await f.importJob(db, at)).id });
+  Object.assign(ids, {
+    cases: c.id,
+    'assessment/schemes': s.id,
+    imports: (await f.importJob(db, at)).id,
+    'subject-requests': (await f.subjectRequest(db, at)).id,
+  });
   const set = async (table: string, id: string, cols: string[]) => {
     const assignments = cols.map((col, i) => sql`${sql.ref(col)} = ${plant(i)}`);
     await sql`UPDATE ${sql.table(table)} SET ${sql.join(assignments)} WHERE id = ${id}`.execute(db);
@@ -138,8 +143,8 @@ describe('exports against formula injection', () => {
         }
       }
     expect(unsafe).toEqual([]);
-    // The grid boundaries are GeoJSON for GIS tools, not a sheet.
-    expect(notSheets).toEqual(['/api/grids/export']);
+    // The grid boundaries are GeoJSON for GIS tools and a data subject's file is JSON for its handler: no sheets.
+    expect(notSheets.sort()).toEqual(['/api/grids/export', '/api/subject-requests/:id/export']);
     // The planted text did reach the exports (the check above is not vacuous).
     for (const url of [
       '/api/cases/export',
