@@ -1,4 +1,5 @@
 import { openPdf } from '../../core/pdf-fonts.ts';
+import { shanghaiText } from '../../core/lang.ts';
 import type { ReportData } from './report-data.ts';
 import { REPORT_LABELS, type ReportLang } from './report-labels.ts';
 
@@ -8,8 +9,7 @@ const BLUE = '#1677ff';
 const GREEN = '#52c41a';
 const GRID = '#e5e7eb';
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-const cst = (d: Date | null) =>
-  d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—';
+const cst = (d: Date | null) => (d ? shanghaiText(d) : '—');
 
 type Doc = PDFKit.PDFDocument;
 const LEFT = 50;

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { shanghaiText } from '../../core/lang.ts';
 import { neutralise } from '../../core/csv.ts';
 import { CASE_COUNTS, CASE_RATES } from '../cases/indicators.ts';
 import type { ReportData } from './report-data.ts';
@@ -8,8 +9,7 @@ import { REPORT_LABELS, type ReportLang } from './report-labels.ts';
 const COUNT_KEYS = CASE_COUNTS.map((d) => d.code);
 const METRICS = CASE_RATES.map((d) => d.code);
 const PCT = '0.00%';
-const cst = (d: Date | null) =>
-  d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+const cst = (d: Date | null) => shanghaiText(d);
 
 /** Text from the database goes in neutralised, so no cell can be read as a formula. */
 const text = (v: unknown) => neutralise(v);

@@ -36,9 +36,26 @@ describe('audit log', () => {
       const a = await t.login(who);
       expect((await a.get('/api/audit')).status, who).toBe(403);
     }
+    // The export reads like the page: the action in words beside its code, Beijing time, in the reader's language.
     const csv = await auditor.get('/api/audit/export?action=auth.login');
     expect(csv.status).toBe(200);
-    expect(csv.text.split('\r\n')[0]).toContain('action');
+    const [head, first] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(head!.split(',').slice(0, 5)).toEqual([
+      '时间（北京时间）',
+      '操作人',
+      '操作',
+      '操作代码',
+      '对象类型',
+    ]);
+    expect(first!.split(',').slice(2, 5)).toEqual(['登录', 'auth.login', '用户']);
+    const at = new Date(r.body.items[0].at as string);
+    expect(first).toContain(
+      new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' '),
+    );
+    const en = await auditor.request('GET', '/api/audit/export?action=auth.login', undefined, {
+      'accept-language': 'en',
+    });
+    expect(en.text.split('\r\n')[1]!.split(',').slice(2, 5)).toEqual(['Signed in', 'auth.login', 'User']);
   });
 
   it('is written in the same transaction as the change: a failing write leaves neither row nor audit', async () => {

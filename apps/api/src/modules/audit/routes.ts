@@ -1,11 +1,40 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { auditActionLabel, auditEntityLabel } from '@civicgrid/shared/audit-labels';
 import { allPages } from '../../core/csv.ts';
+import { langOf, shanghaiText } from '../../core/lang.ts';
 import { exportFormat, sendExport } from '../../core/xlsx.ts';
 import { signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import * as service from './service.ts';
 import { verifyChain } from './verify-service.ts';
+
+const HEADER_ZH = [
+  '时间（北京时间）',
+  '操作人',
+  '操作',
+  '操作代码',
+  '对象类型',
+  '对象编号',
+  '所属单位',
+  '摘要',
+  'IP 地址',
+  '修改前',
+  '修改后',
+];
+const HEADER_EN = [
+  'Time (Beijing)',
+  'Actor',
+  'Action',
+  'Action code',
+  'Record type',
+  'Record id',
+  'Org',
+  'Summary',
+  'IP',
+  'Before',
+  'After',
+];
 
 const tags = ['audit'];
 const filters = z.object({
@@ -55,13 +84,17 @@ export async function auditRoutes(fastify: FastifyInstance) {
     { config: { permission: 'audit.export' }, schema: { tags, querystring: filters.extend(exportFormat) } },
     (req, reply) => {
       const ctx = signedIn(req);
+      const lang = langOf(req.headers['accept-language']);
+      // The export reads like the page: times in Asia/Shanghai, actions and record types in words (the code
+      // beside them, for whoever filters by it).
       const pages = allPages(
         (cursor) => service.listAudit(ctx, { ...req.query, limit: 200, cursor }),
         (a) => [
-          a.at,
+          shanghaiText(a.at, true),
           a.actorName,
+          auditActionLabel(a.action, lang),
           a.action,
-          a.entityType,
+          auditEntityLabel(a.entityType, lang),
           a.entityId,
           a.orgName,
           a.summary,
@@ -70,24 +103,7 @@ export async function auditRoutes(fastify: FastifyInstance) {
           JSON.stringify(a.after),
         ],
       );
-      return sendExport(
-        reply,
-        req.query.format,
-        'audit-log',
-        [
-          'time (UTC)',
-          'actor',
-          'action',
-          'entity type',
-          'entity id',
-          'org',
-          'summary',
-          'ip',
-          'before',
-          'after',
-        ],
-        pages,
-      );
+      return sendExport(reply, req.query.format, 'audit-log', lang === 'en' ? HEADER_EN : HEADER_ZH, pages);
     },
   );
 }

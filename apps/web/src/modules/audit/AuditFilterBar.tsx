@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { AutoComplete, Button, DatePicker, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { auditActionLabel } from '@civicgrid/shared/audit-labels';
 import { useCan } from '../../app/auth';
+import { useLang } from '../../lib/use-lang';
 import { dayRangeToIso } from '../../lib/time';
 import { useAuditActions, type AuditFilters } from './audit-api';
 import { ActorSelect } from './ActorSelect';
@@ -17,6 +19,7 @@ type Range = [Dayjs | null, Dayjs | null] | null;
 
 export function AuditFilterBar({ value, onChange }: Props) {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const actions = useAuditActions();
   // Picking an actor searches the user list, which only user readers may do.
   const canPickActor = useCan('user.read');
@@ -25,9 +28,11 @@ export function AuditFilterBar({ value, onChange }: Props) {
   const [range, setRange] = useState<Range>(null);
   const set = (patch: Partial<AuditFilters>) => onChange({ ...value, ...patch });
 
+  // Offered in words, matched by code or words; the filter itself is the code.
   const actionOptions = (actions.data ?? [])
-    .filter((name) => name.toLowerCase().includes(action.toLowerCase()))
-    .map((name) => ({ value: name }));
+    .map((name) => ({ name, words: auditActionLabel(name, lang) }))
+    .filter((o) => `${o.name} ${o.words}`.toLowerCase().includes(action.toLowerCase()))
+    .map((o) => ({ value: o.name, label: `${o.words}（${o.name}）` }));
 
   return (
     <Space wrap style={{ marginBottom: 16 }}>

@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { Card, Col, Empty, Row, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { auditActionLabel } from '@civicgrid/shared/audit-labels';
 import { useCan } from '../../app/auth';
+import { useLang } from '../../lib/use-lang';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryError } from '../../components/QueryError';
 import { ExportButton } from '../../components/ExportButton';
@@ -32,6 +34,7 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
 
 export default function AuditPage() {
   const { t } = useTranslation();
+  const { lang } = useLang();
   const canExport = useCan('audit.export');
   const [filters, setFilters] = useState<AuditFilters>({});
   const list = useAuditList(filters);
@@ -58,7 +61,14 @@ export default function AuditPage() {
       key: 'action',
       width: 150,
       render: (action: string) => (
-        <Tag color={action.includes('fail') || action.includes('lock') ? 'red' : 'blue'}>{action}</Tag>
+        <Tag
+          color={
+            action.includes('fail') || action.includes('lock') || action.includes('denied') ? 'red' : 'blue'
+          }
+          title={action}
+        >
+          {auditActionLabel(action, lang)}
+        </Tag>
       ),
     },
     {

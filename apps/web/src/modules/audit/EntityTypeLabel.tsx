@@ -1,11 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { auditEntityLabel } from '@civicgrid/shared/audit-labels';
+import { useLang } from '../../lib/use-lang';
 
 export const ENTITY_TYPES = ['org', 'user', 'role'] as const;
-const NAMED = ['org', 'user', 'role', 'session', 'auth'] as const;
-type Named = (typeof NAMED)[number];
 
-/** Entity types of later modules show as their raw key until they get a name here. */
+/** A record type in the reader's language (the shared audit catalogue), or its key when it has no name yet. */
 export function EntityTypeLabel({ type }: { type: string }) {
-  const { t } = useTranslation();
-  return <>{(NAMED as readonly string[]).includes(type) ? t(`entity.${type as Named}`) : type}</>;
+  const { lang } = useLang();
+  return <>{auditEntityLabel(type, lang)}</>;
 }
