@@ -15,7 +15,8 @@ describe('sensitive data classes', () => {
   it('are held by no built-in role but the petition roles, and those hold the petition class only', () => {
     for (const r of BUILTIN_ROLES) {
       const held = r.permissions.filter((p) => p.startsWith('class.'));
-      if (r.code.startsWith('petition_')) expect(held.every((p) => p.startsWith('class.petition.'))).toBe(true);
+      if (r.code.startsWith('petition_'))
+        expect(held.every((p) => p.startsWith('class.petition.'))).toBe(true);
       else expect(held).toEqual([]);
     }
   });

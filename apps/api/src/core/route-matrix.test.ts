@@ -52,6 +52,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     'reports/jobs': (await f.reportJob(db, at)).id,
     imports: (await f.importJob(db, at)).id,
     'open311/keys': (await f.open311Key(db, at)).id,
+    petitions: (await f.petition(db, at)).id,
   };
 }
 

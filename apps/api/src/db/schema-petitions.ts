@@ -26,11 +26,11 @@ export interface PetitionTable {
   petitioner_name: string | null;
   petitioner_id_number: string | null;
   petitioner_phone: string | null;
-  people_count: number;
-  collective: boolean;
+  people_count: Generated<number>;
+  collective: Generated<boolean>;
   repeat_of: string | null;
-  repeat_count: number;
-  cross_level: boolean;
+  repeat_count: Generated<number>;
+  cross_level: Generated<boolean>;
   status: string;
   route: string | null;
   routed_at: Timestamp | null;
