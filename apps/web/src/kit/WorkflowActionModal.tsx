@@ -1,5 +1,17 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+} from 'antd';
 import type { FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
@@ -203,7 +215,7 @@ function SchemaFormItem({
             message: t('common.required', { field: typeof name === 'string' ? name : f.key }),
           },
         ];
-  const max: FormRule[] = f.max ? [{ max: f.max }] : [];
+  const max: FormRule[] = f.max && f.kind !== 'number' ? [{ max: f.max }] : [];
   const yesNo: [ReactNode, ReactNode] = [w.yes ?? t('kit.action.yes'), w.no ?? t('kit.action.no')];
   const input = w.input ?? defaultInput(f, testId, w, optionLabel, yesNo);
   return (
@@ -263,5 +275,9 @@ function defaultInput(
       );
     case 'attachments':
       return <PhotoUploader data-testid={testId} />;
+    case 'number':
+      return (
+        <InputNumber min={f.min} max={f.max} precision={0} style={{ width: '100%' }} data-testid={testId} />
+      );
   }
 }

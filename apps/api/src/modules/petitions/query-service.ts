@@ -11,6 +11,7 @@ import {
   findPetition,
   listPetitionRows,
   personByIdNumber,
+  petitionEvents,
   petitionsOfPerson,
   type PetitionRow,
 } from './repository.ts';
@@ -79,7 +80,9 @@ export function presentListItem(
 
 export async function listPetitions(ctx: SignedInContext, f: PetitionListQuery) {
   const page = await listPetitionRows(ctx.db, ctx.scope, f);
-  return { items: page.items.map((p) => presentListItem(ctx, p)), nextCursor: page.nextCursor };
+  // The first page carries the count of what the filters match (the list's title shows it).
+  const total = f.cursor ? undefined : await countPetitions(ctx.db, ctx.scope, f);
+  return { items: page.items.map((p) => presentListItem(ctx, p)), nextCursor: page.nextCursor, total };
 }
 
 export async function petitionCount(ctx: SignedInContext, f: PetitionListQuery) {
@@ -159,6 +162,26 @@ export async function deskLookup(ctx: SignedInContext, idNumber: string) {
       status: h.status,
       receivedAt: iso(h.received_at)!,
       answeredAt: iso(h.answered_at),
+    })),
+  };
+}
+
+/** The timeline of a petition the caller may see (the same scope and accusation rule as the page). */
+export async function getPetitionEvents(ctx: SignedInContext, id: string) {
+  const p = await findPetition(ctx.db, ctx.scope, id);
+  if (!p) throw notFound('petition');
+  const rows = await petitionEvents(ctx.db, p.id);
+  return {
+    items: rows.map((e) => ({
+      id: String(e.id),
+      at: iso(e.at)!,
+      actorName: e.actor_name,
+      actorOrg: e.actor_org,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      note: e.note,
+      data: e.data,
     })),
   };
 }

@@ -231,3 +231,16 @@ export async function setPetitionClockUnit(db: Db, unit: 'statutoryDays' | 'work
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: unit }))
     .execute();
 }
+
+/** The petition's history as its page shows it: the workflow events, system bookkeeping left out. */
+export function petitionEvents(db: Db, id: string) {
+  return db
+    .selectFrom('workflow_events')
+    .select(['id', 'at', 'actor_name', 'actor_org', 'action', 'from_status', 'to_status', 'note', 'data'])
+    .where('owner_type', '=', 'petition')
+    .where('owner_id', '=', id)
+    .where('internal', '=', false)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}

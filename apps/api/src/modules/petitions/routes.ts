@@ -10,7 +10,14 @@ import { allPages } from '../../core/csv.ts';
 import { idParams, signedIn, typed } from '../../core/http.ts';
 import { classedExport } from '../../core/records/classes.ts';
 import { exportFormat, sendExport } from '../../core/xlsx.ts';
-import { deskLookup, getPetition, listPetitions, petitionAction, petitionCount } from './query-service.ts';
+import {
+  deskLookup,
+  getPetition,
+  getPetitionEvents,
+  listPetitions,
+  petitionAction,
+  petitionCount,
+} from './query-service.ts';
 import { registerPetition } from './register-service.ts';
 import { clockSettings, setClockSettings } from './settings-service.ts';
 
@@ -110,6 +117,9 @@ export async function petitionRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/petitions/:id', { config: read, schema: { tags, params: idParams } }, (req) =>
     getPetition(signedIn(req), req.params.id),
+  );
+  app.get('/api/petitions/:id/events', { config: read, schema: { tags, params: idParams } }, (req) =>
+    getPetitionEvents(signedIn(req), req.params.id),
   );
   app.post(
     '/api/petitions/:id/actions',
