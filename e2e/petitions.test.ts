@@ -29,7 +29,14 @@ async function act(page: Page, action: string, fill: () => Promise<void> = async
 }
 
 const radio = (page: Page, field: string, label: string) =>
-  page.getByTestId(`action-${field}`).getByText(label, { exact: true }).click();
+  page.getByTestId(`pf-${field}`).getByText(label, { exact: true }).click();
+
+/** A field of more than four options is a select: open it and pick the option. */
+async function pick(page: Page, field: string, label: string) {
+  await page.getByTestId(`pf-${field}`).click();
+  await settle(page);
+  await page.locator('.ant-select-item-option').filter({ hasText: label }).first().click();
+}
 
 describe.skipIf(skipBrowserTests)('petitions', () => {
   let browser: Browser;
@@ -59,7 +66,7 @@ describe.skipIf(skipBrowserTests)('petitions', () => {
 
     await signIn(page, 'xfjd', demoPassword);
     await page.getByTestId('menu-petition-desk').click();
-    const idNumber = citizenId(`3101121988${String(Date.now() % 1e7).padStart(7, '0')}`);
+    const idNumber = citizenId(`31011219880512${String(Date.now() % 1000).padStart(3, '0')}`);
     await page.getByTestId('desk-id-number').fill(idNumber);
     await page.getByTestId('desk-lookup').click();
     await poll(() => page.getByTestId('desk-person').innerText()).toContain('实有人口中没有此人');
@@ -79,8 +86,8 @@ describe.skipIf(skipBrowserTests)('petitions', () => {
     await poll(() => page.getByTestId('petition-status').innerText()).toBe('已登记');
 
     await act(page, 'route', async () => {
-      await radio(page, 'route', '转送');
-      await chooseBySearch(page, page.getByTestId('action-toOrgId'), '城管', '.ant-select-tree-treenode');
+      await pick(page, 'route', '转送');
+      await chooseBySearch(page, page.getByTestId('pf-toOrgId'), '城管', '.ant-select-tree-treenode');
     });
     await poll(() => page.getByTestId('petition-status').innerText()).toBe('已转送交办');
     await camera.shot(page, 'transferred');
@@ -93,15 +100,8 @@ describe.skipIf(skipBrowserTests)('petitions', () => {
 
     await as('xfdc');
     await act(page, 'extend', async () => {
-      await page
-        .getByTestId('action-days')
-        .locator('input')
-        .first()
-        .fill('30')
-        .catch(async () => {
-          await page.locator('input[data-testid="action-days"]').fill('30');
-        });
-      await page.getByTestId('action-reason').fill('涉及多个部门，情况复杂');
+      await page.locator('input[data-testid="pf-days"], [data-testid="pf-days"] input').first().fill('30');
+      await page.getByTestId('pf-reason').fill('涉及多个部门，情况复杂');
       await radio(page, 'noticeMethod', '短信');
     });
     await poll(() => page.getByTestId('petition-clock-strip').innerText()).toContain('延期 30 天');
@@ -111,9 +111,7 @@ describe.skipIf(skipBrowserTests)('petitions', () => {
 
     await as('xfbl');
     await act(page, 'answer', async () => {
-      await page
-        .getByTestId('action-opinion')
-        .fill('经现场核查，道路已列入本年度维修计划，将于一个月内修复。');
+      await page.getByTestId('pf-opinion').fill('经现场核查，道路已列入本年度维修计划，将于一个月内修复。');
       await radio(page, 'accepted', '是');
       await radio(page, 'serveMethod', '当面送达');
     });

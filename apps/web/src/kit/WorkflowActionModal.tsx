@@ -85,6 +85,13 @@ export function bodyOf(
   return body;
 }
 
+/** The validator's type of a required field that is not text. */
+const RULE_TYPE: Partial<Record<SchemaField['kind'], 'boolean' | 'number' | 'object'>> = {
+  boolean: 'boolean',
+  number: 'number',
+  datetime: 'object',
+};
+
 const REFUSED = new Set(['TRANSITION_NOT_ALLOWED', 'ACTION_NOT_ALLOWED']);
 
 /**
@@ -211,7 +218,8 @@ function SchemaFormItem({
             // Only text may be "filled" with blanks; a yes/no or a picked id is typed by its own value.
             ...(f.kind === 'text' || f.kind === 'textarea'
               ? { whitespace: true }
-              : { type: f.kind === 'boolean' ? ('boolean' as const) : undefined }),
+              : // Without a type the validator expects a string: a number or a picked moment would fail.
+                { type: RULE_TYPE[f.kind] }),
             message: t('common.required', { field: typeof name === 'string' ? name : f.key }),
           },
         ];

@@ -31,6 +31,14 @@ function stateFor(age: number, i: number): PetitionStatus {
   return 'concluded';
 }
 
+/** Days before today of service, 复查 request, 复查 service and 复核 request for the open states after the answer. */
+const RECENT: Partial<Record<PetitionStatus, number[]>> = {
+  answered: [5],
+  review_requested: [15, 8],
+  reviewed: [25, 20, 4],
+  recheck_requested: [35, 30, 8, 3],
+};
+
 const dl = (cal: CalendarData, start: Date, days: number) => deadlineOf('statutoryDays', cal, start, days);
 
 /**
@@ -97,18 +105,27 @@ export async function seedDemoPetitions(db: Db, now: Date) {
         : null;
     const handleDeadline = acceptedAt ? dl(cal, acceptedAt, PETITION_LIMITS.handle) : null;
     const answered = acceptedAt && !['accepted', 'handling'].includes(status);
-    const answeredAt = answered ? new Date(acceptedAt.getTime() + (20 + Math.floor(r() * 45)) * DAY) : null;
-    const servedAt = answeredAt ? new Date(answeredAt.getTime() + DAY) : null;
+    // Open states after the answer keep their windows running: their steps are counted back from today.
+    const ago = (d: number) => new Date(now.getTime() - d * DAY);
+    const recent = RECENT[status];
+    const servedAt = !answered
+      ? null
+      : recent
+        ? ago(recent[0]!)
+        : new Date(acceptedAt.getTime() + (21 + Math.floor(r() * 45)) * DAY);
+    const answeredAt = servedAt ? new Date(servedAt.getTime() - DAY) : null;
     const reviewed =
       ['review_requested', 'reviewed', 'recheck_requested'].includes(status) ||
       (status === 'concluded' && i % 8 === 0);
-    const reviewRequestedAt = reviewed && servedAt ? new Date(servedAt.getTime() + 10 * DAY) : null;
+    const reviewRequestedAt =
+      !reviewed || !servedAt ? null : recent ? ago(recent[1]!) : new Date(servedAt.getTime() + 10 * DAY);
     const reviewServedAt =
-      reviewRequestedAt && status !== 'review_requested'
-        ? new Date(reviewRequestedAt.getTime() + 20 * DAY)
-        : null;
-    const recheckAt =
-      status === 'recheck_requested' && reviewServedAt ? new Date(reviewServedAt.getTime() + 5 * DAY) : null;
+      !reviewRequestedAt || status === 'review_requested'
+        ? null
+        : recent
+          ? ago(recent[2]!)
+          : new Date(reviewRequestedAt.getTime() + 20 * DAY);
+    const recheckAt = status === 'recheck_requested' ? ago(recent![3]!) : null;
     // The clock of the open states, as the workflow would have started it.
     const clock: { phase: string; start: Date; days: number } | null =
       status === 'registered'

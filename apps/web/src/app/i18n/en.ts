@@ -344,6 +344,7 @@ export const en: Resources = {
     assessment: 'Assessment',
     public: 'Public services',
     class: 'Sensitive data classes',
+    petition: 'Petitions',
     other: 'Other',
   },
   audit: {

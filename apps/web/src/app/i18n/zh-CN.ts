@@ -347,6 +347,7 @@ export const zhCN = {
     assessment: '考核',
     public: '公众服务',
     class: '敏感数据类别',
+    petition: '信访',
     other: '其他',
   },
   audit: {

@@ -41,6 +41,8 @@ export function PetitionActionModal(p: {
         OPTION_GROUPS[key] ? t(`petition.${OPTION_GROUPS[key]}.${value}` as 'petition.route.accept') : value
       }
       initialValues={initialValues}
+      // Field ids of their own: `action-route` is already the page's 处理 button.
+      widgets={Object.fromEntries(Object.keys(schema.shape).map((k) => [k, { testId: `pf-${k}` }]))}
       danger={p.action === 'withdraw'}
       send={(body) => petitionApi.act(p.detail.id, { ...body, action: p.action })}
       onDone={(answer) => {

@@ -103,6 +103,8 @@ export default function PetitionPage() {
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{p.summary}</Typography.Text>
           {p.slaState === 'overdue' && <Alert type="error" showIcon title={t('petition.sla.overdue')} />}
+          {/* The legal clock strip spans the page: six limits side by side need the width. */}
+          <ClockStrip p={p} />
         </Space>
       )}
       actions={(p) => ({
@@ -114,10 +116,7 @@ export default function PetitionPage() {
         onAction: setAction,
         testId: 'petition-actions',
       })}
-      sections={(p) => [
-        { key: 'clocks', title: t('petition.page.clocks'), content: <ClockStrip p={p} /> },
-        { key: 'details', title: t('petition.page.details'), content: <Details p={p} /> },
-      ]}
+      sections={(p) => [{ key: 'details', title: t('petition.page.details'), content: <Details p={p} /> }]}
       timeline={(p) => ({
         title: t('petition.page.timeline'),
         content: <Timeline key={p.version} id={p.id} />,

@@ -32,6 +32,7 @@ export default function ReceptionDeskPage() {
   const [found, setFound] = useState<Lookup | null>(null);
   const [done, setDone] = useState<PetitionDetail | null>(null);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const lookup = async () => {
     try {
@@ -54,10 +55,12 @@ export default function ReceptionDeskPage() {
         petitioner: { idNumber: idNumber.trim(), ...(name ? { name } : {}), ...(phone ? { phone } : {}) },
       });
       setDone(r);
+      setFailure(null);
       void queryClient.invalidateQueries({ queryKey: ['petitions'] });
       void message.success(t('petition.desk.registered', { number: r.number }));
     } catch (err) {
-      void message.error(errorMessage(t, err));
+      // The registry's checks (GB 11643 …) name the field; the desk keeps the reason on screen.
+      setFailure(errorMessage(t, err));
     } finally {
       setBusy(false);
     }
@@ -133,19 +136,19 @@ export default function ReceptionDeskPage() {
               </Form.Item>
             </Space>
             <Space wrap size={16}>
-              <Form.Item name="channel" label={t('petition.list.summary')} rules={[{ required: true }]}>
+              <Form.Item name="channel" label={t('petition.desk.channel')} rules={[{ required: true }]}>
                 <Select
                   style={{ width: 140 }}
                   options={PETITION_CHANNELS.map((c) => ({ value: c, label: t(`petition.channel.${c}`) }))}
                 />
               </Form.Item>
-              <Form.Item name="class" label=" " rules={[{ required: true }]}>
+              <Form.Item name="class" label={t('petition.desk.kind')} rules={[{ required: true }]}>
                 <Select
                   style={{ width: 140 }}
                   options={PETITION_CLASSES.map((c) => ({ value: c, label: t(`petition.class.${c}`) }))}
                 />
               </Form.Item>
-              <Form.Item name="category" label=" " rules={[{ required: true }]}>
+              <Form.Item name="category" label={t('petition.desk.category')} rules={[{ required: true }]}>
                 <Select
                   style={{ width: 160 }}
                   data-testid="desk-category"
@@ -162,6 +165,15 @@ export default function ReceptionDeskPage() {
             <Form.Item name="address" label={t('petition.desk.address')}>
               <Input maxLength={400} />
             </Form.Item>
+            {failure && (
+              <Alert
+                type="error"
+                showIcon
+                title={failure}
+                style={{ marginBottom: 16 }}
+                data-testid="desk-error"
+              />
+            )}
             <Button type="primary" htmlType="submit" loading={busy} data-testid="desk-register">
               {t('petition.desk.register')}
             </Button>
