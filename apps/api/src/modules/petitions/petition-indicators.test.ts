@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PETITION_FINAL, PETITION_STATUSES } from '@civicgrid/shared/petitions';
 import { computeIndicators } from '../../core/indicators/registry.ts';
 import { systemScope } from '../../core/org-scope.ts';
+import { runSweepOnce } from '../../core/sweeps.ts';
+import { deadlineSweep } from '../../core/workflow/sweep.ts';
 import { district, org, type FactoryOrg } from '../../test-support/factories.ts';
 import { createTestApp, type TestApp } from '../../test-support/test-app.ts';
 import { PETITION_INDICATORS } from './indicators.ts';
+import { PETITION_WORKFLOW } from './workflow.ts';
 
 let t: TestApp;
 let unit: FactoryOrg;
@@ -109,5 +113,30 @@ describe('petition indicators', () => {
       'petition.satisfactionRate': 2 / 3,
       'petition.reviewRate': 1 / 3,
     });
+  });
+});
+
+describe('demo petitions', () => {
+  it('give the demo district a year in every state, classed, the open ones on a clock, still so after a sweep', async () => {
+    const db = t.db.db;
+    await runSweepOnce(db, deadlineSweep([PETITION_WORKFLOW]), new Date());
+    const rows = await db
+      .selectFrom('petitions as p')
+      .leftJoin('workflow_clocks as c', (j) =>
+        j.onRef('c.owner_id', '=', 'p.id').on('c.owner_type', '=', 'petition'),
+      )
+      .leftJoin('record_classes as k', (j) =>
+        j.onRef('k.owner_id', '=', 'p.id').on('k.owner_type', '=', 'petition'),
+      )
+      .select(['p.status', 'p.received_at', 'c.deadline', 'k.class'])
+      .where('p.number', 'like', 'XF%')
+      .where('p.number', 'not like', 'XFT%')
+      .execute();
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(PETITION_STATUSES));
+    expect(rows.every((r) => r.class === 'petition')).toBe(true);
+    const open = rows.filter((r) => !(PETITION_FINAL as readonly string[]).includes(r.status));
+    expect(open.every((r) => r.deadline !== null)).toBe(true);
+    const oldest = Math.min(...rows.map((r) => new Date(r.received_at).getTime()));
+    expect(Date.now() - oldest).toBeGreaterThan(300 * 86_400_000);
   });
 });

@@ -10,6 +10,7 @@ import {
   countPetitions,
   findPetition,
   listPetitionRows,
+  orgById,
   personByIdNumber,
   petitionEvents,
   petitionsOfPerson,
@@ -95,8 +96,16 @@ export async function getPetition(ctx: SignedInContext, id: string) {
   if (!p) throw notFound('petition');
   await auditDetailRead(ctx, { ownerType: 'petition', ownerId: p.id });
   const subjects = await subjectsOf(ctx.db, p.id);
+  const [receiving, responsible] = await Promise.all([
+    orgById(ctx.db, p.receiving_org_id),
+    p.responsible_org_id ? orgById(ctx.db, p.responsible_org_id) : undefined,
+  ]);
   return {
-    ...presentListItem(ctx, p),
+    ...presentListItem(ctx, {
+      ...p,
+      receivingOrgName: receiving?.name ?? '',
+      responsibleOrgName: responsible?.name ?? null,
+    }),
     demands: p.demands,
     address: p.address,
     firstReceiverName: p.first_receiver_name,

@@ -28,30 +28,36 @@ export default function PetitionListPage() {
       select(
         'status',
         PETITION_STATUSES.map((s) => ({ value: s, label: t(`petition.status.${s}`) })),
-        { placeholder: t('petition.list.clock'), width: 140, testId: 'petitions-status' },
+        { placeholder: t('petition.list.status'), width: 140, testId: 'petitions-status' },
       ),
       select(
         'sla',
         (['warning', 'overdue'] as const).map((s) => ({ value: s, label: t(`petition.sla.${s}`) })),
-        { placeholder: t('petition.sla.normal'), width: 120 },
+        { placeholder: t('petition.list.sla'), width: 120 },
       ),
       select(
         'class',
         PETITION_CLASSES.map((s) => ({ value: s, label: t(`petition.class.${s}`) })),
-        { width: 130 },
+        { placeholder: t('petition.list.kind'), width: 130 },
       ),
       select(
         'channel',
         PETITION_CHANNELS.map((s) => ({ value: s, label: t(`petition.channel.${s}`) })),
-        { width: 120 },
+        { placeholder: t('petition.list.channel'), width: 120 },
       ),
       select(
         'category',
         PETITION_CATEGORIES.map((s) => ({ value: s, label: t(`petition.category.${s}`) })),
-        { width: 130 },
+        { placeholder: t('petition.list.category'), width: 130 },
       ),
-      select('repeat', [{ value: 'true', label: t('petition.flag.repeat') }], { width: 110 }),
-      select('collective', [{ value: 'true', label: t('petition.flag.collective') }], { width: 110 }),
+      select('repeat', [{ value: 'true', label: t('petition.flag.repeat') }], {
+        placeholder: t('petition.flag.repeat'),
+        width: 110,
+      }),
+      select('collective', [{ value: 'true', label: t('petition.flag.collective') }], {
+        placeholder: t('petition.flag.collective'),
+        width: 110,
+      }),
       dateRange('from', 'to'),
     ],
     [t],
@@ -69,7 +75,7 @@ export default function PetitionListPage() {
       render: (_, p) => p.petitionerName ?? '—',
     },
     { title: t('petition.list.responsible'), key: 'resp', render: (_, p) => p.responsibleOrgName ?? '—' },
-    { title: '', key: 'status', render: (_, p) => <StatusTag status={p.status} /> },
+    { title: t('petition.list.status'), key: 'status', render: (_, p) => <StatusTag status={p.status} /> },
     { title: t('petition.list.clock'), key: 'clock', render: (_, p) => <ClockCell p={p} /> },
     {
       title: t('petition.list.routeBy'),

@@ -20,6 +20,11 @@ export const petitionZh = {
     responsible: '责任单位',
     flags: '标记',
     masked: '已脱敏',
+    status: '状态',
+    sla: '时限状态',
+    kind: '类别',
+    channel: '来源',
+    category: '事项分类',
   },
   status: {
     registered: '已登记',
@@ -169,6 +174,11 @@ export const petitionEn: Strings<typeof petitionZh> = {
     responsible: 'Responsible unit',
     flags: 'Flags',
     masked: 'masked',
+    status: 'Status',
+    sla: 'Time limit',
+    kind: 'Class',
+    channel: 'Channel',
+    category: 'Matter',
   },
   status: {
     registered: 'Registered',
