@@ -126,8 +126,9 @@ describe.skipIf(skipBrowserTests)('petitions', () => {
     await poll(() => page.getByTestId('petition-status').innerText()).toBe('复查申请中');
     await camera.shot(page, 'review-requested');
 
+    const number = await page.getByTestId('petition-number').innerText();
     await page.getByTestId('menu-petitions').click();
-    await page.getByTestId('petition-list').waitFor();
+    await poll(() => page.getByTestId('petition-list').innerText()).toContain(number);
     await settle(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'petition-list.png') });
   });

@@ -80,7 +80,8 @@ export async function seedDemoPetitions(db: Db, now: Date) {
   const events = [];
   const seqByYear = new Map<number, number>();
   const lastOf = new Map<string, { id: string; at: number }>();
-  for (let i = 0; i < COUNT; i++) {
+  // Oldest first: numbers rise with time and a repeat points back at the earlier visit.
+  for (let i = COUNT - 1; i >= 0; i--) {
     const age = Math.floor((i / COUNT) * 360) + Math.floor(r() * 2);
     const received = new Date(now.getTime() - age * DAY - Math.floor(r() * 6) * 3_600_000);
     const status = stateFor(age, i);

@@ -115,6 +115,30 @@ export default function ReceptionDeskPage() {
           </div>
         )}
       </Card>
+      {done && (
+        <Card data-testid="desk-done">
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Alert type="success" showIcon title={t('petition.desk.registered', { number: done.number })} />
+            {alerts?.repeat && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="desk-repeat-alert"
+                title={t('petition.desk.repeatAlert', {
+                  count: alerts.repeat.count,
+                  number: alerts.repeat.latestNumber,
+                  answered: alerts.repeat.latestAnswered ? t('petition.desk.answeredSuffix') : '',
+                })}
+              />
+            )}
+            {alerts?.crossLevel && <Alert type="warning" showIcon title={t('petition.desk.crossAlert')} />}
+            {alerts?.collective && <Alert type="info" showIcon title={t('petition.desk.collectiveAlert')} />}
+            <Link to={`/petitions/${done.id}`} data-testid="desk-open">
+              {t('petition.desk.open')}
+            </Link>
+          </Space>
+        </Card>
+      )}
       {found && (
         <Card title={t('petition.desk.form')}>
           <Form<Values>
@@ -178,30 +202,6 @@ export default function ReceptionDeskPage() {
               {t('petition.desk.register')}
             </Button>
           </Form>
-        </Card>
-      )}
-      {done && (
-        <Card data-testid="desk-done">
-          <Space orientation="vertical" style={{ width: '100%' }}>
-            <Alert type="success" showIcon title={t('petition.desk.registered', { number: done.number })} />
-            {alerts?.repeat && (
-              <Alert
-                type="warning"
-                showIcon
-                data-testid="desk-repeat-alert"
-                title={t('petition.desk.repeatAlert', {
-                  count: alerts.repeat.count,
-                  number: alerts.repeat.latestNumber,
-                  answered: alerts.repeat.latestAnswered ? t('petition.desk.answeredSuffix') : '',
-                })}
-              />
-            )}
-            {alerts?.crossLevel && <Alert type="warning" showIcon title={t('petition.desk.crossAlert')} />}
-            {alerts?.collective && <Alert type="info" showIcon title={t('petition.desk.collectiveAlert')} />}
-            <Link to={`/petitions/${done.id}`} data-testid="desk-open">
-              {t('petition.desk.open')}
-            </Link>
-          </Space>
         </Card>
       )}
     </Space>
