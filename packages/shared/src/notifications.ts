@@ -76,6 +76,16 @@ export const NOTIFICATION_MESSAGES = {
   'referral.expired': {
     title: { zh: '转交未获答复，已退回', en: 'Not answered in time; it came back to you' },
   },
+  // Petitions (信访): a matter sent to an authority, and its legal clock running short or out.
+  'petition.transferred': {
+    title: { zh: '信访事项待受理：{{number}}', en: 'Petition to accept: {{number}}' },
+  },
+  'petition.warning': {
+    title: { zh: '信访事项即将到期：{{number}}', en: 'Petition due soon: {{number}}' },
+  },
+  'petition.overdue': {
+    title: { zh: '信访事项已超期：{{number}}', en: 'Petition overdue: {{number}}' },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

@@ -53,7 +53,14 @@ export const PERMISSIONS = {
   'notice.manage': { group: 'public', zh: '发布公开公示', en: 'Publish notices' },
   'policy.manage': { group: 'public', zh: '维护政策库', en: 'Maintain the policy library' },
   'open311.manage': { group: 'public', zh: '管理开放接口密钥', en: 'Manage Open311 API keys' },
-  // Sensitive data classes (records.ts DATA_CLASSES): no built-in role holds these; an admin grants them.
+  // Petitions (信访, modules.md §4.2); identities and content are also the `petition` data class below.
+  'petition.read': { group: 'petition', zh: '查看信访事项', en: 'View petitions' },
+  'petition.register': { group: 'petition', zh: '登记与交转信访事项', en: 'Register and route petitions' },
+  'petition.handle': { group: 'petition', zh: '受理办理信访事项', en: 'Accept and handle petitions' },
+  'petition.approve': { group: 'petition', zh: '审批信访延期与答复', en: 'Approve petition extensions' },
+  'petition.review': { group: 'petition', zh: '信访复查复核', en: 'Review and recheck petitions' },
+  // Sensitive data classes (records.ts DATA_CLASSES): granted by an admin; only the petition roles hold the
+  // petition class (docs/decisions/0009-petition-roles.md).
   'class.petition.read': { group: 'class', zh: '查看信访类记录', en: 'Read petition-class records' },
   'class.petition.export': { group: 'class', zh: '导出信访类记录', en: 'Export petition-class records' },
   'class.corrections.read': {

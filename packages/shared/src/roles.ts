@@ -10,7 +10,7 @@ export interface BuiltinRole {
 const AUDIT_ONLY: readonly Permission[] = ['audit.read', 'audit.export'];
 /**
  * Sensitive data classes are granted one by one, by a decision someone signs for: the system admin does not
- * get them with "everything", and no built-in role holds them (modules.md's class roles do not exist yet).
+ * get them with "everything"; only the petition roles hold the petition class (decision 0009).
  */
 export const isClassPermission = (p: Permission) => p.startsWith('class.');
 /** Held by the security administrator alone, so the system administrator cannot take over an account. */
@@ -153,6 +153,34 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     zh: '调解员',
     en: 'Mediator',
     permissions: ['org.read', 'mediation.read', 'mediation.manage', 'case.read'],
+  },
+  // Petition roles (信访, docs/decisions/0009-petition-roles.md): the only built-in roles with a class permission,
+  // because reading petitioners in clear is the daily work of these posts and of no other.
+  {
+    code: 'petition_receptionist',
+    zh: '信访接待员',
+    en: 'Petition receptionist',
+    permissions: ['org.read', 'petition.read', 'petition.register', 'registry.read', 'class.petition.read'],
+  },
+  {
+    code: 'petition_handler',
+    zh: '信访办理员',
+    en: 'Petition handler',
+    permissions: ['org.read', 'petition.read', 'petition.handle', 'class.petition.read'],
+  },
+  {
+    code: 'petition_supervisor',
+    zh: '信访督查',
+    en: 'Petition supervisor',
+    permissions: [
+      'org.read',
+      'petition.read',
+      'petition.approve',
+      'petition.review',
+      'dashboard.read',
+      'class.petition.read',
+      'class.petition.export',
+    ],
   },
   {
     code: 'viewer',

@@ -59,6 +59,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     imports: (await f.importJob(db, at)).id,
     'open311/keys': (await f.open311Key(db, at)).id,
     'subject-requests': (await f.subjectRequest(db, at)).id,
+    petitions: (await f.petition(db, at)).id,
   };
 }
 

@@ -11,6 +11,7 @@ import type { WorkflowTables } from './schema-workflow.ts';
 import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
 import type { AuditChainTables } from './schema-audit-chain.ts';
+import type { PetitionTables } from './schema-petitions.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -263,7 +264,8 @@ export interface Database
     WorkflowTables,
     DocumentTables,
     SecurityTables,
-    AuditChainTables {
+    AuditChainTables,
+    PetitionTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

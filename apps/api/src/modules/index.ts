@@ -13,6 +13,7 @@ import grids from './grids/module.ts';
 import health from './health/module.ts';
 import open311 from './open311/module.ts';
 import orgs from './orgs/module.ts';
+import petitions from './petitions/module.ts';
 import places from './places/module.ts';
 import publicSide from './public/module.ts';
 import registry from './registry/module.ts';
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleDef[] = [
   places,
   publicSide,
   open311,
+  petitions,
   dashboard,
   assessment,
 ];

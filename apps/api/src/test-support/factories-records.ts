@@ -248,3 +248,41 @@ export async function subjectRequest(db: Db, at: Subtree) {
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/** A petition (信访) received at the street, registered, with its `petition` data class. */
+export async function petition(db: Db, at: Subtree, now = new Date()) {
+  const p = await person(db, at);
+  const row = await db
+    .insertInto('petitions')
+    .values({
+      number: `XFT${tag()}`,
+      channel: 'desk',
+      class: 'appeal',
+      category: 'labour',
+      summary: '测试信访事项',
+      demands: '测试诉求',
+      matter_key: 'labour||',
+      received_at: now,
+      first_receiver_name: '测试接待员',
+      receiving_org_id: at.street.id,
+      org_path: at.street.path,
+      petitioner_id: p.id,
+      petitioner_name: '测试信访人',
+      status: 'registered',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('record_classes')
+    .values({
+      owner_type: 'petition',
+      owner_id: row.id,
+      class: 'petition',
+      org_path: at.street.path,
+      created_at: now,
+    })
+    .execute();
+  return row;
+}

@@ -15,9 +15,11 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  MessageOutlined,
   NotificationOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -74,6 +76,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <ProfileOutlined />,
     testId: 'menu-cases',
     permission: 'case.read',
+  },
+  // 信访 (issue 16): the desk for receptionists, the list for every petition role.
+  {
+    path: '/petitions/desk',
+    label: 'petition.menu.desk',
+    icon: <SolutionOutlined />,
+    testId: 'menu-petition-desk',
+    permission: 'petition.register',
+  },
+  {
+    path: '/petitions',
+    label: 'petition.menu.list',
+    icon: <MessageOutlined />,
+    testId: 'menu-petitions',
+    permission: 'petition.read',
   },
   {
     path: '/persons',

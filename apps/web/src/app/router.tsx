@@ -42,6 +42,10 @@ const ReportsPage = lazy(() => import('../modules/assessment/ReportsPage'));
 // Dashboards: the big screen lives outside the shell (full screen, dark), behind sign-in all the same.
 const DashboardPage = lazy(() => import('../modules/dashboard/DashboardPage'));
 const BigScreenPage = lazy(() => import('../modules/dashboard/BigScreenPage'));
+// 信访 (issue 16).
+const PetitionListPage = lazy(() => import('../modules/petitions/PetitionListPage'));
+const PetitionPage = lazy(() => import('../modules/petitions/PetitionPage'));
+const ReceptionDeskPage = lazy(() => import('../modules/petitions/ReceptionDeskPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -94,6 +98,9 @@ export const router = createBrowserRouter([
       { path: 'dashboard', element: guarded('dashboard.read', <DashboardPage />) },
       { path: 'notices', element: guarded('notice.manage', <NoticesAdminPage />) },
       { path: 'policies', element: guarded('policy.manage', <PoliciesAdminPage />) },
+      { path: 'petitions', element: guarded('petition.read', <PetitionListPage />) },
+      { path: 'petitions/desk', element: guarded('petition.register', <ReceptionDeskPage />) },
+      { path: 'petitions/:id', element: guarded('petition.read', <PetitionPage />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

@@ -55,7 +55,12 @@ describe('fieldsOf', () => {
   });
 
   it('refuses a type it has no widget for', () => {
-    expect(() => fieldsOf(z.object({ count: z.number() }))).toThrow(/count/);
+    expect(() => fieldsOf(z.object({ tags: z.array(z.number()) }))).toThrow(/tags/);
+  });
+  it('gives a whole number its bounds', () => {
+    expect(fieldsOf(z.object({ days: z.number().int().min(1).max(30) }))).toEqual([
+      { key: 'days', required: true, kind: 'number', min: 1, max: 30 },
+    ]);
   });
 });
 

@@ -1,5 +1,17 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+} from 'antd';
 import type { FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
@@ -72,6 +84,13 @@ export function bodyOf(
   }
   return body;
 }
+
+/** The validator's type of a required field that is not text. */
+const RULE_TYPE: Partial<Record<SchemaField['kind'], 'boolean' | 'number' | 'object'>> = {
+  boolean: 'boolean',
+  number: 'number',
+  datetime: 'object',
+};
 
 const REFUSED = new Set(['TRANSITION_NOT_ALLOWED', 'ACTION_NOT_ALLOWED']);
 
@@ -199,11 +218,12 @@ function SchemaFormItem({
             // Only text may be "filled" with blanks; a yes/no or a picked id is typed by its own value.
             ...(f.kind === 'text' || f.kind === 'textarea'
               ? { whitespace: true }
-              : { type: f.kind === 'boolean' ? ('boolean' as const) : undefined }),
+              : // Without a type the validator expects a string: a number or a picked moment would fail.
+                { type: RULE_TYPE[f.kind] }),
             message: t('common.required', { field: typeof name === 'string' ? name : f.key }),
           },
         ];
-  const max: FormRule[] = f.max ? [{ max: f.max }] : [];
+  const max: FormRule[] = f.max && f.kind !== 'number' ? [{ max: f.max }] : [];
   const yesNo: [ReactNode, ReactNode] = [w.yes ?? t('kit.action.yes'), w.no ?? t('kit.action.no')];
   const input = w.input ?? defaultInput(f, testId, w, optionLabel, yesNo);
   return (
@@ -263,5 +283,9 @@ function defaultInput(
       );
     case 'attachments':
       return <PhotoUploader data-testid={testId} />;
+    case 'number':
+      return (
+        <InputNumber min={f.min} max={f.max} precision={0} style={{ width: '100%' }} data-testid={testId} />
+      );
   }
 }

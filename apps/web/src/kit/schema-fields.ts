@@ -13,7 +13,8 @@ export type FieldKind =
   | 'datetime' // a moment (an ISO date-time string or a coerced date)
   | 'org' // a uuid: a unit of the org tree unless the page says otherwise
   | 'orgs' // a list of uuids
-  | 'attachments'; // a list of uploaded file ids
+  | 'attachments' // a list of uploaded file ids
+  | 'number'; // a whole number within the schema's bounds (a petition's extension days)
 
 export interface SchemaField {
   key: string;
@@ -21,6 +22,7 @@ export interface SchemaField {
   required: boolean;
   options?: readonly string[];
   max?: number;
+  min?: number;
 }
 
 type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; format?: string };
@@ -52,6 +54,10 @@ function kindOf(key: string, inner: z.ZodType): Omit<SchemaField, 'key' | 'requi
       return { kind: 'datetime' };
     case 'boolean':
       return { kind: 'boolean' };
+    case 'number': {
+      const n = inner as z.ZodNumber;
+      return { kind: 'number', min: n.minValue ?? undefined, max: n.maxValue ?? undefined };
+    }
     case 'enum':
       return { kind: 'enum', options: (inner as z.ZodEnum).options as readonly string[] };
     case 'array': {

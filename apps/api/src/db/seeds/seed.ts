@@ -74,6 +74,10 @@ export const DEMO_ACCOUNTS = [
   { username: 'grid', role: 'grid_worker', at: 'grid', displayName: '网格员（演示）' },
   { username: 'dept', role: 'department_handler', at: 'dept', displayName: '城管处置员（演示）' },
   { username: 'mediator', role: 'mediator', at: 'street', displayName: '调解员（演示）' },
+  // 信访 (issue 16): the desk at the district centre, a handler at the first department, the district's 督查.
+  { username: 'xfjd', role: 'petition_receptionist', at: 'district', displayName: '信访接待员（演示）' },
+  { username: 'xfbl', role: 'petition_handler', at: 'dept', displayName: '信访办理员（演示）' },
+  { username: 'xfdc', role: 'petition_supervisor', at: 'district', displayName: '信访督查（演示）' },
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ import { assessmentEn } from '../../modules/assessment/messages';
 import { calendarEn } from '../../modules/calendar/messages';
 import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
+import { petitionEn } from '../../modules/petitions/messages';
 
 export const en: Resources = {
   registry: registryEn,
@@ -19,6 +20,7 @@ export const en: Resources = {
   calendar: calendarEn,
   kit: kitEn,
   secondFactor: secondFactorEn,
+  petition: petitionEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -342,6 +344,7 @@ export const en: Resources = {
     assessment: 'Assessment',
     public: 'Public services',
     class: 'Sensitive data classes',
+    petition: 'Petitions',
     other: 'Other',
   },
   audit: {

@@ -8,6 +8,7 @@ import { assessmentZh } from '../../modules/assessment/messages';
 import { calendarZh } from '../../modules/calendar/messages';
 import { kitZh } from '../../kit/messages';
 import { secondFactorZh } from '../../modules/profile/second-factor-messages';
+import { petitionZh } from '../../modules/petitions/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -23,6 +24,7 @@ export const zhCN = {
   calendar: calendarZh,
   kit: kitZh,
   secondFactor: secondFactorZh,
+  petition: petitionZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -345,6 +347,7 @@ export const zhCN = {
     assessment: '考核',
     public: '公众服务',
     class: '敏感数据类别',
+    petition: '信访',
     other: '其他',
   },
   audit: {

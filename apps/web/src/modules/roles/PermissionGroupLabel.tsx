@@ -10,6 +10,7 @@ const KNOWN = [
   'mediation',
   'dashboard',
   'class',
+  'petition',
 ] as const;
 type Known = (typeof KNOWN)[number];
 

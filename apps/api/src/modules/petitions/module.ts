@@ -1,0 +1,21 @@
+import { defineModule } from '../../core/module.ts';
+import { seedDemoPetitions } from './demo-seed.ts';
+import { registerPetitionIndicators } from './indicators.ts';
+import { petitionOwner, registerPetitionDocumentOwner } from './record-owner.ts';
+import { petitionRoutes } from './routes.ts';
+import { registerPetitionTaskKinds } from './task-kinds.ts';
+import { PETITION_WORKFLOW } from './workflow.ts';
+
+export default defineModule({
+  name: 'petitions',
+  routes: () => petitionRoutes,
+  // The legal clocks run on the one deadline sweep over every module's workflows.
+  workflows: () => [PETITION_WORKFLOW],
+  recordOwners: [petitionOwner],
+  register: () => {
+    registerPetitionTaskKinds();
+    registerPetitionIndicators();
+    registerPetitionDocumentOwner();
+  },
+  seeds: { demo: (tx, now) => seedDemoPetitions(tx, now) },
+});
