@@ -76,6 +76,16 @@ export const NOTIFICATION_MESSAGES = {
   'referral.expired': {
     title: { zh: '转交未获答复，已退回', en: 'Not answered in time; it came back to you' },
   },
+  // 大调解 (modules.md §4.1): the mediation clock's yellow and red warnings, and the mediators assigned.
+  'dispute.assigned': {
+    title: { zh: '指派调解：{{number}}', en: 'Dispute assigned to you: {{number}}' },
+  },
+  'dispute.warning': {
+    title: { zh: '调解即将到期：{{number}}', en: 'Mediation due soon: {{number}}' },
+  },
+  'dispute.overdue': {
+    title: { zh: '调解已超期：{{number}}', en: 'Mediation overdue: {{number}}' },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

@@ -10,6 +10,7 @@ import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
 import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
+import type { MediationTables } from './schema-mediation.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -261,7 +262,8 @@ export interface Database
     RecordTables,
     WorkflowTables,
     DocumentTables,
-    SecurityTables {
+    SecurityTables,
+    MediationTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;
