@@ -52,6 +52,10 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     'reports/jobs': (await f.reportJob(db, at)).id,
     imports: (await f.importJob(db, at)).id,
     'open311/keys': (await f.open311Key(db, at)).id,
+    ...(await f.disputeIn(db, at).then((m) => ({
+      'mediation/disputes': m.dispute.id,
+      'mediation/bodies': m.body.id,
+    }))),
   };
 }
 

@@ -31,7 +31,11 @@ describeWorkflow(DISPUTE_WORKFLOW, DISPUTE_ACTIONS, () => ({
   },
   act: (id, b) => director.post(`/api/mediation/disputes/${id}/actions`, b),
   async statusOf(id) {
-    const r = await t.db.db.selectFrom('disputes').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    const r = await t.db.db
+      .selectFrom('disputes')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return r.status;
   },
 }));

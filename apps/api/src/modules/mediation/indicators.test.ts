@@ -26,13 +26,30 @@ beforeAll(async () => {
   // Six disputes, counted by hand below.
   await f.dispute(db, street, { foundAt: found, source: 'screening' }); // registered, never accepted
   await f.dispute(db, street, { foundAt: found, status: 'declined', outcome: 'declined' });
-  await f.dispute(db, community, { ...acc, status: 'closed', conclusion: 'agreed', concludedOnTime: true, outcome: 'performed', source: 'screening' });
+  await f.dispute(db, community, {
+    ...acc,
+    status: 'closed',
+    conclusion: 'agreed',
+    concludedOnTime: true,
+    outcome: 'performed',
+    source: 'screening',
+  });
   await f.dispute(db, street, { ...acc, status: 'agreed', conclusion: 'agreed', concludedOnTime: false });
   await f.dispute(db, street, { ...acc, status: 'failed', conclusion: 'failed', concludedOnTime: true });
-  await f.dispute(db, street, { ...acc, status: 'referred_out', conclusion: 'referred_out', concludedOnTime: true });
+  await f.dispute(db, street, {
+    ...acc,
+    status: 'referred_out',
+    conclusion: 'referred_out',
+    concludedOnTime: true,
+  });
   await f.dispute(db, street, { ...acc, status: 'mediating' });
   // Registered before the period: not counted.
-  await f.dispute(db, street, { foundAt: new Date('2026-10-20T02:00:00Z'), status: 'failed', conclusion: 'failed', acceptedAt: found });
+  await f.dispute(db, street, {
+    foundAt: new Date('2026-10-20T02:00:00Z'),
+    status: 'failed',
+    conclusion: 'failed',
+    acceptedAt: found,
+  });
   mediator = await t.login(u.username);
 });
 afterAll(() => t.close());
@@ -41,7 +58,11 @@ describe('mediation indicators', () => {
   it('equal hand counts on a fixed set of disputes, and the success rate is not the resolution rate', async () => {
     const codes = MEDIATION_INDICATORS.map((d) => d.code);
     const ctx = { db: t.db.db, scope: systemScope(), clock };
-    const q = { units: { kind: 'org' as const, orgIds: [at.street.id] }, from: new Date('2026-11-01T00:00:00+08:00'), to: new Date('2026-12-01T00:00:00+08:00') };
+    const q = {
+      units: { kind: 'org' as const, orgIds: [at.street.id] },
+      from: new Date('2026-11-01T00:00:00+08:00'),
+      to: new Date('2026-12-01T00:00:00+08:00'),
+    };
     const v = (await computeIndicators(ctx, codes, q)).get(at.street.id)!;
     expect(v).toEqual({
       'mediation.registered': 7,
@@ -60,7 +81,7 @@ describe('mediation indicators', () => {
     expect(v['mediation.successRate']).not.toBe(v['mediation.resolutionRate']);
   });
 
-  it("puts the disputes to accept in 我的待办", async () => {
+  it('puts the disputes to accept in 我的待办', async () => {
     const r = await mediator.get('/api/tasks?kind=mediation.accept');
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.kinds.find((k: { kind: string }) => k.kind === 'mediation.accept').count).toBe(1);
