@@ -129,8 +129,9 @@ const obligation = z.object({
 /** The input of every action (besides `action` and `version`, which the runner reads). */
 export const DISPUTE_ACTION_INPUTS = {
   accept: z.object({
-    consentApplicant: z.literal(true, { message: 'the applicant must consent to mediation' }),
-    consentRespondent: z.literal(true, { message: 'the respondent must consent to mediation' }),
+    // 人民调解法: a party who clearly refuses may not be mediated, so both consents must be yes.
+    consentApplicant: z.boolean().refine((v) => v, 'the applicant must consent to mediation'),
+    consentRespondent: z.boolean().refine((v) => v, 'the respondent must consent to mediation'),
   }),
   decline: z.object({ reason: z.enum(DECLINE_REASONS), guidance: text(2000) }),
   assign: z.object({

@@ -162,7 +162,14 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     code: 'mediator',
     zh: '调解员',
     en: 'Mediator',
-    permissions: ['org.read', 'mediation.read', 'mediation.manage', 'mediation.report', 'case.read', 'registry.read'],
+    permissions: [
+      'org.read',
+      'mediation.read',
+      'mediation.manage',
+      'mediation.report',
+      'case.read',
+      'registry.read',
+    ],
   },
   // 大调解 (modules.md §4.1): a body's director approves second extensions and reopening; 司法所 runs the bodies.
   {

@@ -1,5 +1,17 @@
 import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+} from 'antd';
 import type { FormRule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
@@ -67,6 +79,7 @@ export function bodyOf(
     if (typeof v === 'string') v = v.trim() || undefined;
     else if (f.kind === 'attachments') v = photoIds(v as PhotoItem[] | undefined);
     else if (f.kind === 'datetime' && v) v = beijingIso(v as Dayjs);
+    else if (f.kind === 'date' && v) v = (v as Dayjs).format('YYYY-MM-DD');
     if (Array.isArray(v) && v.length === 0) v = undefined;
     if (v !== undefined && v !== null) body[f.key] = v;
   }
@@ -255,6 +268,10 @@ function defaultInput(
           data-testid={testId}
         />
       );
+    case 'date':
+      return <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} inputReadOnly data-testid={testId} />;
+    case 'number':
+      return <InputNumber min={0} style={{ width: '100%' }} data-testid={testId} />;
     case 'org':
       return <OrgTreeSelect placeholder={w.placeholder} style={{ width: '100%' }} data-testid={testId} />;
     case 'orgs':

@@ -11,6 +11,8 @@ export type FieldKind =
   | 'enum' // one of the schema's options
   | 'boolean' // yes or no, answered explicitly
   | 'datetime' // a moment (an ISO date-time string or a coerced date)
+  | 'date' // a calendar day (an ISO date string, YYYY-MM-DD)
+  | 'number' // a number (days, an amount)
   | 'org' // a uuid: a unit of the org tree unless the page says otherwise
   | 'orgs' // a list of uuids
   | 'attachments'; // a list of uploaded file ids
@@ -45,6 +47,7 @@ function kindOf(key: string, inner: z.ZodType): Omit<SchemaField, 'key' | 'requi
     case 'string': {
       if (def.format === 'uuid' || def.format === 'guid') return { kind: 'org' };
       if (def.format === 'datetime') return { kind: 'datetime' };
+      if (def.format === 'date') return { kind: 'date' };
       const max = (inner as z.ZodString).maxLength ?? undefined;
       return { kind: max !== undefined && max <= 200 ? 'text' : 'textarea', max };
     }
@@ -52,6 +55,8 @@ function kindOf(key: string, inner: z.ZodType): Omit<SchemaField, 'key' | 'requi
       return { kind: 'datetime' };
     case 'boolean':
       return { kind: 'boolean' };
+    case 'number':
+      return { kind: 'number' };
     case 'enum':
       return { kind: 'enum', options: (inner as z.ZodEnum).options as readonly string[] };
     case 'array': {

@@ -16,6 +16,8 @@ export interface BodyFilter {
   q?: string | undefined;
   kind?: string | undefined;
   nonCompliant?: boolean | undefined;
+  /** Bodies a dispute can be registered with: also those above the caller (a grid worker's committees). */
+  intake?: boolean | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -37,7 +39,14 @@ export async function listBodies(db: Db, scope: OrgScope, f: BodyFilter, today: 
     .selectAll('b')
     .select(['o.name as org_name', 'o.level as org_level', 'p.name as parent_name'])
     .select(activeCounts(today).as('counts'))
-    .where(pathInScope(scope, sql.ref('b.org_path')))
+    .where((eb) =>
+      f.intake
+        ? eb.or([
+            pathInScope(scope, sql.ref('b.org_path')),
+            sql<boolean>`${scope.pathPrefix} LIKE b.org_path || '%'`,
+          ])
+        : pathInScope(scope, sql.ref('b.org_path')),
+    )
     .where('b.disabled', '=', false);
   if (f.q) q = q.where('b.name', 'like', likeContains(f.q));
   if (f.kind) q = q.where('b.kind', '=', f.kind);

@@ -51,6 +51,42 @@ function statusFor(r: Rng, ageDays: number): string {
 }
 
 /**
+ * Two more mediator logins, at 桂林苑社区 and 康乐社区 (the demo password, like every demo account): the
+ * receiving side of a 六调联动 transfer from 东兴街道 can be shown with them.
+ */
+async function communityLogins(
+  tx: Db,
+  from: { password_hash: string; must_change_password: boolean; password_changed_at: Date | null },
+  orgs: Org[],
+) {
+  const out = new Map<string, string>();
+  const role = await tx.selectFrom('roles').select('id').where('code', '=', 'mediator').executeTakeFirst();
+  if (!role) return out;
+  for (const [username, name] of [
+    ['mediator2', '桂林苑社区'],
+    ['mediator3', '康乐社区'],
+  ] as const) {
+    const org = orgs.find((o) => o.name === name);
+    if (!org) continue;
+    const u = await tx
+      .insertInto('users')
+      .values({
+        username,
+        display_name: `${name}调解员（演示）`,
+        org_id: org.id,
+        password_hash: from.password_hash,
+        must_change_password: from.must_change_password,
+        password_changed_at: from.password_changed_at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await tx.insertInto('user_roles').values({ user_id: u.id, role_id: role.id }).execute();
+    out.set(org.id, u.id);
+  }
+  return out;
+}
+
+/**
  * 大调解 of 示范区: the district centre, a committee per street and community (two of them out of rule), police,
  * petition and professional bodies, mediators (the demo `mediator` login among them at 东兴街道) and about 150
  * disputes over the past year in every status. Bulk inserts: the demo loads in well under a second more.
@@ -92,16 +128,23 @@ export async function seedDemoMediation(tx: Db, now: Date) {
   // Mediators: two per street or community body; the demo mediator serves 东兴街道's committee.
   const login = await tx
     .selectFrom('users')
-    .select(['id', 'org_id'])
+    .select(['id', 'org_id', 'password_hash', 'must_change_password', 'password_changed_at'])
     .where('username', '=', 'mediator')
     .executeTakeFirst();
+  const logins = login ? await communityLogins(tx, login, orgs) : new Map<string, string>();
   const mediatorRows = bodies.flatMap((b) =>
     [0, 1].map((i) => ({
       id: r.uuid(),
       body_id: b.id,
       org_path: b.org_path,
-      user_id: i === 0 && login && b.org_id === login.org_id ? login.id : null,
-      name: i === 0 && login && b.org_id === login.org_id ? '调解员（演示）' : demoName(r),
+      user_id:
+        i === 0 ? (login && b.org_id === login.org_id ? login.id : (logins.get(b.org_id) ?? null)) : null,
+      name:
+        i === 0 && login && b.org_id === login.org_id
+          ? '调解员（演示）'
+          : i === 0 && logins.has(b.org_id)
+            ? `${orgs.find((o) => o.id === b.org_id)?.name ?? ''}调解员（演示）`
+            : demoName(r),
       kind: r.pick(['full_time', 'part_time', 'volunteer', 'legal']),
       specialities: JSON.stringify([r.pick(['邻里', '婚姻家庭', '物业', '劳资'])]),
       certificate: r.chance(0.6) ? `调证${r.int(10000, 99999)}` : null,

@@ -37,6 +37,7 @@ export const bodyListQuery = z.object({
   q: z.string().trim().max(50).optional(),
   kind: z.enum(BODY_KINDS).optional(),
   nonCompliant: boolQuery,
+  intake: boolQuery,
   limit: limitSchema,
   cursor: cursorSchema,
 });

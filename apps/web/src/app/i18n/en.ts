@@ -8,6 +8,7 @@ import { assessmentEn } from '../../modules/assessment/messages';
 import { calendarEn } from '../../modules/calendar/messages';
 import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
+import { mediationEn } from '../../modules/mediation/messages';
 
 export const en: Resources = {
   registry: registryEn,
@@ -19,6 +20,7 @@ export const en: Resources = {
   calendar: calendarEn,
   kit: kitEn,
   secondFactor: secondFactorEn,
+  mediation: mediationEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -45,6 +47,7 @@ export const en: Resources = {
   },
   menuGroup: {
     registry: 'Registry',
+    mediation: 'Dispute mediation',
     command: 'Command and assessment',
     public: 'Public services',
     system: 'Administration',

@@ -8,6 +8,7 @@ import { assessmentZh } from '../../modules/assessment/messages';
 import { calendarZh } from '../../modules/calendar/messages';
 import { kitZh } from '../../kit/messages';
 import { secondFactorZh } from '../../modules/profile/second-factor-messages';
+import { mediationZh } from '../../modules/mediation/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -23,6 +24,7 @@ export const zhCN = {
   calendar: calendarZh,
   kit: kitZh,
   secondFactor: secondFactorZh,
+  mediation: mediationZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -49,6 +51,7 @@ export const zhCN = {
   },
   menuGroup: {
     registry: '实有人口房屋单位',
+    mediation: '矛盾纠纷调解',
     command: '指挥考核',
     public: '公众服务',
     system: '系统设置',
