@@ -187,6 +187,14 @@ export function WorkflowActionModal(p: WorkflowActionModalProps) {
   );
 }
 
+/** The validator's type per kind: without one it checks for a string, which a list or a number never is. */
+const RULE_TYPE: Partial<Record<SchemaField['kind'], 'boolean' | 'array' | 'number' | 'object'>> = {
+  boolean: 'boolean',
+  orgs: 'array',
+  number: 'number',
+  date: 'object',
+};
+
 function SchemaFormItem({
   field: f,
   widget: w = {},
@@ -212,7 +220,7 @@ function SchemaFormItem({
             // Only text may be "filled" with blanks; a yes/no or a picked id is typed by its own value.
             ...(f.kind === 'text' || f.kind === 'textarea'
               ? { whitespace: true }
-              : { type: f.kind === 'boolean' ? ('boolean' as const) : undefined }),
+              : { type: RULE_TYPE[f.kind] }),
             message: t('common.required', { field: typeof name === 'string' ? name : f.key }),
           },
         ];

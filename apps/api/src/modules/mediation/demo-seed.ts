@@ -51,7 +51,7 @@ function statusFor(r: Rng, ageDays: number): string {
 }
 
 /**
- * Two more mediator logins, at 桂林苑社区 and 康乐社区 (the demo password, like every demo account): the
+ * Two more mediator logins, the committee directors of 桂林苑社区 and 康乐社区 (the demo password, like every demo account): the
  * receiving side of a 六调联动 transfer from 东兴街道 can be shown with them.
  */
 async function communityLogins(
@@ -60,7 +60,12 @@ async function communityLogins(
   orgs: Org[],
 ) {
   const out = new Map<string, string>();
-  const role = await tx.selectFrom('roles').select('id').where('code', '=', 'mediator').executeTakeFirst();
+  // Committee directors (who mediate too): the plain mediator role keeps its one demo login.
+  const role = await tx
+    .selectFrom('roles')
+    .select('id')
+    .where('code', '=', 'mediation_director')
+    .executeTakeFirst();
   if (!role) return out;
   for (const [username, name] of [
     ['mediator2', '桂林苑社区'],
@@ -72,7 +77,7 @@ async function communityLogins(
       .insertInto('users')
       .values({
         username,
-        display_name: `${name}调解员（演示）`,
+        display_name: `${name}调委会主任（演示）`,
         org_id: org.id,
         password_hash: from.password_hash,
         must_change_password: from.must_change_password,

@@ -98,7 +98,11 @@ export default function DisputePage() {
         content: (
           <RecordTimeline
             events={d.timeline}
-            actionLabel={(e) => t(`mediation.action.${e.action as 'accept'}`, { defaultValue: e.action })}
+            actionLabel={(e) =>
+              t(`mediation.action.${e.action as 'accept'}`, {
+                defaultValue: t(`mediation.event.${e.action as 'register'}`, { defaultValue: e.action }),
+              })
+            }
             statusLabel={(s) => t(`mediation.status.${s as 'registered'}`)}
             testId="dispute-timeline"
           />
