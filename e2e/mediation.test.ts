@@ -135,7 +135,7 @@ describe.skipIf(skipBrowserTests)('大调解 journey', () => {
     });
     await act(page, '开始调解');
     await poll(() => page.getByTestId('dispute-status').innerText()).toBe('调解中');
-    await poll(() => page.getByTestId('dispute-clock').innerText()).toContain('天后到期');
+    await poll(() => page.getByTestId('dispute-clock').first().innerText()).toContain('天后到期');
     await act(page, '记录调解', async (d) => {
       await d.getByTestId('action-place').fill('东兴街道调解室');
       await d.getByTestId('action-record').fill('双方陈述事实，楼上同意赔偿装修损失');

@@ -55,7 +55,14 @@ describe('fieldsOf', () => {
   });
 
   it('refuses a type it has no widget for', () => {
-    expect(() => fieldsOf(z.object({ count: z.number() }))).toThrow(/count/);
+    expect(() => fieldsOf(z.object({ items: z.array(z.object({ a: z.string() })) }))).toThrow(/items/);
+  });
+
+  it('reads numbers and calendar days as their own fields', () => {
+    expect(fieldsOf(z.object({ days: z.number().int(), on: z.iso.date().optional() }))).toEqual([
+      { key: 'days', kind: 'number', required: true },
+      { key: 'on', kind: 'date', required: false },
+    ]);
   });
 });
 

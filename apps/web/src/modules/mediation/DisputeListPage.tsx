@@ -74,7 +74,7 @@ export default function DisputeListPage() {
     { title: t('mediation.field.summary'), dataIndex: 'summary', ellipsis: true },
     { title: t('mediation.field.body'), dataIndex: 'bodyName' },
     {
-      title: t('mediation.field.outcome'),
+      title: t('mediation.field.status'),
       key: 'status',
       render: (_, d) => (
         <Space size={4}>

@@ -52,6 +52,7 @@ export const mediationZh = {
     sla_overdue: '超期提醒',
   },
   field: {
+    status: '状态',
     number: '编号',
     type: '纠纷类型',
     source: '来源',
@@ -272,6 +273,7 @@ export const mediationEn: Strings<typeof mediationZh> = {
     sla_overdue: 'Overdue',
   },
   field: {
+    status: 'Status',
     number: 'Number',
     type: 'Type',
     source: 'Source',
