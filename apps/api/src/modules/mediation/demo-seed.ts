@@ -3,6 +3,7 @@ import { DISPUTE_TYPES, DISPUTE_SOURCES } from '@civicgrid/shared/mediation';
 import { localDay } from '../../core/calendar.ts';
 import type { Db } from '../../db/client.ts';
 import { demoName, rng, type Rng } from '../registry/demo-names.ts';
+import { communityLogins } from './demo-logins-seed.ts';
 
 const DAY = 86_400_000;
 type Org = { id: string; path: string; name: string; level: string; parent_id: string | null };
@@ -48,47 +49,6 @@ function statusFor(r: Rng, ageDays: number): string {
   if (ageDays < 30) return r.pick(['accepted', 'mediating', 'mediating', 'agreed', 'declined']);
   if (ageDays < 60) return r.pick(['mediating', 'agreed', 'performing', 'closed', 'failed']);
   return r.pick(['closed', 'closed', 'closed', 'closed', 'failed', 'referred_out', 'declined', 'closed']);
-}
-
-/**
- * Two more mediator logins, the committee directors of 桂林苑社区 and 康乐社区 (the demo password, like every demo account): the
- * receiving side of a 六调联动 transfer from 东兴街道 can be shown with them.
- */
-async function communityLogins(
-  tx: Db,
-  from: { password_hash: string; must_change_password: boolean; password_changed_at: Date | null },
-  orgs: Org[],
-) {
-  const out = new Map<string, string>();
-  // Committee directors (who mediate too): the plain mediator role keeps its one demo login.
-  const role = await tx
-    .selectFrom('roles')
-    .select('id')
-    .where('code', '=', 'mediation_director')
-    .executeTakeFirst();
-  if (!role) return out;
-  for (const [username, name] of [
-    ['mediator2', '桂林苑社区'],
-    ['mediator3', '康乐社区'],
-  ] as const) {
-    const org = orgs.find((o) => o.name === name);
-    if (!org) continue;
-    const u = await tx
-      .insertInto('users')
-      .values({
-        username,
-        display_name: `${name}调委会主任（演示）`,
-        org_id: org.id,
-        password_hash: from.password_hash,
-        must_change_password: from.must_change_password,
-        password_changed_at: from.password_changed_at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx.insertInto('user_roles').values({ user_id: u.id, role_id: role.id }).execute();
-    out.set(org.id, u.id);
-  }
-  return out;
 }
 
 /**

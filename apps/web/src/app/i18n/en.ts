@@ -8,7 +8,7 @@ import { assessmentEn } from '../../modules/assessment/messages';
 import { calendarEn } from '../../modules/calendar/messages';
 import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
-import { mediationEn } from '../../modules/mediation/messages';
+import { mediationEn } from '../../modules/mediation/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
