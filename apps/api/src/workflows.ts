@@ -2,6 +2,12 @@ import type { AnyWorkflowDef } from './core/workflow/define.ts';
 import { CASE_WORKFLOW } from './modules/cases/workflow.ts';
 import { PERMIT_WORKFLOW } from './modules/places/permit-workflow.ts';
 import { PETITION_WORKFLOW } from './modules/petitions/workflow.ts';
+import { DISPUTE_WORKFLOW } from './modules/mediation/workflow.ts';
 
 /** Every workflow definition: the deadline sweep, the diagrams in docs/workflows and their tests loop over it. */
-export const WORKFLOWS: readonly AnyWorkflowDef[] = [CASE_WORKFLOW, PERMIT_WORKFLOW, PETITION_WORKFLOW];
+export const WORKFLOWS: readonly AnyWorkflowDef[] = [
+  CASE_WORKFLOW,
+  PERMIT_WORKFLOW,
+  PETITION_WORKFLOW,
+  DISPUTE_WORKFLOW,
+];

@@ -86,6 +86,16 @@ export const NOTIFICATION_MESSAGES = {
   'petition.overdue': {
     title: { zh: '信访事项已超期：{{number}}', en: 'Petition overdue: {{number}}' },
   },
+  // 大调解 (modules.md §4.1): the mediation clock's yellow and red warnings, and the mediators assigned.
+  'dispute.assigned': {
+    title: { zh: '指派调解：{{number}}', en: 'Dispute assigned to you: {{number}}' },
+  },
+  'dispute.warning': {
+    title: { zh: '调解即将到期：{{number}}', en: 'Mediation due soon: {{number}}' },
+  },
+  'dispute.overdue': {
+    title: { zh: '调解已超期：{{number}}', en: 'Mediation overdue: {{number}}' },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

@@ -45,6 +45,21 @@ export const PERMISSIONS = {
   'person.sensitive.read': { group: 'registry', zh: '查看敏感信息明文', en: 'See unmasked personal data' },
   'mediation.read': { group: 'mediation', zh: '查看矛盾纠纷', en: 'View disputes' },
   'mediation.manage': { group: 'mediation', zh: '调解矛盾纠纷', en: 'Mediate disputes' },
+  'mediation.report': {
+    group: 'mediation',
+    zh: '排查登记矛盾纠纷',
+    en: 'Report disputes found in screening',
+  },
+  'mediation.approve': {
+    group: 'mediation',
+    zh: '审批调解延期与重新调解',
+    en: 'Approve extensions and reopening',
+  },
+  'mediation.admin': {
+    group: 'mediation',
+    zh: '管理调解组织与调解员',
+    en: 'Manage mediation bodies and mediators',
+  },
   'dashboard.read': { group: 'dashboard', zh: '查看指挥看板', en: 'View dashboards' },
   'report.read': { group: 'dashboard', zh: '查看与生成月报', en: 'View and generate monthly reports' },
   'assessment.read': { group: 'assessment', zh: '查看考核结果', en: 'View assessment results' },

@@ -12,6 +12,7 @@ import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
 import type { AuditChainTables } from './schema-audit-chain.ts';
 import type { PetitionTables } from './schema-petitions.ts';
+import type { MediationTables } from './schema-mediation.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -265,7 +266,8 @@ export interface Database
     DocumentTables,
     SecurityTables,
     AuditChainTables,
-    PetitionTables {
+    PetitionTables,
+    MediationTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

@@ -10,6 +10,7 @@ import calendar from './calendar/module.ts';
 import cases from './cases/module.ts';
 import dashboard from './dashboard/module.ts';
 import grids from './grids/module.ts';
+import mediation from './mediation/module.ts';
 import health from './health/module.ts';
 import open311 from './open311/module.ts';
 import orgs from './orgs/module.ts';
@@ -42,6 +43,8 @@ export const MODULES: readonly ModuleDef[] = [
   petitions,
   dashboard,
   assessment,
+  // 大调解 reads registry people and organisations as parties.
+  mediation,
 ];
 
 /**

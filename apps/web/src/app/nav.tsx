@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
+  ClusterOutlined,
+  UserOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
@@ -38,7 +41,7 @@ export interface NavItem {
 }
 
 /** Menu sections, in menu order after the ungrouped everyday entries. */
-export const NAV_GROUPS = ['registry', 'command', 'public', 'system'] as const;
+export const NAV_GROUPS = ['registry', 'command', 'public', 'mediation', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The side menu; an entry shows only to users holding its permission, the same one its route demands. */
@@ -220,6 +223,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'audit.read',
     group: 'system',
   },
+  // 大调解 (modules.md §4.1).
+  ...(
+    [
+      ['/mediation/mine', 'mine', <SolutionOutlined />, 'mediation.manage'],
+      ['/mediation/disputes', 'disputes', <AlertOutlined />, 'mediation.read'],
+      ['/mediation/disputes/new', 'register', <FormOutlined />, 'mediation.report'],
+      ['/mediation/bodies', 'bodies', <ClusterOutlined />, 'mediation.read'],
+      ['/mediation/mediators', 'mediators', <UserOutlined />, 'mediation.read'],
+    ] as const
+  ).map(([path, key, icon, permission]) => ({
+    path,
+    label: `mediation.nav.${key}` as ParseKeys,
+    icon,
+    testId: `menu-mediation-${key}`,
+    permission,
+    group: 'mediation' as const,
+  })),
 ];
 
 /** The menu key of a location: an entry's own path (/cases/new), else its first path segment (/cases/:id). */

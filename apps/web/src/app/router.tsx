@@ -18,6 +18,12 @@ const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 const CaseIntakePage = lazy(() => import('../modules/cases/CaseIntakePage'));
 const CaseListPage = lazy(() => import('../modules/cases/CaseListPage'));
 const CasePage = lazy(() => import('../modules/cases/CasePage'));
+const DisputeListPage = lazy(() => import('../modules/mediation/DisputeListPage'));
+const DisputeRegisterPage = lazy(() => import('../modules/mediation/DisputeRegisterPage'));
+const DisputePage = lazy(() => import('../modules/mediation/DisputePage'));
+const MyMediationPage = lazy(() => import('../modules/mediation/MyMediationPage'));
+const BodiesPage = lazy(() => import('../modules/mediation/BodiesPage'));
+const MediatorsPage = lazy(() => import('../modules/mediation/MediatorsPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
@@ -101,6 +107,12 @@ export const router = createBrowserRouter([
       { path: 'petitions', element: guarded('petition.read', <PetitionListPage />) },
       { path: 'petitions/desk', element: guarded('petition.register', <ReceptionDeskPage />) },
       { path: 'petitions/:id', element: guarded('petition.read', <PetitionPage />) },
+      { path: 'mediation/disputes', element: guarded('mediation.read', <DisputeListPage />) },
+      { path: 'mediation/disputes/new', element: guarded('mediation.report', <DisputeRegisterPage />) },
+      { path: 'mediation/disputes/:id', element: guarded('mediation.read', <DisputePage />) },
+      { path: 'mediation/mine', element: guarded('mediation.manage', <MyMediationPage />) },
+      { path: 'mediation/bodies', element: guarded('mediation.read', <BodiesPage />) },
+      { path: 'mediation/mediators', element: guarded('mediation.read', <MediatorsPage />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

@@ -56,10 +56,18 @@ describe('fieldsOf', () => {
 
   it('refuses a type it has no widget for', () => {
     expect(() => fieldsOf(z.object({ tags: z.array(z.number()) }))).toThrow(/tags/);
+    expect(() => fieldsOf(z.object({ items: z.array(z.object({ a: z.string() })) }))).toThrow(/items/);
   });
   it('gives a whole number its bounds', () => {
     expect(fieldsOf(z.object({ days: z.number().int().min(1).max(30) }))).toEqual([
-      { key: 'days', required: true, kind: 'number', min: 1, max: 30 },
+      { key: 'days', required: true, kind: 'number', min: 1, max: 30, integer: true },
+    ]);
+  });
+
+  it('reads numbers and calendar days as their own fields', () => {
+    expect(fieldsOf(z.object({ amount: z.number(), on: z.iso.date().optional() }))).toEqual([
+      { key: 'amount', kind: 'number', required: true },
+      { key: 'on', kind: 'date', required: false },
     ]);
   });
 });

@@ -79,18 +79,13 @@ export function bodyOf(
     if (typeof v === 'string') v = v.trim() || undefined;
     else if (f.kind === 'attachments') v = photoIds(v as PhotoItem[] | undefined);
     else if (f.kind === 'datetime' && v) v = beijingIso(v as Dayjs);
+    else if (f.kind === 'date' && v) v = (v as Dayjs).format('YYYY-MM-DD');
     if (Array.isArray(v) && v.length === 0) v = undefined;
     if (v !== undefined && v !== null) body[f.key] = v;
   }
   return body;
 }
 
-/** The validator's type of a required field that is not text. */
-const RULE_TYPE: Partial<Record<SchemaField['kind'], 'boolean' | 'number' | 'object'>> = {
-  boolean: 'boolean',
-  number: 'number',
-  datetime: 'object',
-};
 
 const REFUSED = new Set(['TRANSITION_NOT_ALLOWED', 'ACTION_NOT_ALLOWED']);
 
@@ -193,6 +188,15 @@ export function WorkflowActionModal(p: WorkflowActionModalProps) {
   );
 }
 
+/** The validator's type per kind: without one it checks for a string, which a list or a number never is. */
+const RULE_TYPE: Partial<Record<SchemaField['kind'], 'boolean' | 'array' | 'number' | 'object'>> = {
+  boolean: 'boolean',
+  orgs: 'array',
+  number: 'number',
+  datetime: 'object',
+  date: 'object',
+};
+
 function SchemaFormItem({
   field: f,
   widget: w = {},
@@ -275,6 +279,8 @@ function defaultInput(
           data-testid={testId}
         />
       );
+    case 'date':
+      return <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} inputReadOnly data-testid={testId} />;
     case 'org':
       return <OrgTreeSelect placeholder={w.placeholder} style={{ width: '100%' }} data-testid={testId} />;
     case 'orgs':
@@ -285,7 +291,13 @@ function defaultInput(
       return <PhotoUploader data-testid={testId} />;
     case 'number':
       return (
-        <InputNumber min={f.min} max={f.max} precision={0} style={{ width: '100%' }} data-testid={testId} />
+        <InputNumber
+          min={f.min ?? 0}
+          max={f.max}
+          {...(f.integer ? { precision: 0 } : {})}
+          style={{ width: '100%' }}
+          data-testid={testId}
+        />
       );
   }
 }

@@ -11,10 +11,11 @@ export type FieldKind =
   | 'enum' // one of the schema's options
   | 'boolean' // yes or no, answered explicitly
   | 'datetime' // a moment (an ISO date-time string or a coerced date)
+  | 'date' // a calendar day (an ISO date string, YYYY-MM-DD)
+  | 'number' // a number within the schema's bounds (days, an amount); whole when the schema says int
   | 'org' // a uuid: a unit of the org tree unless the page says otherwise
   | 'orgs' // a list of uuids
-  | 'attachments' // a list of uploaded file ids
-  | 'number'; // a whole number within the schema's bounds (a petition's extension days)
+  | 'attachments'; // a list of uploaded file ids
 
 export interface SchemaField {
   key: string;
@@ -23,6 +24,8 @@ export interface SchemaField {
   options?: readonly string[];
   max?: number;
   min?: number;
+  /** A number the schema takes only whole (`z.number().int()`). */
+  integer?: boolean;
 }
 
 type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; format?: string };
@@ -47,6 +50,7 @@ function kindOf(key: string, inner: z.ZodType): Omit<SchemaField, 'key' | 'requi
     case 'string': {
       if (def.format === 'uuid' || def.format === 'guid') return { kind: 'org' };
       if (def.format === 'datetime') return { kind: 'datetime' };
+      if (def.format === 'date') return { kind: 'date' };
       const max = (inner as z.ZodString).maxLength ?? undefined;
       return { kind: max !== undefined && max <= 200 ? 'text' : 'textarea', max };
     }
@@ -56,7 +60,14 @@ function kindOf(key: string, inner: z.ZodType): Omit<SchemaField, 'key' | 'requi
       return { kind: 'boolean' };
     case 'number': {
       const n = inner as z.ZodNumber;
-      return { kind: 'number', min: n.minValue ?? undefined, max: n.maxValue ?? undefined };
+      // An unbounded number reports ±Infinity: no bound to give the input.
+      const bound = (v: number | null) => (v !== null && Number.isFinite(v) ? v : undefined);
+      return {
+        kind: 'number',
+        ...(bound(n.minValue) !== undefined ? { min: bound(n.minValue) } : {}),
+        ...(bound(n.maxValue) !== undefined ? { max: bound(n.maxValue) } : {}),
+        ...(n.isInt ? { integer: true } : {}),
+      };
     }
     case 'enum':
       return { kind: 'enum', options: (inner as z.ZodEnum).options as readonly string[] };

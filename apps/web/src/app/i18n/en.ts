@@ -9,6 +9,7 @@ import { calendarEn } from '../../modules/calendar/messages';
 import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
+import { mediationEn } from '../../modules/mediation/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
@@ -21,6 +22,7 @@ export const en: Resources = {
   kit: kitEn,
   secondFactor: secondFactorEn,
   petition: petitionEn,
+  mediation: mediationEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -47,6 +49,7 @@ export const en: Resources = {
   },
   menuGroup: {
     registry: 'Registry',
+    mediation: 'Dispute mediation',
     command: 'Command and assessment',
     public: 'Public services',
     system: 'Administration',

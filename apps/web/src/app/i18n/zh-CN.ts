@@ -9,6 +9,7 @@ import { calendarZh } from '../../modules/calendar/messages';
 import { kitZh } from '../../kit/messages';
 import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 import { petitionZh } from '../../modules/petitions/messages';
+import { mediationZh } from '../../modules/mediation/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -25,6 +26,7 @@ export const zhCN = {
   kit: kitZh,
   secondFactor: secondFactorZh,
   petition: petitionZh,
+  mediation: mediationZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -51,6 +53,7 @@ export const zhCN = {
   },
   menuGroup: {
     registry: '实有人口房屋单位',
+    mediation: '矛盾纠纷调解',
     command: '指挥考核',
     public: '公众服务',
     system: '系统设置',
