@@ -86,7 +86,6 @@ export function bodyOf(
   return body;
 }
 
-
 const REFUSED = new Set(['TRANSITION_NOT_ALLOWED', 'ACTION_NOT_ALLOWED']);
 
 /**

@@ -6,10 +6,12 @@ import { householdSubjects, houseSubjects, personSubjects } from './subject-type
 
 export default defineModule({
   name: 'registry',
-  routes: ({ config }) => async (app) => {
-    await registryRoutes({ importLeaseMs: config.importLeaseMs })(app);
-    await subjectRequestRoutes(app);
-  },
+  routes:
+    ({ config }) =>
+    async (app) => {
+      await registryRoutes({ importLeaseMs: config.importLeaseMs })(app);
+      await subjectRequestRoutes(app);
+    },
   seeds: { demo: seedDemoRegistry },
   subjectTypes: [personSubjects, houseSubjects, householdSubjects],
 });
