@@ -3,7 +3,7 @@ import type { Permission } from '@civicgrid/shared/permissions';
 import type { PetitionListQuery } from '@civicgrid/shared/petitions';
 import type { Db } from '../../db/client.ts';
 import type { PetitionTable } from '../../db/schema-petitions.ts';
-import { likePrefix } from '../../core/like.ts';
+import { likeContains, likePrefix } from '../../core/like.ts';
 import { pathInScope, type OrgScope } from '../../core/org-scope.ts';
 import { decodeCursor, pageOf } from '../../core/paging.ts';
 
@@ -71,7 +71,7 @@ export async function listPetitionRows(db: Db, scope: OrgScope, f: PetitionListQ
   if (f.from) q = q.where('p.received_at', '>=', f.from);
   if (f.to) q = q.where('p.received_at', '<', f.to);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likeContains(f.q);
     q = q.where((eb) => eb.or([eb('p.number', 'like', likePrefix(f.q!)), eb('p.summary', 'ilike', like)]));
   }
   const after = decodeCursor(f.cursor, 2);
