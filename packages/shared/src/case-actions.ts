@@ -35,6 +35,8 @@ export const CASE_ACTION_INPUTS = {
   suspend: z.object({ reason }),
   resume: z.object({ note: note.optional() }),
   self_handle: z.object({ result, attachmentIds: attachmentIds.optional() }),
+  assign_co: z.object({ departmentId: z.uuid(), deadline: deadline.optional(), note: note.optional() }),
+  override_co: z.object({ reason }),
 } as const satisfies Record<CaseAction, z.ZodObject>;
 
 export type CaseActionInput<A extends CaseAction> = z.infer<(typeof CASE_ACTION_INPUTS)[A]>;

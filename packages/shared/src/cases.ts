@@ -30,6 +30,9 @@ export const CASE_ACTIONS = [
   'suspend',
   'resume',
   'self_handle',
+  // 大联动 (0026): the centre adds a co-department later; a leader lets the lead finish before the co-handlers.
+  'assign_co',
+  'override_co',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -63,5 +66,8 @@ export const TASK_KINDS = [
   'verify',
   'close',
   'extension',
+  // A co-department's assignments (大联动): waiting to be accepted, being worked on.
+  'co_accept',
+  'co_handle',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];

@@ -23,6 +23,7 @@ import * as m0020 from './migrations/0020-documents.ts';
 import * as m0021 from './migrations/0021-second-factor.ts';
 import * as m0022 from './migrations/0022-idempotency-fingerprint.ts';
 import * as m0023 from './migrations/0023-notification-kinds.ts';
+import * as m0026 from './migrations/0026-case-cohandling.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-second-factor': m0021,
   '0022-idempotency-fingerprint': m0022,
   '0023-notification-kinds': m0023,
+  '0026-case-cohandling': m0026,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -8,6 +8,7 @@ import type { CommandTables } from './schema-command.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
+import type { CohandlingTables } from './schema-cohandling.ts';
 import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
 
@@ -183,6 +184,8 @@ export interface CaseTable {
   department_id: string | null;
   department_path: string | null;
   co_department_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** A leader's leave for the lead to give feedback while co-assignments are open (0026). */
+  co_override: Json;
   reporter_name: string | null;
   reporter_phone: string | null;
   created_by: string | null;
@@ -261,7 +264,8 @@ export interface Database
     RecordTables,
     WorkflowTables,
     DocumentTables,
-    SecurityTables {
+    SecurityTables,
+    CohandlingTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

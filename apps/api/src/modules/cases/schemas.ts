@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import { caseActionBody } from '@civicgrid/shared/case-actions';
-import { CHANNELS } from '@civicgrid/shared/cases';
+import { CHANNELS, TASK_KINDS } from '@civicgrid/shared/cases';
 import { CASE_STATUSES } from './workflow.ts';
 
 export { CHANNELS };
@@ -45,7 +45,7 @@ export const listQuery = z.object({
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   slaState: z.enum(['normal', 'warning', 'overdue']).optional(),
-  task: z.enum(['register', 'dispatch', 'accept', 'handle', 'verify', 'close', 'extension']).optional(),
+  task: z.enum(TASK_KINDS).optional(),
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['created', 'deadline']).default('created'),
   limit: limitSchema,

@@ -15,7 +15,8 @@ export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected'];
 /**
  * Who may act, checked against the case (actors.ts says how):
  * - centre: holds case.dispatch and the case's holding centre is inside their subtree;
- * - department: holds case.handle and the lead (or a co-) department is inside their subtree;
+ * - department: holds case.handle and the lead department is inside their subtree (co-departments act on their
+ *   own assignments);
  * - grid_staff: holds case.verify and serves the case's grid (or, for a case outside every grid, holds it by scope);
  * - leader: holds case.supervise and the case is inside their subtree;
  * - evaluator: the reporter who made the case, or a centre user for a reporter who called in;
