@@ -23,7 +23,7 @@ export function factsOf(row: { actorGridIds: string[] }): ActorFacts {
   return { gridIds: new Set(row.actorGridIds) };
 }
 
-export async function actorFacts(ctx: SignedInContext, c: CaseRow): Promise<ActorFacts> {
+export async function actorFacts(ctx: SignedInContext, _c: CaseRow): Promise<ActorFacts> {
   const row = await ctx.db.selectNoFrom(actorFactColumns(ctx.user.id)).executeTakeFirstOrThrow();
   return factsOf(row);
 }

@@ -50,12 +50,14 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
   const shape = schema.shape as Record<string, z.ZodType | undefined>;
   const dispatching = 'departmentId' in shape;
   const departments = useDispatchTargets(detail.id, dispatching);
+  // Adding a co-department later starts empty: the category's default is the lead already.
+  const defaultsToCategory = action === 'dispatch';
   const actionLabel = t(`case.action.${action}`);
   const photosRequired = (action === 'feedback' || action === 'self_handle') && detail.photoRequired;
   const initialValues = useMemo(() => {
     const defaultDept = findCategory(categories.data, detail.categoryId)?.defaultDepartmentId;
-    return { attachmentIds: [], ...(dispatching && defaultDept ? { departmentId: defaultDept } : {}) };
-  }, [dispatching, categories.data, detail.categoryId]);
+    return { attachmentIds: [], ...(defaultsToCategory && defaultDept ? { departmentId: defaultDept } : {}) };
+  }, [defaultsToCategory, categories.data, detail.categoryId]);
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: caseKeys.all });

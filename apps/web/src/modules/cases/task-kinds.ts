@@ -9,6 +9,8 @@ const NEEDS: Record<InboxKind, string | null> = {
   verify: 'case.verify',
   close: 'case.dispatch',
   extension: 'case.supervise',
+  co_accept: 'case.handle',
+  co_handle: 'case.handle',
   overdue: null,
 };
 
