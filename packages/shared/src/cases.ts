@@ -33,6 +33,8 @@ export const CASE_ACTIONS = [
   // 大联动 (0026): the centre adds a co-department later; a leader lets the lead finish before the co-handlers.
   'assign_co',
   'override_co',
+  // A named handler inside the holding unit: to oneself or a colleague, again to reassign.
+  'assign',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

@@ -186,6 +186,8 @@ export interface CaseTable {
   co_department_ids: ColumnType<string[], string[] | undefined, string[]>;
   /** A leader's leave for the lead to give feedback while co-assignments are open (0026). */
   co_override: Json;
+  /** The named handler inside the holding unit (0026). */
+  assignee_user_id: string | null;
   reporter_name: string | null;
   reporter_phone: string | null;
   created_by: string | null;

@@ -46,6 +46,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     -- A leader lets the lead give feedback while co-assignments are still open (who, why, when).
     ALTER TABLE cases ADD COLUMN co_override jsonb;
+
+    -- A named handler inside the holding unit (assign to self or a colleague); the inbox's "mine" filter.
+    ALTER TABLE cases ADD COLUMN assignee_user_id uuid REFERENCES users(id);
+    CREATE INDEX cases_assignee_open_idx ON cases (assignee_user_id, step_deadline)
+      WHERE assignee_user_id IS NOT NULL AND status NOT IN ('closed', 'rejected');
   `.execute(db);
   await backfillCoAssignments(db);
 }
@@ -85,7 +90,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     DELETE FROM workflow_clocks WHERE owner_type = 'case_assignment';
     DELETE FROM workflow_events WHERE owner_type = 'case_assignment';
-    ALTER TABLE cases DROP COLUMN co_override;
+    ALTER TABLE cases DROP COLUMN co_override, DROP COLUMN assignee_user_id;
     DROP TABLE case_assignments;
   `.execute(db);
 }

@@ -74,6 +74,19 @@ export const DEMO_ACCOUNTS = [
   { username: 'grid', role: 'grid_worker', at: 'grid', displayName: '网格员（演示）' },
   { username: 'dept', role: 'department_handler', at: 'dept', displayName: '城管处置员（演示）' },
   { username: 'mediator', role: 'mediator', at: 'street', displayName: '调解员（演示）' },
+  // 大联动: two more departments' handlers, so a case can be worked by a lead and co-departments.
+  {
+    username: 'dept-hj',
+    role: 'department_handler',
+    at: 'dept:SF-HJ',
+    displayName: '生态环境处置员（演示）',
+  },
+  {
+    username: 'dept-sj',
+    role: 'department_handler',
+    at: 'dept:SF-SJ',
+    displayName: '市场监管处置员（演示）',
+  },
 ] as const;
 
 /**
@@ -141,6 +154,7 @@ export async function seedDemo(db: Db, password: string, totpSecret?: string) {
         sort: 100 + di,
       });
       if (di === 0) at.dept = dept;
+      at[`dept:${d.code}`] = dept;
     }
     const roles = await tx.selectFrom('roles').select(['id', 'code']).execute();
     const roleId = new Map(roles.map((r) => [r.code, r.id]));

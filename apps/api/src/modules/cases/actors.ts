@@ -28,6 +28,11 @@ export async function actorFacts(ctx: SignedInContext, _c: CaseRow): Promise<Act
   return factsOf(row);
 }
 
+/** Who holds the case now: its lead department while dispatched or being handled, else its centre. */
+export function holdingUnit(c: Pick<CaseRow, 'status' | 'departmentId'>): 'department' | 'centre' {
+  return c.departmentId && (c.status === 'dispatched' || c.status === 'handling') ? 'department' : 'centre';
+}
+
 /** What each actor rule of the workflow means for this user and this case. */
 export function mayAct(ctx: SignedInContext, rule: ActorRule, c: CaseRow, facts: ActorFacts): boolean {
   const p = ctx.user.permissions;
@@ -50,6 +55,10 @@ export function mayAct(ctx: SignedInContext, rule: ActorRule, c: CaseRow, facts:
       return p.has('case.supervise') && (inScope(c.orgPath) || inScope(c.ownerPath));
     case 'evaluator':
       return c.createdBy === ctx.user.id || (p.has('case.dispatch') && inScope(c.ownerPath));
+    case 'holder':
+      return holdingUnit(c) === 'department'
+        ? p.has('case.handle') && inScope(c.departmentPath)
+        : p.has('case.dispatch') && inScope(c.ownerPath);
     case 'self_handler':
       return c.createdBy === ctx.user.id && c.selfHandleAllowed && !!c.gridId && facts.gridIds.has(c.gridId);
   }

@@ -225,6 +225,7 @@ export interface CaseListQuery {
   slaState?: SlaState | undefined;
   q?: string | undefined;
   task?: Task | undefined;
+  mine?: boolean | undefined;
   urgency?: string | undefined;
   /** created: newest first (default); deadline: the most pressing step deadline first. */
   sort?: 'created' | 'deadline' | undefined;
@@ -286,6 +287,7 @@ export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
   if (f.slaState === 'normal')
     q = q.where(sql<SqlBool>`NOT (${open} AND c.step_warn_at IS NOT NULL AND c.step_warn_at <= ${now})`);
   if (f.task) q = q.where(taskFilter(ctx, f.task, await myGrids(ctx)));
+  if (f.mine) q = q.where('c.assignee_user_id', '=', ctx.user.id);
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
   if (after && f.sort === 'deadline') {
     q = q.where(

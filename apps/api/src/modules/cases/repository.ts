@@ -25,6 +25,10 @@ const departmentName = sql<string | null>`(SELECT name FROM orgs WHERE id = c.de
   'departmentName',
 );
 
+const assigneeName = sql<string | null>`(SELECT display_name FROM users WHERE id = c.assignee_user_id)`.as(
+  'assigneeName',
+);
+
 export const CASE_COLUMNS = [
   'c.id',
   'c.number',
@@ -53,6 +57,8 @@ export const CASE_COLUMNS = [
   'c.department_path as departmentPath',
   'c.co_department_ids as coDepartmentIds',
   'c.co_override as coOverride',
+  'c.assignee_user_id as assigneeUserId',
+  assigneeName,
   'c.reporter_name as reporterName',
   'c.reporter_phone as reporterPhone',
   'c.created_by as createdBy',

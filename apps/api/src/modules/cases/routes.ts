@@ -9,6 +9,7 @@ import { boolQuery, idParams, signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import { langOf } from '../../core/lang.ts';
 import { performAction } from './action-service.ts';
+import { listAssigneeCandidates } from './assignee-service.ts';
 import { performAssignmentAction } from './assignments/assignment-service.ts';
 import { assignmentActionBody } from '@civicgrid/shared/case-assignments';
 import { readAttachment, saveAttachment } from './attachment-service.ts';
@@ -190,6 +191,11 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
       '/api/cases/:id/dispatch-targets',
       { config: { permission: 'case.dispatch' }, schema: { tags, params: idParams } },
       (req) => dispatchTargets(signedIn(req), req.params.id),
+    );
+    app.get(
+      '/api/cases/:id/assignees',
+      { config: { permission: 'case.read' }, schema: { tags, params: idParams } },
+      (req) => listAssigneeCandidates(signedIn(req), req.params.id),
     );
     app.get(
       '/api/cases/:id/reporter',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
+import { boolQuery } from '../../core/http.ts';
 import { caseActionBody } from '@civicgrid/shared/case-actions';
 import { CHANNELS, TASK_KINDS } from '@civicgrid/shared/cases';
 import { CASE_STATUSES } from './workflow.ts';
@@ -46,6 +47,8 @@ export const listQuery = z.object({
   to: z.coerce.date().optional(),
   slaState: z.enum(['normal', 'warning', 'overdue']).optional(),
   task: z.enum(TASK_KINDS).optional(),
+  /** 我的: only cases whose named handler is the caller (本单位 is the list without it). */
+  mine: boolQuery,
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['created', 'deadline']).default('created'),
   limit: limitSchema,

@@ -16,6 +16,7 @@ import { caseDeadlines, type CaseDeadlineOptions } from './deadlines.ts';
 import { notify } from './notify.ts';
 import { findCase, type CaseRow } from './repository.ts';
 import { mirrorStepClock } from './transitions/common.ts';
+import { ASSIGNEE_TRANSITIONS } from './transitions/assignee.ts';
 import { COHANDLING_TRANSITIONS } from './transitions/cohandling.ts';
 import { HANDLING_TRANSITIONS } from './transitions/handling.ts';
 import { INTAKE_TRANSITIONS, SYSTEM_ESCALATE } from './transitions/intake.ts';
@@ -61,6 +62,7 @@ export function caseWorkflow(opts: CaseDeadlineOptions = {}): CaseWorkflowDef {
       ...HANDLING_TRANSITIONS,
       ...TIME_TRANSITIONS,
       ...COHANDLING_TRANSITIONS,
+      ...ASSIGNEE_TRANSITIONS,
       SYSTEM_ESCALATE as unknown as CaseTransition,
     ],
     clocks: { step: { unit: 'workingMinutes', warnShare: 0.8 } },

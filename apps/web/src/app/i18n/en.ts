@@ -442,6 +442,7 @@ export const en: Resources = {
       decline_co: 'Decline co-handling',
       feedback_co: 'Co-handling feedback',
       withdraw_co: 'Withdraw co-handling',
+      assign: 'Assign handler',
       referral_expire: 'Unanswered in time, returned',
     },
     channel: {
@@ -591,6 +592,7 @@ export const en: Resources = {
       photos: 'Photos',
       photosRequired: 'This category needs at least one photo',
       pastDeadline: 'The deadline must be in the future',
+      assignee: 'Handler',
     },
     timeline: {
       passed: 'Verification passed',
@@ -603,6 +605,8 @@ export const en: Resources = {
       escalated: 'From {{from}} to {{to}}',
       merged: 'Merged into {{number}}',
       coDepartment: 'Co-department: {{name}}',
+      assignee: 'Handler: {{name}}',
+      assigneeFrom: 'Was: {{name}}',
     },
     assignment: {
       title: 'Departments',
@@ -625,6 +629,11 @@ export const en: Resources = {
         suspended: 'Suspended',
       },
       modal: '{{action}}: {{department}}',
+      assignee: 'Handler',
+      assigneePlaceholder: 'Choose a handler of your unit',
+      unassigned: 'Not assigned',
+      scopeUnit: 'My unit',
+      scopeMine: 'Mine',
     },
     duration: {
       days: '{{d}}d {{h}}h',

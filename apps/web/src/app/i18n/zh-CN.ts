@@ -445,6 +445,7 @@ export const zhCN = {
       decline_co: '拒绝协办',
       feedback_co: '协办反馈',
       withdraw_co: '撤回协办',
+      assign: '指定处理人',
       referral_expire: '逾期未答复，已退回',
     },
     channel: {
@@ -592,6 +593,7 @@ export const zhCN = {
       photos: '照片',
       photosRequired: '此类事件须至少上传一张照片',
       pastDeadline: '时限须晚于当前时间',
+      assignee: '处理人',
     },
     timeline: {
       passed: '核查通过',
@@ -604,6 +606,8 @@ export const zhCN = {
       escalated: '由 {{from}} 上报至 {{to}}',
       merged: '并入 {{number}}',
       coDepartment: '协办部门：{{name}}',
+      assignee: '处理人：{{name}}',
+      assigneeFrom: '原处理人：{{name}}',
     },
     assignment: {
       title: '承办部门',
@@ -626,6 +630,11 @@ export const zhCN = {
         suspended: '已挂起',
       },
       modal: '{{action}}：{{department}}',
+      assignee: '处理人',
+      assigneePlaceholder: '选择本单位的处理人',
+      unassigned: '未指定',
+      scopeUnit: '本单位',
+      scopeMine: '我的',
     },
     duration: {
       days: '{{d}}天{{h}}小时',

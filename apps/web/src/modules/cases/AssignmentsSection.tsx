@@ -23,11 +23,13 @@ const COLOUR: Record<string, string> = {
 export function AssignmentsSection({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ row: CaseAssignment; action: AssignmentAction } | null>(null);
+  const anyActions = detail.assignments.some((r) => r.allowedActions.length > 0);
   const columns: TableColumnsType<CaseAssignment> = [
-    { title: t('case.assignment.department'), dataIndex: 'department', key: 'department' },
+    { title: t('case.assignment.department'), dataIndex: 'department', key: 'department', width: 120 },
     {
       title: t('case.assignment.role'),
       key: 'role',
+      width: 64,
       render: (_, r) => (r.role === 'lead' ? t('case.assignment.lead') : t('case.assignment.co')),
     },
     {
@@ -43,6 +45,7 @@ export function AssignmentsSection({ detail }: { detail: CaseDetail }) {
     {
       title: t('case.assignment.due'),
       key: 'due',
+      width: 150,
       render: (_, r) => (r.due ? formatTime(r.due, 'YYYY-MM-DD HH:mm') : '—'),
     },
     {
@@ -53,6 +56,7 @@ export function AssignmentsSection({ detail }: { detail: CaseDetail }) {
     {
       title: t('case.assignment.actions'),
       key: 'actions',
+      hidden: !anyActions,
       render: (_, r) =>
         r.allowedActions.length ? (
           <Space wrap size={4}>

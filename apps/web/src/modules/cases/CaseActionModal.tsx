@@ -11,7 +11,7 @@ import { beijingIso, WorkflowActionModal, type FieldWidget } from '../../kit/Wor
 import { caseApi, caseKeys, useCategories, useDispatchTargets } from './case-api';
 import { taskKeys } from '../home/tasks-api';
 import type { ActionBody, CaseAction, CaseDetail, GoneCase } from './case-types';
-import { CaseSearchSelect, DeadlinePicker, DepartmentSelect } from './ActionFields';
+import { AssigneeSelect, CaseSearchSelect, DeadlinePicker, DepartmentSelect } from './ActionFields';
 import { findCategory } from './CategoryTreeSelect';
 
 interface Props {
@@ -34,6 +34,7 @@ const LABEL_KEYS = {
   evaluation: 'evaluation',
   comment: 'comment',
   targetCaseId: 'targetCase',
+  userId: 'assignee',
 } as const;
 
 /**
@@ -67,6 +68,10 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
 
   const widgets: Record<string, FieldWidget> = {
     targetCaseId: { input: <CaseSearchSelect exceptId={detail.id} /> },
+    userId: {
+      label: t('case.assignment.assignee'),
+      input: <AssigneeSelect caseId={detail.id} data-testid="action-assignee" />,
+    },
     departmentId: {
       input: (
         <DepartmentSelect

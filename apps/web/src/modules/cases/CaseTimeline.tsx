@@ -54,6 +54,10 @@ function facts(t: TFunction, e: TimelineEvent): string[] {
     str(d.department)
   )
     out.push(t('case.timeline.coDepartment', { name: str(d.department) }));
+  if (e.action === 'assign' && str(d.assignee)) {
+    out.push(t('case.timeline.assignee', { name: str(d.assignee) }));
+    if (str(d.previous)) out.push(t('case.timeline.assigneeFrom', { name: str(d.previous) }));
+  }
   if (e.action === 'verify') out.push(d.passed ? t('case.timeline.passed') : t('case.timeline.failed'));
   if (e.action === 'decide_extension')
     out.push(d.approved ? t('case.timeline.approved') : t('case.timeline.denied'));

@@ -95,6 +95,10 @@ export const caseApi = {
   },
   act: (id: string, body: ActionBody) =>
     api<CaseDetail | GoneCase>(`/api/cases/${encodeURIComponent(id)}/actions`, { method: 'POST', body }),
+  assignees: (id: string, signal?: AbortSignal) =>
+    api<{ id: string; name: string; orgName: string }[]>(`/api/cases/${encodeURIComponent(id)}/assignees`, {
+      signal,
+    }),
   /** A co-department's (or the centre's) action on one assignment of the case (大联动). */
   actAssignment: (id: string, assignmentId: string, body: Record<string, unknown>) =>
     api<CaseDetail | GoneCase>(

@@ -176,6 +176,9 @@ export interface CaseDetail extends Case {
   attachments: Attachment[];
   allowedActions: CaseAction[];
   assignments: CaseAssignment[];
+  /** The named handler inside the holding unit. */
+  assigneeUserId: string | null;
+  assigneeName: string | null;
   /** A leader let the lead give feedback while co-assignments were open. */
   coOverride: { reason: string; by: string; at: string } | null;
 }

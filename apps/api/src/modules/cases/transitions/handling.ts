@@ -42,6 +42,7 @@ export const HANDLING_TRANSITIONS = [
           department_path: dept.path,
           co_department_ids: co.map((d) => d.id),
           co_override: null,
+          assignee_user_id: null,
           dispatched_at: now,
           handle_deadline: deadline,
         },
@@ -79,6 +80,7 @@ export const HANDLING_TRANSITIONS = [
         department_path: null,
         co_department_ids: [],
         co_override: null,
+        assignee_user_id: null,
         handle_deadline: null,
         extension_request: null,
       },
@@ -106,7 +108,8 @@ export const HANDLING_TRANSITIONS = [
         : await usersAt(ctx.db, c.ownerOrgId, 'case.verify');
       return {
         to: 'handled',
-        set: { handled_at: now, extension_request: null },
+        // Back with the centre and the grid: the department's named handler is no longer the one to act.
+        set: { handled_at: now, extension_request: null, assignee_user_id: null },
         clock: await stepClock(ctx, c, 'handled', now),
         note: input.result,
         data: { attachmentIds: ids },
