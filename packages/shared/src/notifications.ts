@@ -98,6 +98,10 @@ export const NOTIFICATION_MESSAGES = {
       en: '{{department}} is overdue co-handling: {{title}}',
     },
   },
+  // 首问负责: the first receiver follows a case another unit holds.
+  'case.first_receiver_update': {
+    title: { zh: '您首问的事件有新进展：{{title}}', en: 'A case you received first has moved on: {{title}}' },
+  },
   'case.co_override': {
     title: { zh: '领导同意先行反馈：{{title}}', en: 'A leader let you give feedback now: {{title}}' },
   },

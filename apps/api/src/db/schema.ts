@@ -188,6 +188,10 @@ export interface CaseTable {
   co_override: Json;
   /** The named handler inside the holding unit (0026). */
   assignee_user_id: string | null;
+  /** 首问负责 (0026): who received the matter first, at which unit; follows: that unit does not hold it. */
+  first_receiver_user_id: string | null;
+  first_receiver_org_id: string | null;
+  first_receiver_follows: Generated<boolean>;
   reporter_name: string | null;
   reporter_phone: string | null;
   created_by: string | null;

@@ -49,6 +49,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     -- A named handler inside the holding unit (assign to self or a colleague); the inbox's "mine" filter.
     ALTER TABLE cases ADD COLUMN assignee_user_id uuid REFERENCES users(id);
+    -- 首问负责: who took the matter first, at which unit, and whether that unit is not the one holding it (then
+    -- the receiver follows the case until it closes: notified of every status change, listed under 我首问的).
+    ALTER TABLE cases
+      ADD COLUMN first_receiver_user_id uuid REFERENCES users(id),
+      ADD COLUMN first_receiver_org_id uuid REFERENCES orgs(id),
+      ADD COLUMN first_receiver_follows boolean NOT NULL DEFAULT false;
+    UPDATE cases c SET first_receiver_user_id = u.id, first_receiver_org_id = u.org_id,
+                       first_receiver_follows = (u.org_id <> c.owner_org_id)
+      FROM users u WHERE u.id = c.created_by AND u.username <> '_public';
+    CREATE INDEX cases_first_receiver_idx ON cases (first_receiver_user_id, created_at DESC, id DESC)
+      WHERE first_receiver_follows;
+    CREATE INDEX cases_first_receiver_org_idx ON cases (first_receiver_org_id, created_at)
+      WHERE first_receiver_org_id IS NOT NULL;
     CREATE INDEX cases_assignee_open_idx ON cases (assignee_user_id, step_deadline)
       WHERE assignee_user_id IS NOT NULL AND status NOT IN ('closed', 'rejected');
   `.execute(db);
@@ -90,7 +103,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     DELETE FROM workflow_clocks WHERE owner_type = 'case_assignment';
     DELETE FROM workflow_events WHERE owner_type = 'case_assignment';
-    ALTER TABLE cases DROP COLUMN co_override, DROP COLUMN assignee_user_id;
+    ALTER TABLE cases DROP COLUMN co_override, DROP COLUMN assignee_user_id,
+      DROP COLUMN first_receiver_user_id, DROP COLUMN first_receiver_org_id, DROP COLUMN first_receiver_follows;
     DROP TABLE case_assignments;
   `.execute(db);
 }

@@ -7,6 +7,7 @@ import { caseOwner } from './record-owner.ts';
 import { registerCaseDocumentOwner } from './document-owner.ts';
 import { registerCaseIndicators } from './indicators.ts';
 import { registerCoHandlingIndicators } from './assignments/cohandling-indicators.ts';
+import { registerFirstReceiverIndicators } from './first-receiver-indicators.ts';
 import { registerCaseTaskKinds } from './task-kinds.ts';
 import { caseWorkflow } from './workflow.ts';
 import { ASSIGNMENT_WORKFLOW } from './assignments/assignment-workflow.ts';
@@ -24,6 +25,7 @@ export default defineModule({
     registerCaseTaskKinds();
     registerCaseIndicators();
     registerCoHandlingIndicators();
+    registerFirstReceiverIndicators();
     registerCaseDocumentOwner();
   },
   seeds: {

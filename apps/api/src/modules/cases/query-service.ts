@@ -226,6 +226,7 @@ export interface CaseListQuery {
   q?: string | undefined;
   task?: Task | undefined;
   mine?: boolean | undefined;
+  followed?: boolean | undefined;
   urgency?: string | undefined;
   /** created: newest first (default); deadline: the most pressing step deadline first. */
   sort?: 'created' | 'deadline' | undefined;
@@ -288,6 +289,11 @@ export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
     q = q.where(sql<SqlBool>`NOT (${open} AND c.step_warn_at IS NOT NULL AND c.step_warn_at <= ${now})`);
   if (f.task) q = q.where(taskFilter(ctx, f.task, await myGrids(ctx)));
   if (f.mine) q = q.where('c.assignee_user_id', '=', ctx.user.id);
+  if (f.followed)
+    q = q
+      .where('c.first_receiver_user_id', '=', ctx.user.id)
+      .where('c.first_receiver_follows', '=', true)
+      .where('c.status', 'not in', ['closed', 'rejected']);
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
   if (after && f.sort === 'deadline') {
     q = q.where(

@@ -29,6 +29,9 @@ const assigneeName = sql<string | null>`(SELECT display_name FROM users WHERE id
   'assigneeName',
 );
 
+const firstReceiverName = sql<string | null>`(SELECT display_name FROM users
+  WHERE id = c.first_receiver_user_id)`.as('firstReceiverName');
+
 export const CASE_COLUMNS = [
   'c.id',
   'c.number',
@@ -58,6 +61,9 @@ export const CASE_COLUMNS = [
   'c.co_department_ids as coDepartmentIds',
   'c.co_override as coOverride',
   'c.assignee_user_id as assigneeUserId',
+  'c.first_receiver_user_id as firstReceiverUserId',
+  'c.first_receiver_follows as firstReceiverFollows',
+  firstReceiverName,
   assigneeName,
   'c.reporter_name as reporterName',
   'c.reporter_phone as reporterPhone',

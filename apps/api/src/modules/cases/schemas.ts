@@ -49,6 +49,8 @@ export const listQuery = z.object({
   task: z.enum(TASK_KINDS).optional(),
   /** 我的: only cases whose named handler is the caller (本单位 is the list without it). */
   mine: boolQuery,
+  /** 我首问的: open cases the caller received first and another unit holds. */
+  followed: boolQuery,
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['created', 'deadline']).default('created'),
   limit: limitSchema,

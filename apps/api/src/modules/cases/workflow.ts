@@ -1,3 +1,4 @@
+import { notification } from '@civicgrid/shared/notifications';
 import type { SignedInContext } from '../../core/context.ts';
 import type { WorkflowDef } from '../../core/workflow/define.ts';
 import {
@@ -77,8 +78,29 @@ export function caseWorkflow(opts: CaseDeadlineOptions = {}): CaseWorkflowDef {
         : {},
     audit: { entityType: 'case', orgId: (c) => c.ownerOrgId, label: (c) => c.number },
     notify: (db, c, n, now) => notify(db, [...n.users], { message: n.message, caseId: c.id, at: now }),
+    recorded: followFirstReceiver,
     ...caseDeadlines(opts),
   };
+}
+
+/**
+ * 首问负责: the first receiver of a case another unit holds hears of every status change until it closes
+ * (not of their own actions, which they know of).
+ */
+async function followFirstReceiver(
+  ctx: SignedInContext,
+  c: CaseRow,
+  change: { to: string },
+  _a: string,
+  now: Date,
+) {
+  if (change.to === c.status || !c.firstReceiverFollows || !c.firstReceiverUserId) return;
+  if (c.firstReceiverUserId === ctx.user?.id) return;
+  await notify(ctx.db, [c.firstReceiverUserId], {
+    message: notification('case.first_receiver_update', { title: c.title }),
+    caseId: c.id,
+    at: now,
+  });
 }
 
 export const CASE_WORKFLOW = caseWorkflow();
