@@ -93,6 +93,11 @@ describe.skipIf(skipBrowserTests)('co-handling journey (大联动, zh-CN)', () =
     await poll(() => rowOf(center, '区市场监管局').innerText()).toContain('协办');
     await center.getByTestId('case-assignments').scrollIntoViewIfNeeded();
     await camera.shot(center, 'case-three-departments');
+    // 首问负责: the centre took the call for 梅园社区, so it follows the case under 我首问的.
+    await center.goto('/tasks?kind=followed');
+    await poll(() => center.getByTestId('tasks-list-title').innerText()).toBe('我首问的');
+    await center.getByTestId('tasks-table').locator('tr', { hasText: title }).waitFor();
+    await camera.shot(center, 'followed-by-first-receiver');
 
     // ---- each co-department: 我的待办 → the case → accept → feedback on its own row ----
     for (const [username, department, result] of [
@@ -143,7 +148,7 @@ describe.skipIf(skipBrowserTests)('co-handling journey (大联动, zh-CN)', () =
     await act(grid, 'verify', 'verified', async (dialog) => {
       await dialog.getByTestId('action-passed').getByText('通过', { exact: true }).click();
     });
-    await center.reload();
+    await center.goto(caseUrl);
     await act(center, 'close', 'closed');
     await poll(() => center.getByTestId('case-timeline').innerText()).toContain('协办反馈');
     await center.getByTestId('case-assignments').scrollIntoViewIfNeeded();

@@ -208,6 +208,10 @@ export async function inbox(ctx: SignedInContext) {
       sql<number>`count(*) FILTER (WHERE c.step_deadline <= ${now} AND c.status NOT IN ('closed','rejected','suspended'))::int`.as(
         'overdue',
       ),
+      // 我首问的: open cases the caller received first and another unit holds (followed, not work waiting).
+      sql<number>`count(*) FILTER (WHERE c.first_receiver_user_id = ${ctx.user.id} AND c.first_receiver_follows)::int`.as(
+        'followed',
+      ),
     ])
     .where(caseVisible(ctx.scope))
     .where('c.status', 'not in', ['closed', 'rejected'])

@@ -662,6 +662,7 @@ export const en: Resources = {
       extension: 'Extensions',
       co_accept: 'Co-handling to accept',
       co_handle: 'Co-handling',
+      followed: 'Received first by me',
       overdue: 'Overdue',
     },
   },

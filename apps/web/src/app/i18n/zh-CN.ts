@@ -664,6 +664,7 @@ export const zhCN = {
       co_accept: '待签收协办',
       co_handle: '协办中',
       overdue: '已超时',
+      followed: '我首问的',
     },
   },
   notification: {

@@ -46,9 +46,11 @@ export default function TasksPage() {
     () => ({
       ...(kind === 'overdue'
         ? { slaState: 'overdue', sort: 'deadline' }
-        : kind
-          ? { task: kind, sort: 'deadline' }
-          : {}),
+        : kind === 'followed'
+          ? { followed: 'true', sort: 'deadline' }
+          : kind
+            ? { task: kind, sort: 'deadline' }
+            : {}),
       ...(mine ? { mine: 'true' } : {}),
     }),
     [kind, mine],

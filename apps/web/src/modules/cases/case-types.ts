@@ -48,7 +48,7 @@ export const CASE_ACTIONS = [
   'resume',
 ] as const satisfies readonly CaseAction[];
 
-export type InboxKind = TaskKind | 'overdue';
+export type InboxKind = TaskKind | 'overdue' | 'followed';
 
 export interface Supervision {
   note: string;
