@@ -35,6 +35,8 @@ export const CASE_ACTIONS = [
   'override_co',
   // A named handler inside the holding unit: to oneself or a colleague, again to reassign.
   'assign',
+  // 会商: an internal comment of those working on the case, with @-mentions of its units; never public.
+  'comment',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

@@ -102,6 +102,12 @@ export const NOTIFICATION_MESSAGES = {
   'case.first_receiver_update': {
     title: { zh: '您首问的事件有新进展：{{title}}', en: 'A case you received first has moved on: {{title}}' },
   },
+  'case.mentioned': {
+    title: {
+      zh: '会商中提到了您的单位：{{title}}',
+      en: 'Your unit was mentioned in a consultation: {{title}}',
+    },
+  },
   'case.co_override': {
     title: { zh: '领导同意先行反馈：{{title}}', en: 'A leader let you give feedback now: {{title}}' },
   },

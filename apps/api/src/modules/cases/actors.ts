@@ -59,6 +59,11 @@ export function mayAct(ctx: SignedInContext, rule: ActorRule, c: CaseRow, facts:
       return holdingUnit(c) === 'department'
         ? p.has('case.handle') && inScope(c.departmentPath)
         : p.has('case.dispatch') && inScope(c.ownerPath);
+    case 'participant':
+      return (
+        (p.has('case.handle') && c.coDepartmentIds.includes(ctx.user.orgId)) ||
+        (['centre', 'department', 'grid_staff', 'leader'] as const).some((r) => mayAct(ctx, r, c, facts))
+      );
     case 'self_handler':
       return c.createdBy === ctx.user.id && c.selfHandleAllowed && !!c.gridId && facts.gridIds.has(c.gridId);
   }

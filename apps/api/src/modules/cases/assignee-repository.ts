@@ -24,3 +24,13 @@ export function staffOfUnit(db: Db, unitPath: string, permission: Permission, us
   if (userId) q = q.where('u.id', '=', userId);
   return q.execute();
 }
+
+/** Names of orgs by id (who an internal comment mentions). */
+export function orgNames(db: Db, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+}

@@ -21,10 +21,11 @@ export const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'rejected'];
  * - leader: holds case.supervise and the case is inside their subtree;
  * - evaluator: the reporter who made the case, or a centre user for a reporter who called in;
  * - self_handler: the grid worker who reported it on patrol, when the category allows 自行处置;
- * - holder: staff of the unit holding the case now (the lead department while it is with it, else the centre).
+ * - holder: staff of the unit holding the case now (the lead department while it is with it, else the centre);
+ * - participant: anyone working on the case: its centre, lead or co-departments, its grid's staff, a leader.
  */
 export type ActorRule =
-  'centre' | 'department' | 'grid_staff' | 'leader' | 'evaluator' | 'self_handler' | 'holder';
+  'centre' | 'department' | 'grid_staff' | 'leader' | 'evaluator' | 'self_handler' | 'holder' | 'participant';
 export const ACTOR_RULES: readonly ActorRule[] = [
   'centre',
   'department',
@@ -33,6 +34,7 @@ export const ACTOR_RULES: readonly ActorRule[] = [
   'evaluator',
   'self_handler',
   'holder',
+  'participant',
 ];
 
 /** Which time limit of the category runs while a case sits in a status (the phase of its one 'step' clock). */

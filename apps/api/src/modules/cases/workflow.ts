@@ -18,6 +18,7 @@ import { notify } from './notify.ts';
 import { findCase, type CaseRow } from './repository.ts';
 import { mirrorStepClock } from './transitions/common.ts';
 import { ASSIGNEE_TRANSITIONS } from './transitions/assignee.ts';
+import { CONSULTATION_TRANSITIONS } from './transitions/consultation.ts';
 import { COHANDLING_TRANSITIONS } from './transitions/cohandling.ts';
 import { HANDLING_TRANSITIONS } from './transitions/handling.ts';
 import { INTAKE_TRANSITIONS, SYSTEM_ESCALATE } from './transitions/intake.ts';
@@ -64,6 +65,7 @@ export function caseWorkflow(opts: CaseDeadlineOptions = {}): CaseWorkflowDef {
       ...TIME_TRANSITIONS,
       ...COHANDLING_TRANSITIONS,
       ...ASSIGNEE_TRANSITIONS,
+      ...CONSULTATION_TRANSITIONS,
       SYSTEM_ESCALATE as unknown as CaseTransition,
     ],
     clocks: { step: { unit: 'workingMinutes', warnShare: 0.8 } },

@@ -443,6 +443,7 @@ export const en: Resources = {
       feedback_co: 'Co-handling feedback',
       withdraw_co: 'Withdraw co-handling',
       assign: 'Assign handler',
+      comment: 'Consult',
       referral_expire: 'Unanswered in time, returned',
     },
     channel: {
@@ -593,6 +594,7 @@ export const en: Resources = {
       photosRequired: 'This category needs at least one photo',
       pastDeadline: 'The deadline must be in the future',
       assignee: 'Handler',
+      mentions: 'Mention units',
     },
     timeline: {
       passed: 'Verification passed',
@@ -607,6 +609,7 @@ export const en: Resources = {
       coDepartment: 'Co-department: {{name}}',
       assignee: 'Handler: {{name}}',
       assigneeFrom: 'Was: {{name}}',
+      mentions: '@{{names}}',
     },
     assignment: {
       title: 'Departments',
@@ -630,6 +633,8 @@ export const en: Resources = {
       },
       modal: '{{action}}: {{department}}',
       assignee: 'Handler',
+      mentions: 'Mention units',
+      internalHint: 'Consultations stay internal and never reach the public pages',
       assigneePlaceholder: 'Choose a handler of your unit',
       unassigned: 'Not assigned',
       scopeUnit: 'My unit',

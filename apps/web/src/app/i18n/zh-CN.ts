@@ -446,6 +446,7 @@ export const zhCN = {
       feedback_co: '协办反馈',
       withdraw_co: '撤回协办',
       assign: '指定处理人',
+      comment: '会商',
       referral_expire: '逾期未答复，已退回',
     },
     channel: {
@@ -594,6 +595,7 @@ export const zhCN = {
       photosRequired: '此类事件须至少上传一张照片',
       pastDeadline: '时限须晚于当前时间',
       assignee: '处理人',
+      mentions: '@提醒单位',
     },
     timeline: {
       passed: '核查通过',
@@ -608,6 +610,7 @@ export const zhCN = {
       coDepartment: '协办部门：{{name}}',
       assignee: '处理人：{{name}}',
       assigneeFrom: '原处理人：{{name}}',
+      mentions: '@{{names}}',
     },
     assignment: {
       title: '承办部门',
@@ -631,6 +634,8 @@ export const zhCN = {
       },
       modal: '{{action}}：{{department}}',
       assignee: '处理人',
+      mentions: '提醒单位',
+      internalHint: '会商内容仅内部可见，不会出现在公众页面',
       assigneePlaceholder: '选择本单位的处理人',
       unassigned: '未指定',
       scopeUnit: '本单位',

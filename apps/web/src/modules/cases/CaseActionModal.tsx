@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, App } from 'antd';
+import { Alert, App, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { z } from 'zod';
 import { useQueryClient } from '@tanstack/react-query';
@@ -35,6 +35,7 @@ const LABEL_KEYS = {
   comment: 'comment',
   targetCaseId: 'targetCase',
   userId: 'assignee',
+  mentionOrgIds: 'mentions',
 } as const;
 
 /**
@@ -68,6 +69,20 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
 
   const widgets: Record<string, FieldWidget> = {
     targetCaseId: { input: <CaseSearchSelect exceptId={detail.id} /> },
+    // 会商: the units working on this case (centre, lead, co-departments) can be mentioned.
+    mentionOrgIds: {
+      extra: t('case.assignment.internalHint'),
+      input: (
+        <Select
+          mode="multiple"
+          data-testid="action-mentions"
+          options={[
+            { value: detail.ownerOrgId, label: detail.ownerOrgName },
+            ...detail.assignments.map((a) => ({ value: a.departmentId, label: a.department ?? '' })),
+          ]}
+        />
+      ),
+    },
     userId: {
       label: t('case.assignment.assignee'),
       input: <AssigneeSelect caseId={detail.id} data-testid="action-assignee" />,

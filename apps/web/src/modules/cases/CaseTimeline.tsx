@@ -54,6 +54,12 @@ function facts(t: TFunction, e: TimelineEvent): string[] {
     str(d.department)
   )
     out.push(t('case.timeline.coDepartment', { name: str(d.department) }));
+  if (e.action === 'comment' && Array.isArray(d.mentions) && d.mentions.length)
+    out.push(
+      t('case.timeline.mentions', {
+        names: (d.mentions as { name: string }[]).map((m) => m.name).join('、'),
+      }),
+    );
   if (e.action === 'assign' && str(d.assignee)) {
     out.push(t('case.timeline.assignee', { name: str(d.assignee) }));
     if (str(d.previous)) out.push(t('case.timeline.assigneeFrom', { name: str(d.previous) }));
