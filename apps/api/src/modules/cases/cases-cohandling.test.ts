@@ -106,7 +106,8 @@ describe('co-handling (大联动)', () => {
 
     // Its staff were told; the page offers it its own assignment's actions only.
     const page = (await water.get(`/api/cases/${c.id}`)).body;
-    expect(page.allowedActions).toEqual([]);
+    // Of the case's own actions a co-department may only confer (会商).
+    expect(page.allowedActions).toEqual(['comment']);
     expect(rowOf(page, waterOrg.id).allowedActions).toEqual(['accept_co', 'decline_co']);
     expect(rowOf(page, gardensOrg.id).allowedActions).toEqual([]);
     const bell = await water.get('/api/notifications');
