@@ -135,6 +135,19 @@ describe.skipIf(skipBrowserTests)('co-handling journey (大联动, zh-CN)', () =
     await signIn(lead, 'dept', demoPassword);
     await lead.goto(caseUrl);
     await act(lead, 'accept', 'handling');
+    // 会商: an internal note to the co-departments, mentioned by unit.
+    await act(lead, 'comment', 'handling', async (dialog) => {
+      await dialog.getByTestId('action-note').fill('两家协办已完成，城管今日清除剩余广告。');
+      await chooseBySearch(
+        lead,
+        dialog.getByTestId('action-mentions'),
+        '区生态环境局',
+        '.ant-select-item-option',
+      );
+      await lead.keyboard.press('Escape');
+      await camera.shot(lead, 'lead-consultation');
+    });
+    await poll(() => lead.getByTestId('case-timeline').innerText()).toContain('@区生态环境局');
     await act(lead, 'feedback', 'handled', async (dialog) => {
       await dialog.getByTestId('action-result').fill('已清除小广告，协办部门均已完成。');
     });

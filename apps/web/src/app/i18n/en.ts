@@ -633,7 +633,6 @@ export const en: Resources = {
       },
       modal: '{{action}}: {{department}}',
       assignee: 'Handler',
-      mentions: 'Mention units',
       internalHint: 'Consultations stay internal and never reach the public pages',
       assigneePlaceholder: 'Choose a handler of your unit',
       unassigned: 'Not assigned',

@@ -634,7 +634,6 @@ export const zhCN = {
       },
       modal: '{{action}}：{{department}}',
       assignee: '处理人',
-      mentions: '提醒单位',
       internalHint: '会商内容仅内部可见，不会出现在公众页面',
       assigneePlaceholder: '选择本单位的处理人',
       unassigned: '未指定',
