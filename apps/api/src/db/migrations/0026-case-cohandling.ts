@@ -62,8 +62,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       WHERE first_receiver_follows;
     CREATE INDEX cases_first_receiver_org_idx ON cases (first_receiver_org_id, created_at)
       WHERE first_receiver_org_id IS NOT NULL;
-    CREATE INDEX cases_assignee_open_idx ON cases (assignee_user_id, step_deadline)
-      WHERE assignee_user_id IS NOT NULL AND status NOT IN ('closed', 'rejected');
+    CREATE INDEX cases_assignee_idx ON cases (assignee_user_id, created_at DESC, id DESC)
+      WHERE assignee_user_id IS NOT NULL;
   `.execute(db);
   await backfillCoAssignments(db);
 }

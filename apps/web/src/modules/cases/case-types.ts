@@ -46,6 +46,11 @@ export const CASE_ACTIONS = [
   'reject',
   'suspend',
   'resume',
+  // 大联动, named handler, 会商.
+  'assign_co',
+  'override_co',
+  'assign',
+  'comment',
 ] as const satisfies readonly CaseAction[];
 
 export type InboxKind = TaskKind | 'overdue' | 'followed';
