@@ -75,6 +75,7 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
       input: (
         <Select
           mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
           data-testid="action-mentions"
           options={[
             { value: detail.ownerOrgId, label: detail.ownerOrgName },
