@@ -35,6 +35,10 @@ export const CASE_ACTION_INPUTS = {
   suspend: z.object({ reason }),
   resume: z.object({ note: note.optional() }),
   self_handle: z.object({ result, attachmentIds: attachmentIds.optional() }),
+  assign_co: z.object({ departmentId: z.uuid(), deadline: deadline.optional(), note: note.optional() }),
+  override_co: z.object({ reason }),
+  assign: z.object({ userId: z.uuid(), note: note.optional() }),
+  comment: z.object({ note, mentionOrgIds: z.array(z.uuid()).max(10).optional() }),
 } as const satisfies Record<CaseAction, z.ZodObject>;
 
 export type CaseActionInput<A extends CaseAction> = z.infer<(typeof CASE_ACTION_INPUTS)[A]>;
@@ -58,5 +62,7 @@ export const caseActionBody = z.object({
   evaluation: z.enum(EVALUATIONS).optional(),
   comment: z.string().trim().max(1000).optional(),
   targetCaseId: z.uuid().optional(),
+  userId: z.uuid().optional(),
+  mentionOrgIds: z.array(z.uuid()).max(10).optional(),
 });
 export type CaseActionBody = z.infer<typeof caseActionBody>;

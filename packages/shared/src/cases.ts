@@ -30,6 +30,13 @@ export const CASE_ACTIONS = [
   'suspend',
   'resume',
   'self_handle',
+  // 大联动 (0026): the centre adds a co-department later; a leader lets the lead finish before the co-handlers.
+  'assign_co',
+  'override_co',
+  // A named handler inside the holding unit: to oneself or a colleague, again to reassign.
+  'assign',
+  // 会商: an internal comment of those working on the case, with @-mentions of its units; never public.
+  'comment',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -63,5 +70,8 @@ export const TASK_KINDS = [
   'verify',
   'close',
   'extension',
+  // A co-department's assignments (大联动): waiting to be accepted, being worked on.
+  'co_accept',
+  'co_handle',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];

@@ -96,6 +96,41 @@ export const NOTIFICATION_MESSAGES = {
   'dispute.overdue': {
     title: { zh: '调解已超期：{{number}}', en: 'Mediation overdue: {{number}}' },
   },
+  // 大联动 (case co-handling): a co-department's own assignment.
+  'case.co_assign': {
+    title: { zh: '新协办任务：{{title}}', en: 'New co-handling task: {{title}}' },
+  },
+  'case.co_declined': {
+    title: { zh: '{{department}}拒绝协办：{{title}}', en: '{{department}} declined to co-handle: {{title}}' },
+  },
+  'case.co_done': {
+    title: {
+      zh: '{{department}}已完成协办：{{title}}',
+      en: '{{department}} finished co-handling: {{title}}',
+    },
+  },
+  'case.co_withdrawn': {
+    title: { zh: '协办任务已撤回：{{title}}', en: 'Co-handling task withdrawn: {{title}}' },
+  },
+  'case.co_overdue': {
+    title: {
+      zh: '{{department}}协办超期：{{title}}',
+      en: '{{department}} is overdue co-handling: {{title}}',
+    },
+  },
+  // 首问负责: the first receiver follows a case another unit holds.
+  'case.first_receiver_update': {
+    title: { zh: '您首问的事件有新进展：{{title}}', en: 'A case you received first has moved on: {{title}}' },
+  },
+  'case.mentioned': {
+    title: {
+      zh: '会商中提到了您的单位：{{title}}',
+      en: 'Your unit was mentioned in a consultation: {{title}}',
+    },
+  },
+  'case.co_override': {
+    title: { zh: '领导同意先行反馈：{{title}}', en: 'A leader let you give feedback now: {{title}}' },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

@@ -27,6 +27,8 @@ export const PARAM_VALUES: Record<string, string> = {
   code: 'x',
   ownerType: 'case',
   series: 'tiao',
+  // 大联动: no assignment of that id exists, so an in-scope case answers 404 and another subtree's as well.
+  assignmentId: '00000000-0000-4000-8000-000000000026',
 };
 
 /**

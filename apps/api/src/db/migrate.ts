@@ -25,6 +25,7 @@ import * as m0022 from './migrations/0022-idempotency-fingerprint.ts';
 import * as m0023 from './migrations/0023-notification-kinds.ts';
 import * as m0024 from './migrations/0024-petitions.ts';
 import * as m0025 from './migrations/0025-mediation.ts';
+import * as m0026 from './migrations/0026-case-cohandling.ts';
 import * as m0027 from './migrations/0027-security.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-notification-kinds': m0023,
   '0024-petitions': m0024,
   '0025-mediation': m0025,
+  '0026-case-cohandling': m0026,
   '0027-security': m0027,
 };
 

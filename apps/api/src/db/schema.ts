@@ -8,6 +8,7 @@ import type { CommandTables } from './schema-command.ts';
 import type { AssessmentTables } from './schema-assessment.ts';
 import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
+import type { CohandlingTables } from './schema-cohandling.ts';
 import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
 import type { AuditChainTables } from './schema-audit-chain.ts';
@@ -186,6 +187,14 @@ export interface CaseTable {
   department_id: string | null;
   department_path: string | null;
   co_department_ids: ColumnType<string[], string[] | undefined, string[]>;
+  /** A leader's leave for the lead to give feedback while co-assignments are open (0026). */
+  co_override: Json;
+  /** The named handler inside the holding unit (0026). */
+  assignee_user_id: string | null;
+  /** 首问负责 (0026): who received the matter first, at which unit; follows: that unit does not hold it. */
+  first_receiver_user_id: string | null;
+  first_receiver_org_id: string | null;
+  first_receiver_follows: Generated<boolean>;
   reporter_name: string | null;
   reporter_phone: string | null;
   created_by: string | null;
@@ -267,7 +276,8 @@ export interface Database
     SecurityTables,
     AuditChainTables,
     PetitionTables,
-    MediationTables {
+    MediationTables,
+    CohandlingTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

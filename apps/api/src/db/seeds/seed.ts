@@ -78,6 +78,19 @@ export const DEMO_ACCOUNTS = [
   { username: 'xfjd', role: 'petition_receptionist', at: 'district', displayName: '信访接待员（演示）' },
   { username: 'xfbl', role: 'petition_handler', at: 'dept', displayName: '信访办理员（演示）' },
   { username: 'xfdc', role: 'petition_supervisor', at: 'district', displayName: '信访督查（演示）' },
+  // 大联动: two more departments' handlers, so a case can be worked by a lead and co-departments.
+  {
+    username: 'dept-hj',
+    role: 'department_handler',
+    at: 'dept:SF-HJ',
+    displayName: '生态环境处置员（演示）',
+  },
+  {
+    username: 'dept-sj',
+    role: 'department_handler',
+    at: 'dept:SF-SJ',
+    displayName: '市场监管处置员（演示）',
+  },
 ] as const;
 
 /**
@@ -145,6 +158,7 @@ export async function seedDemo(db: Db, password: string, totpSecret?: string) {
         sort: 100 + di,
       });
       if (di === 0) at.dept = dept;
+      at[`dept:${d.code}`] = dept;
     }
     const roles = await tx.selectFrom('roles').select(['id', 'code']).execute();
     const roleId = new Map(roles.map((r) => [r.code, r.id]));

@@ -200,6 +200,15 @@ export async function createCase(ctx: SignedInContext, input: IntakeInput, idemp
               reporter_name: input.reporter?.name ?? null,
               reporter_phone: input.reporter?.phone ?? null,
               created_by: tx.user.id,
+              // 首问负责: the staff member who took it; an anonymous channel has no first receiver.
+              ...(tx.user.username === PUBLIC_USERNAME
+                ? {}
+                : {
+                    first_receiver_user_id: tx.user.id,
+                    first_receiver_org_id: tx.user.orgId,
+                    // The placement picks the holding centre in the same statement: compare there.
+                    first_receiver_follows: sql<boolean>`${tx.user.orgId}::uuid IS DISTINCT FROM ${place.ownerId}`,
+                  }),
               step: timing.step,
               step_started_at: now,
               step_warn_at: timing.warnAt,

@@ -6,18 +6,26 @@ import { caseRoutes } from './routes.ts';
 import { caseOwner } from './record-owner.ts';
 import { registerCaseDocumentOwner } from './document-owner.ts';
 import { registerCaseIndicators } from './indicators.ts';
+import { registerCoHandlingIndicators } from './assignments/cohandling-indicators.ts';
+import { registerFirstReceiverIndicators } from './first-receiver-indicators.ts';
 import { registerCaseTaskKinds } from './task-kinds.ts';
 import { caseWorkflow } from './workflow.ts';
+import { ASSIGNMENT_WORKFLOW } from './assignments/assignment-workflow.ts';
 
 export default defineModule({
   name: 'cases',
   routes: ({ files, config }) => caseRoutes({ files, uploadMaxBytes: config.uploadMaxBytes }),
   // The case clocks are run by the one deadline sweep over every module's workflows (server.ts).
-  workflows: ({ config }) => [caseWorkflow({ escalateOverdue: config.escalateOverdue, sms: logSms })],
+  workflows: ({ config }) => [
+    caseWorkflow({ escalateOverdue: config.escalateOverdue, sms: logSms }),
+    ASSIGNMENT_WORKFLOW,
+  ],
   recordOwners: [caseOwner],
   register: () => {
     registerCaseTaskKinds();
     registerCaseIndicators();
+    registerCoHandlingIndicators();
+    registerFirstReceiverIndicators();
     registerCaseDocumentOwner();
   },
   seeds: {

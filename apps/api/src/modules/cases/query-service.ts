@@ -6,6 +6,7 @@ import { badRequest, notFound } from '../../core/errors.ts';
 import { decodeCursor, pageOf } from '../../core/paging.ts';
 import { pathInScope } from '../../core/org-scope.ts';
 import { factsOf } from './actors.ts';
+import { assignmentRows } from './assignments/assignment-view.ts';
 import { allowedActions } from './action-service.ts';
 import {
   caseListQuery,
@@ -74,13 +75,14 @@ function listItem(r: CaseListRow, catalog: Catalog, now: Date) {
 export async function getCase(ctx: SignedInContext, id: string) {
   const row = await findCaseDetail(ctx.db, ctx.scope, id, ctx.user.id);
   if (!row) throw notFound('case');
-  const { timeline, attachments, actorGridIds, coDepartmentPaths, ...c } = row;
+  const { timeline, attachments, assignments, actorGridIds, ...c } = row;
   return {
     ...present(c, ctx.clock.now()),
     // json_build_object hands timestamps back as text; answers carry them as every other instant.
     timeline: timeline.map((e) => ({ ...e, at: new Date(e.at) })),
     attachments: attachments.map((a) => ({ ...a, createdAt: new Date(a.createdAt) })),
-    allowedActions: allowedActions(ctx, c, factsOf({ actorGridIds, coDepartmentPaths })),
+    assignments: assignmentRows(ctx, c, assignments),
+    allowedActions: allowedActions(ctx, c, factsOf({ actorGridIds })),
   };
 }
 
@@ -119,7 +121,16 @@ export async function revealReporter(ctx: SignedInContext, id: string) {
   return { name: c.reporterName, phone: c.reporterPhone };
 }
 
-export type Task = 'register' | 'dispatch' | 'accept' | 'handle' | 'verify' | 'close' | 'extension';
+export type Task =
+  | 'register'
+  | 'dispatch'
+  | 'accept'
+  | 'handle'
+  | 'verify'
+  | 'close'
+  | 'extension'
+  | 'co_accept'
+  | 'co_handle';
 
 /** Which cases are a user's to act on, by kind of task (the inbox). */
 function taskFilter(ctx: SignedInContext, task: Task, gridIds: string[]): Expression<SqlBool> {
@@ -146,6 +157,14 @@ function taskFilter(ctx: SignedInContext, task: Task, gridIds: string[]): Expres
         : p.has('case.dispatch')
           ? and(status('handled'), scoped('c.owner_path'))
           : none;
+    case 'co_accept':
+    case 'co_handle':
+      // A co-department's own assignments (大联动), by the assignment's status and department, not the lead's.
+      return p.has('case.handle')
+        ? sql<SqlBool>`c.id IN (SELECT a.case_id FROM case_assignments a
+            WHERE a.status = ${task === 'co_accept' ? 'pending' : 'working'}
+            AND ${pathInScope(ctx.scope, sql.ref('a.org_path'))})`
+        : none;
     case 'extension':
       return p.has('case.supervise')
         ? and(sql<SqlBool>`c.extension_request IS NOT NULL`, pathInScope(ctx.scope, sql.ref('c.org_path')))
@@ -164,7 +183,17 @@ async function myGrids(ctx: SignedInContext) {
   return rows.map((r) => r.grid_id);
 }
 
-const TASKS: Task[] = ['register', 'dispatch', 'accept', 'handle', 'verify', 'close', 'extension'];
+const TASKS: Task[] = [
+  'register',
+  'dispatch',
+  'accept',
+  'handle',
+  'verify',
+  'close',
+  'extension',
+  'co_accept',
+  'co_handle',
+];
 
 export async function inbox(ctx: SignedInContext) {
   const grids = await myGrids(ctx);
@@ -178,6 +207,10 @@ export async function inbox(ctx: SignedInContext) {
       ...parts,
       sql<number>`count(*) FILTER (WHERE c.step_deadline <= ${now} AND c.status NOT IN ('closed','rejected','suspended'))::int`.as(
         'overdue',
+      ),
+      // 我首问的: open cases the caller received first and another unit holds (followed, not work waiting).
+      sql<number>`count(*) FILTER (WHERE c.first_receiver_user_id = ${ctx.user.id} AND c.first_receiver_follows)::int`.as(
+        'followed',
       ),
     ])
     .where(caseVisible(ctx.scope))
@@ -196,6 +229,8 @@ export interface CaseListQuery {
   slaState?: SlaState | undefined;
   q?: string | undefined;
   task?: Task | undefined;
+  mine?: boolean | undefined;
+  followed?: boolean | undefined;
   urgency?: string | undefined;
   /** created: newest first (default); deadline: the most pressing step deadline first. */
   sort?: 'created' | 'deadline' | undefined;
@@ -259,6 +294,12 @@ export async function listCases(ctx: SignedInContext, f: CaseListQuery) {
   if (f.slaState === 'normal')
     q = q.where(sql<SqlBool>`NOT (${open} AND c.step_warn_at IS NOT NULL AND c.step_warn_at <= ${now})`);
   if (f.task) q = q.where(taskFilter(ctx, f.task, await myGrids(ctx)));
+  if (f.mine) q = q.where('c.assignee_user_id', '=', ctx.user.id);
+  if (f.followed)
+    q = q
+      .where('c.first_receiver_user_id', '=', ctx.user.id)
+      .where('c.first_receiver_follows', '=', true)
+      .where('c.status', 'not in', ['closed', 'rejected']);
   const after = decodeCursor(f.cursor, 2) as [string, string] | null;
   if (after && f.sort === 'deadline') {
     q = q.where(

@@ -25,6 +25,13 @@ const departmentName = sql<string | null>`(SELECT name FROM orgs WHERE id = c.de
   'departmentName',
 );
 
+const assigneeName = sql<string | null>`(SELECT display_name FROM users WHERE id = c.assignee_user_id)`.as(
+  'assigneeName',
+);
+
+const firstReceiverName = sql<string | null>`(SELECT display_name FROM users
+  WHERE id = c.first_receiver_user_id)`.as('firstReceiverName');
+
 export const CASE_COLUMNS = [
   'c.id',
   'c.number',
@@ -52,6 +59,12 @@ export const CASE_COLUMNS = [
   departmentName,
   'c.department_path as departmentPath',
   'c.co_department_ids as coDepartmentIds',
+  'c.co_override as coOverride',
+  'c.assignee_user_id as assigneeUserId',
+  'c.first_receiver_user_id as firstReceiverUserId',
+  'c.first_receiver_follows as firstReceiverFollows',
+  firstReceiverName,
+  assigneeName,
   'c.reporter_name as reporterName',
   'c.reporter_phone as reporterPhone',
   'c.created_by as createdBy',
@@ -148,6 +161,23 @@ export interface TimelineEventJson {
   internal: boolean;
 }
 
+/** A co-assignment as json_build_object hands it back (instants as text). */
+export interface AssignmentJson {
+  id: string;
+  departmentId: string;
+  department: string;
+  orgPath: string;
+  status: string;
+  reason: string | null;
+  result: string | null;
+  attachmentIds: string[];
+  due: string | null;
+  acceptedAt: string | null;
+  doneAt: string | null;
+  wasOverdue: boolean;
+  version: number;
+}
+
 export interface AttachmentJson {
   id: string;
   filename: string;
@@ -172,7 +202,12 @@ export function findCaseDetail(db: Db, scope: OrgScope, id: string, userId: stri
       sql<AttachmentJson[]>`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename,
         'mime', a.mime, 'size', a.size, 'createdAt', a.created_at) ORDER BY a.created_at), '[]')
         FROM attachments a WHERE a.case_id = c.id)`.as('attachments'),
-      ...actorFactColumns(userId, sql.ref('c.co_department_ids')),
+      sql<AssignmentJson[]>`(SELECT coalesce(json_agg(json_build_object('id', a.id, 'departmentId', a.org_id,
+        'department', o.name, 'orgPath', a.org_path, 'status', a.status, 'reason', a.reason,
+        'result', a.result, 'attachmentIds', a.attachment_ids, 'due', a.due, 'acceptedAt', a.accepted_at,
+        'doneAt', a.done_at, 'wasOverdue', a.was_overdue, 'version', a.version) ORDER BY a.created_at), '[]')
+        FROM case_assignments a JOIN orgs o ON o.id = a.org_id WHERE a.case_id = c.id)`.as('assignments'),
+      ...actorFactColumns(userId),
     ])
     .where('c.id', '=', id)
     .where(caseVisible(scope))

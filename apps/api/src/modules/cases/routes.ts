@@ -9,6 +9,9 @@ import { boolQuery, idParams, signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import { langOf } from '../../core/lang.ts';
 import { performAction } from './action-service.ts';
+import { listAssigneeCandidates } from './assignee-service.ts';
+import { performAssignmentAction } from './assignments/assignment-service.ts';
+import { assignmentActionBody } from '@civicgrid/shared/case-assignments';
 import { readAttachment, saveAttachment } from './attachment-service.ts';
 import { categoryTree, createCategory, updateCategory } from './category-service.ts';
 import { createCase } from './intake-service.ts';
@@ -21,6 +24,7 @@ import type { SignedInContext } from '../../core/context.ts';
 import { assertCleanPart } from '../../core/text-input.ts';
 
 const tags = ['cases'];
+const assignmentParams = idParams.extend({ assignmentId: z.uuid({ message: 'must be a UUID' }) });
 
 /** The case page: every read of a classed case is audited, and it shows the classes the reader may see. */
 async function caseDetail(ctx: SignedInContext, id: string) {
@@ -189,6 +193,11 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
       (req) => dispatchTargets(signedIn(req), req.params.id),
     );
     app.get(
+      '/api/cases/:id/assignees',
+      { config: { permission: 'case.read' }, schema: { tags, params: idParams } },
+      (req) => listAssigneeCandidates(signedIn(req), req.params.id),
+    );
+    app.get(
       '/api/cases/:id/reporter',
       { config: { permission: 'person.sensitive.read' }, schema: { tags, params: idParams } },
       (req) => revealReporter(signedIn(req), req.params.id),
@@ -199,6 +208,28 @@ export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
       async (req) => {
         const done = await performAction(signedIn(req), req.params.id, req.body);
         // An action can move a case out of the actor's sight (a department returning it): say so, not 404.
+        const after = await caseDetail(signedIn(req), req.params.id).catch((err: unknown) => {
+          if (err instanceof AppError && err.status === 404) return null;
+          throw err;
+        });
+        return after ?? { ...done, visible: false };
+      },
+    );
+    // 大联动: a co-department accepts, declines or reports on its own assignment; the centre withdraws one.
+    app.post(
+      '/api/cases/:id/assignments/:assignmentId/actions',
+      {
+        config: { permission: 'case.read' },
+        schema: { tags, params: assignmentParams, body: assignmentActionBody },
+      },
+      async (req) => {
+        const done = await performAssignmentAction(
+          signedIn(req),
+          req.params.id,
+          req.params.assignmentId,
+          req.body,
+        );
+        // Declining takes the case out of the department's sight: say so, not 404.
         const after = await caseDetail(signedIn(req), req.params.id).catch((err: unknown) => {
           if (err instanceof AppError && err.status === 404) return null;
           throw err;

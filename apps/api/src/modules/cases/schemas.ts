@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
+import { boolQuery } from '../../core/http.ts';
 import { caseActionBody } from '@civicgrid/shared/case-actions';
-import { CHANNELS } from '@civicgrid/shared/cases';
+import { CHANNELS, TASK_KINDS } from '@civicgrid/shared/cases';
 import { CASE_STATUSES } from './workflow.ts';
 
 export { CHANNELS };
@@ -45,7 +46,11 @@ export const listQuery = z.object({
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   slaState: z.enum(['normal', 'warning', 'overdue']).optional(),
-  task: z.enum(['register', 'dispatch', 'accept', 'handle', 'verify', 'close', 'extension']).optional(),
+  task: z.enum(TASK_KINDS).optional(),
+  /** 我的: only cases whose named handler is the caller (本单位 is the list without it). */
+  mine: boolQuery,
+  /** 我首问的: open cases the caller received first and another unit holds. */
+  followed: boolQuery,
   q: z.string().trim().max(100).optional(),
   sort: z.enum(['created', 'deadline']).default('created'),
   limit: limitSchema,

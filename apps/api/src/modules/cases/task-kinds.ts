@@ -13,6 +13,8 @@ const KINDS: { task: Task; anyOf: Permission[]; zh: string; en: string }[] = [
   { task: 'verify', anyOf: ['case.verify'], zh: '待核查', en: 'To verify' },
   { task: 'close', anyOf: ['case.dispatch'], zh: '待结案', en: 'To close' },
   { task: 'extension', anyOf: ['case.supervise'], zh: '延期审批', en: 'Extensions' },
+  { task: 'co_accept', anyOf: ['case.handle'], zh: '待签收协办', en: 'Co-handling to accept' },
+  { task: 'co_handle', anyOf: ['case.handle'], zh: '协办中', en: 'Co-handling' },
 ];
 
 // One inbox query answers every case kind's count; the registry asks kind by kind within one request.

@@ -1,3 +1,4 @@
+import { notification } from '@civicgrid/shared/notifications';
 import type { SignedInContext } from '../../core/context.ts';
 import type { WorkflowDef } from '../../core/workflow/define.ts';
 import {
@@ -16,6 +17,9 @@ import { caseDeadlines, type CaseDeadlineOptions } from './deadlines.ts';
 import { notify } from './notify.ts';
 import { findCase, type CaseRow } from './repository.ts';
 import { mirrorStepClock } from './transitions/common.ts';
+import { ASSIGNEE_TRANSITIONS } from './transitions/assignee.ts';
+import { CONSULTATION_TRANSITIONS } from './transitions/consultation.ts';
+import { COHANDLING_TRANSITIONS } from './transitions/cohandling.ts';
 import { HANDLING_TRANSITIONS } from './transitions/handling.ts';
 import { INTAKE_TRANSITIONS, SYSTEM_ESCALATE } from './transitions/intake.ts';
 import { TIME_TRANSITIONS } from './transitions/time.ts';
@@ -59,6 +63,9 @@ export function caseWorkflow(opts: CaseDeadlineOptions = {}): CaseWorkflowDef {
       ...INTAKE_TRANSITIONS,
       ...HANDLING_TRANSITIONS,
       ...TIME_TRANSITIONS,
+      ...COHANDLING_TRANSITIONS,
+      ...ASSIGNEE_TRANSITIONS,
+      ...CONSULTATION_TRANSITIONS,
       SYSTEM_ESCALATE as unknown as CaseTransition,
     ],
     clocks: { step: { unit: 'workingMinutes', warnShare: 0.8 } },
@@ -73,8 +80,29 @@ export function caseWorkflow(opts: CaseDeadlineOptions = {}): CaseWorkflowDef {
         : {},
     audit: { entityType: 'case', orgId: (c) => c.ownerOrgId, label: (c) => c.number },
     notify: (db, c, n, now) => notify(db, [...n.users], { message: n.message, caseId: c.id, at: now }),
+    recorded: followFirstReceiver,
     ...caseDeadlines(opts),
   };
+}
+
+/**
+ * 首问负责: the first receiver of a case another unit holds hears of every status change until it closes
+ * (not of their own actions, which they know of).
+ */
+async function followFirstReceiver(
+  ctx: SignedInContext,
+  c: CaseRow,
+  change: { to: string },
+  _a: string,
+  now: Date,
+) {
+  if (change.to === c.status || !c.firstReceiverFollows || !c.firstReceiverUserId) return;
+  if (c.firstReceiverUserId === ctx.user?.id) return;
+  await notify(ctx.db, [c.firstReceiverUserId], {
+    message: notification('case.first_receiver_update', { title: c.title }),
+    caseId: c.id,
+    at: now,
+  });
 }
 
 export const CASE_WORKFLOW = caseWorkflow();

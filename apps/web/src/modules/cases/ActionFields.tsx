@@ -29,6 +29,31 @@ export function DeadlinePicker({ value, onChange, ...rest }: FieldProps<Dayjs | 
   );
 }
 
+/** Staff of the unit holding the case, who may be named its handler (GET /api/cases/:id/assignees). */
+export function AssigneeSelect({
+  caseId,
+  value,
+  onChange,
+  ...rest
+}: FieldProps<string | undefined> & { caseId: string }) {
+  const { t } = useTranslation();
+  const staff = useQuery({
+    queryKey: ['cases', 'assignees', caseId],
+    queryFn: ({ signal }) => caseApi.assignees(caseId, signal),
+  });
+  return (
+    <Select
+      {...rest}
+      showSearch={{ optionFilterProp: 'label' }}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      loading={staff.isLoading}
+      placeholder={t('case.assignment.assigneePlaceholder')}
+      options={(staff.data ?? []).map((u) => ({ value: u.id, label: `${u.name} · ${u.orgName}` }))}
+    />
+  );
+}
+
 /** Departments the case's centre can dispatch to; search by name or code. */
 export function DepartmentSelect({
   caseId,

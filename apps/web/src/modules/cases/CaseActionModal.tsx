@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, App } from 'antd';
+import { Alert, App, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { z } from 'zod';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,7 +11,7 @@ import { beijingIso, WorkflowActionModal, type FieldWidget } from '../../kit/Wor
 import { caseApi, caseKeys, useCategories, useDispatchTargets } from './case-api';
 import { taskKeys } from '../home/tasks-api';
 import type { ActionBody, CaseAction, CaseDetail, GoneCase } from './case-types';
-import { CaseSearchSelect, DeadlinePicker, DepartmentSelect } from './ActionFields';
+import { AssigneeSelect, CaseSearchSelect, DeadlinePicker, DepartmentSelect } from './ActionFields';
 import { findCategory } from './CategoryTreeSelect';
 
 interface Props {
@@ -34,6 +34,8 @@ const LABEL_KEYS = {
   evaluation: 'evaluation',
   comment: 'comment',
   targetCaseId: 'targetCase',
+  userId: 'assignee',
+  mentionOrgIds: 'mentions',
 } as const;
 
 /**
@@ -50,12 +52,14 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
   const shape = schema.shape as Record<string, z.ZodType | undefined>;
   const dispatching = 'departmentId' in shape;
   const departments = useDispatchTargets(detail.id, dispatching);
+  // Adding a co-department later starts empty: the category's default is the lead already.
+  const defaultsToCategory = action === 'dispatch';
   const actionLabel = t(`case.action.${action}`);
   const photosRequired = (action === 'feedback' || action === 'self_handle') && detail.photoRequired;
   const initialValues = useMemo(() => {
     const defaultDept = findCategory(categories.data, detail.categoryId)?.defaultDepartmentId;
-    return { attachmentIds: [], ...(dispatching && defaultDept ? { departmentId: defaultDept } : {}) };
-  }, [dispatching, categories.data, detail.categoryId]);
+    return { attachmentIds: [], ...(defaultsToCategory && defaultDept ? { departmentId: defaultDept } : {}) };
+  }, [defaultsToCategory, categories.data, detail.categoryId]);
 
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: caseKeys.all });
@@ -65,6 +69,25 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
 
   const widgets: Record<string, FieldWidget> = {
     targetCaseId: { input: <CaseSearchSelect exceptId={detail.id} /> },
+    // 会商: the units working on this case (centre, lead, co-departments) can be mentioned.
+    mentionOrgIds: {
+      extra: t('case.assignment.internalHint'),
+      input: (
+        <Select
+          mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
+          data-testid="action-mentions"
+          options={[
+            { value: detail.ownerOrgId, label: detail.ownerOrgName },
+            ...detail.assignments.map((a) => ({ value: a.departmentId, label: a.department ?? '' })),
+          ]}
+        />
+      ),
+    },
+    userId: {
+      label: t('case.assignment.assignee'),
+      input: <AssigneeSelect caseId={detail.id} data-testid="action-assignee" />,
+    },
     departmentId: {
       input: (
         <DepartmentSelect

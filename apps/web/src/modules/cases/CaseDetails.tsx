@@ -110,6 +110,9 @@ export function CaseDetails({ detail: c }: { detail: CaseDetail }) {
           </Typography.Text>
         )}
       </Descriptions.Item>
+      <Descriptions.Item label={t('case.assignment.assignee')}>
+        <span data-testid="case-assignee">{c.assigneeName ?? t('case.assignment.unassigned')}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('case.field.handleDeadline')}>{time(c.handleDeadline)}</Descriptions.Item>
       <Descriptions.Item label={t('case.field.reporter')} span="filled">
         <Reporter detail={c} />

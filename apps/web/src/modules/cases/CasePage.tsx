@@ -13,6 +13,7 @@ import { CaseActionModal } from './CaseActionModal';
 import { CaseDetails, CaseMap } from './CaseDetails';
 import { CaseHeading, CaseSummary } from './CaseHeader';
 import { AttachmentThumbs, CaseTimeline } from './CaseTimeline';
+import { AssignmentsSection } from './AssignmentsSection';
 
 /** The step forward: a filled button (and a full row on a phone). */
 const PRIMARY: readonly CaseAction[] = [
@@ -86,6 +87,17 @@ export default function CasePage() {
             </>
           ),
         },
+        // 大联动: shown once the case has a department (every assignment's row, the lead's first).
+        ...(c.assignments.length
+          ? [
+              {
+                key: 'assignments',
+                title: t('case.assignment.title'),
+                testId: 'case-assignments-section',
+                content: <AssignmentsSection detail={c} />,
+              },
+            ]
+          : []),
         {
           key: 'subjects',
           title: t('kit.subject.section'),

@@ -48,6 +48,22 @@ function facts(t: TFunction, e: TimelineEvent): string[] {
     if (Array.isArray(d.coDepartments) && d.coDepartments.length)
       out.push(t('case.timeline.coDepartments', { names: d.coDepartments.join('、') }));
   }
+  // 大联动: whose assignment an event is about.
+  if (
+    ['assign_co', 'accept_co', 'decline_co', 'feedback_co', 'withdraw_co'].includes(e.action) &&
+    str(d.department)
+  )
+    out.push(t('case.timeline.coDepartment', { name: str(d.department) }));
+  if (e.action === 'comment' && Array.isArray(d.mentions) && d.mentions.length)
+    out.push(
+      t('case.timeline.mentions', {
+        names: (d.mentions as { name: string }[]).map((m) => m.name).join('、'),
+      }),
+    );
+  if (e.action === 'assign' && str(d.assignee)) {
+    out.push(t('case.timeline.assignee', { name: str(d.assignee) }));
+    if (str(d.previous)) out.push(t('case.timeline.assigneeFrom', { name: str(d.previous) }));
+  }
   if (e.action === 'verify') out.push(d.passed ? t('case.timeline.passed') : t('case.timeline.failed'));
   if (e.action === 'decide_extension')
     out.push(d.approved ? t('case.timeline.approved') : t('case.timeline.denied'));

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { Card, Typography } from 'antd';
+import { Card, Segmented, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -39,15 +39,21 @@ export default function TasksPage() {
   // Without a choice in the URL, open the first kind that has work waiting.
   const chosen = asked && keys.includes(asked) ? asked : (keys.find((k) => (countOf(k) ?? 0) > 0) ?? keys[0]);
   const kind = chosen === REFERRALS ? undefined : (chosen as InboxKind | undefined);
+  // 我的 / 本单位: only the cases whose named handler is this user, or the whole unit's.
+  const mine = params.get('mine') === '1';
   const query = useMemo(
     // Work waiting on someone: the most pressing deadline first.
-    () =>
-      kind === 'overdue'
+    () => ({
+      ...(kind === 'overdue'
         ? { slaState: 'overdue', sort: 'deadline' }
-        : kind
-          ? { task: kind, sort: 'deadline' }
-          : {},
-    [kind],
+        : kind === 'followed'
+          ? { followed: 'true', sort: 'deadline' }
+          : kind
+            ? { task: kind, sort: 'deadline' }
+            : {}),
+      ...(mine ? { mine: 'true' } : {}),
+    }),
+    [kind, mine],
   );
   const { columns, renderCard } = useCaseColumns();
 
@@ -73,7 +79,11 @@ export default function TasksPage() {
   const head: ReactNode = inbox.isError ? (
     <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} />
   ) : (
-    <TaskCards cards={cards} selected={chosen} onSelect={(k) => setParams({ kind: k }, { replace: true })} />
+    <TaskCards
+      cards={cards}
+      selected={chosen}
+      onSelect={(k) => setParams({ kind: k, ...(mine ? { mine: '1' } : {}) }, { replace: true })}
+    />
   );
 
   if (chosen === REFERRALS)
@@ -108,9 +118,27 @@ export default function TasksPage() {
       pageTestId="tasks-page"
       listTitle={
         kind && (
-          <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="tasks-list-title">
-            {t(`task.kind.${kind}`)}
-          </Typography.Title>
+          <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
+            <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="tasks-list-title">
+              {t(`task.kind.${kind}`)}
+            </Typography.Title>
+            <Segmented
+              data-testid="tasks-scope"
+              value={mine ? 'mine' : 'unit'}
+              options={[
+                { value: 'unit', label: t('case.assignment.scopeUnit') },
+                { value: 'mine', label: t('case.assignment.scopeMine') },
+              ]}
+              onChange={(v) =>
+                setParams(
+                  { ...(chosen ? { kind: chosen } : {}), ...(v === 'mine' ? { mine: '1' } : {}) },
+                  {
+                    replace: true,
+                  },
+                )
+              }
+            />
+          </Space>
         )
       }
       title={title}

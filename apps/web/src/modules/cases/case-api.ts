@@ -95,6 +95,16 @@ export const caseApi = {
   },
   act: (id: string, body: ActionBody) =>
     api<CaseDetail | GoneCase>(`/api/cases/${encodeURIComponent(id)}/actions`, { method: 'POST', body }),
+  assignees: (id: string, signal?: AbortSignal) =>
+    api<{ id: string; name: string; orgName: string }[]>(`/api/cases/${encodeURIComponent(id)}/assignees`, {
+      signal,
+    }),
+  /** A co-department's (or the centre's) action on one assignment of the case (大联动). */
+  actAssignment: (id: string, assignmentId: string, body: Record<string, unknown>) =>
+    api<CaseDetail | GoneCase>(
+      `/api/cases/${encodeURIComponent(id)}/assignments/${encodeURIComponent(assignmentId)}/actions`,
+      { method: 'POST', body },
+    ),
   reporter: (id: string) =>
     api<{ name: string | null; phone: string | null }>(`/api/cases/${encodeURIComponent(id)}/reporter`),
   locate: (lng: number, lat: number) => api<Located>('/api/grids/locate', { query: { lng, lat } }),

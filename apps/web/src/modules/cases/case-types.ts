@@ -1,3 +1,4 @@
+import type { AssignmentAction, AssignmentStatus } from '@civicgrid/shared/case-assignments';
 /** The cases API's shapes and enumerations, as docs/api-cases.md gives them. */
 // The vocabulary is the API's own (packages/shared/src/cases.ts); only the button order is the web's.
 import type {
@@ -45,9 +46,14 @@ export const CASE_ACTIONS = [
   'reject',
   'suspend',
   'resume',
+  // 大联动, named handler, 会商.
+  'assign_co',
+  'override_co',
+  'assign',
+  'comment',
 ] as const satisfies readonly CaseAction[];
 
-export type InboxKind = TaskKind | 'overdue';
+export type InboxKind = TaskKind | 'overdue' | 'followed';
 
 export interface Supervision {
   note: string;
@@ -152,10 +158,34 @@ export interface Attachment {
   createdAt: string;
 }
 
+/** One department's row on the case page (大联动): the lead (the case itself) or a co-assignment. */
+export interface CaseAssignment {
+  id: string | null;
+  role: 'lead' | 'co';
+  departmentId: string;
+  department: string | null;
+  status: AssignmentStatus | 'suspended';
+  reason: string | null;
+  result: string | null;
+  attachmentIds: string[];
+  due: string | null;
+  acceptedAt: string | null;
+  doneAt: string | null;
+  wasOverdue: boolean;
+  version: number | null;
+  allowedActions: AssignmentAction[];
+}
+
 export interface CaseDetail extends Case {
   timeline: TimelineEvent[];
   attachments: Attachment[];
   allowedActions: CaseAction[];
+  assignments: CaseAssignment[];
+  /** The named handler inside the holding unit. */
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+  /** A leader let the lead give feedback while co-assignments were open. */
+  coOverride: { reason: string; by: string; at: string } | null;
 }
 
 export interface Duplicate {

@@ -9,7 +9,11 @@ const NEEDS: Record<InboxKind, string | null> = {
   verify: 'case.verify',
   close: 'case.dispatch',
   extension: 'case.supervise',
+  co_accept: 'case.handle',
+  co_handle: 'case.handle',
   overdue: null,
+  // 首问负责: cases this user received first, followed until closed.
+  followed: 'case.create',
 };
 
 export const INBOX_KINDS = Object.keys(NEEDS) as InboxKind[];
@@ -23,5 +27,7 @@ export function inboxKindsFor(can: (permission: string) => boolean): InboxKind[]
 
 /** The badge on 我的待办: work waiting on this user. Overdue cases are already counted in their own kind. */
 export function taskTotal(counts: Partial<Record<InboxKind, number>>, kinds: readonly InboxKind[]): number {
-  return kinds.filter((k) => k !== 'overdue').reduce((sum, k) => sum + (counts[k] ?? 0), 0);
+  return kinds
+    .filter((k) => k !== 'overdue' && k !== 'followed')
+    .reduce((sum, k) => sum + (counts[k] ?? 0), 0);
 }

@@ -2,6 +2,9 @@ import { notification } from '@civicgrid/shared/notifications';
 import { sql } from 'kysely';
 import { badRequest } from '../../../core/errors.ts';
 import { gridVerifiers, usersAt } from '../notify.ts';
+import { assignCoDepartments } from '../assignments/assign.ts';
+import { withdrawOpenAssignments } from '../assignments/assignment-repository.ts';
+import { assertCoHandlersDone } from './cohandling.ts';
 import { departmentFor, linkAttachments, STEP_CLOCK, stepClock } from './common.ts';
 import { caseTransition } from './define-transition.ts';
 
@@ -15,18 +18,31 @@ export const HANDLING_TRANSITIONS = [
     apply: async (ctx, c, input, now) => {
       const dept = await departmentFor(ctx, c, input.departmentId, 'departmentId');
       const co = [];
-      for (const id of input.coDepartmentIds ?? [])
+      for (const id of new Set(input.coDepartmentIds ?? [])) {
+        if (id === dept.id) throw badRequest('coDepartmentIds', 'the lead department cannot also co-handle');
         co.push(await departmentFor(ctx, c, id, 'coDepartmentIds'));
+      }
       if (input.deadline && input.deadline <= now) throw badRequest('deadline', 'must be in the future');
       const clock = await stepClock(ctx, c, 'dispatched', now, input.deadline ?? null);
       const deadline = clock.op === 'start' ? clock.deadline : null;
-      const handlers = await Promise.all([dept, ...co].map((d) => usersAt(ctx.db, d.id, 'case.handle')));
+      // 大联动: each co-department gets its own assignment, due with the lead unless the centre says otherwise.
+      await assignCoDepartments(
+        ctx,
+        c.id,
+        co,
+        { due: deadline, warnAt: clock.op === 'start' ? clock.warnAt : null },
+        now,
+      );
+      const leads = await usersAt(ctx.db, dept.id, 'case.handle');
+      const coHandlers = await Promise.all(co.map((d) => usersAt(ctx.db, d.id, 'case.handle')));
       return {
         to: 'dispatched',
         set: {
           department_id: dept.id,
           department_path: dept.path,
           co_department_ids: co.map((d) => d.id),
+          co_override: null,
+          assignee_user_id: null,
           dispatched_at: now,
           handle_deadline: deadline,
         },
@@ -38,7 +54,10 @@ export const HANDLING_TRANSITIONS = [
           coDepartments: co.map((d) => d.name),
           deadline,
         },
-        notify: [{ users: handlers.flat(), message: notification('case.dispatch', { title: c.title }) }],
+        notify: [
+          { users: leads, message: notification('case.dispatch', { title: c.title }) },
+          { users: coHandlers.flat(), message: notification('case.co_assign', { title: c.title }) },
+        ],
       };
     },
   }),
@@ -60,11 +79,14 @@ export const HANDLING_TRANSITIONS = [
         department_id: null,
         department_path: null,
         co_department_ids: [],
+        co_override: null,
+        assignee_user_id: null,
         handle_deadline: null,
         extension_request: null,
       },
       clock: await stepClock(ctx, c, 'registered', now),
       note: input.reason,
+      data: { withdrawnCoAssignments: await withdrawOpenAssignments(ctx.db, c.id, now) },
       notify: [
         {
           users: await usersAt(ctx.db, c.ownerOrgId, 'case.dispatch'),
@@ -79,13 +101,15 @@ export const HANDLING_TRANSITIONS = [
     to: 'handled',
     who: 'department',
     apply: async (ctx, c, input, now) => {
+      await assertCoHandlersDone(ctx, c);
       const ids = await linkAttachments(ctx, c.id, input.attachmentIds, c.photoRequired);
       const verifiers = c.gridId
         ? await gridVerifiers(ctx.db, c.gridId)
         : await usersAt(ctx.db, c.ownerOrgId, 'case.verify');
       return {
         to: 'handled',
-        set: { handled_at: now, extension_request: null },
+        // Back with the centre and the grid: the department's named handler is no longer the one to act.
+        set: { handled_at: now, extension_request: null, assignee_user_id: null },
         clock: await stepClock(ctx, c, 'handled', now),
         note: input.result,
         data: { attachmentIds: ids },

@@ -79,7 +79,7 @@ export const INTAKE_TRANSITIONS = [
       if (!up) throw new AppError('CONFLICT', 409, 'this case is already with the top centre');
       return {
         to: c.status as CaseStatus,
-        set: { owner_org_id: up.id, owner_path: up.path },
+        set: { owner_org_id: up.id, owner_path: up.path, assignee_user_id: null },
         clock: await stepClock(ctx, c, c.status as CaseStatus, now),
         note: input.reason,
         data: { from: c.ownerOrgName, to: up.name },
@@ -109,7 +109,7 @@ export const SYSTEM_ESCALATE: Transition<CaseStatus, CaseAction, ActorRule, Work
     if (!up) throw new AppError('CONFLICT', 409, 'this case is already with the top centre');
     return {
       to: c.status as CaseStatus,
-      set: { owner_org_id: up.id, owner_path: up.path },
+      set: { owner_org_id: up.id, owner_path: up.path, assignee_user_id: null },
       note: `overdue; escalated to ${up.name}`,
       data: { from: c.ownerOrgName, to: up.name, automatic: true },
       notify: [
