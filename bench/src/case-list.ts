@@ -87,7 +87,8 @@ export function personProbes(f: {
   const order = `ORDER BY p.created_at DESC, p.id DESC LIMIT ${PAGE + 1}`;
   const tail = (s: string) => `${[...s].reverse().join('')}%`;
   const text = `(p.name LIKE $2 OR p.name LIKE $3 OR p.address LIKE $3)`;
-  const digits = `(reverse(p.id_number) LIKE $2 OR p.phone LIKE $3 OR reverse(p.phone) LIKE $2)`;
+  // Four digits are the last four of an ID or a phone (what masked views show; decision 0010).
+  const digits = `(reverse(p.id_number) LIKE $2 OR reverse(p.phone) LIKE $2)`;
   return [
     {
       label: 'person by name',
@@ -107,13 +108,13 @@ export function personProbes(f: {
       label: 'person by ID tail',
       api: `/api/persons?pageSize=${PAGE}&q=${f.idTail}`,
       sql: `SELECT p.id FROM persons p WHERE ${scoped} AND ${digits} ${order}`,
-      params: [`${f.rootPath}%`, tail(f.idTail), `${f.idTail}%`],
+      params: [`${f.rootPath}%`, tail(f.idTail)],
     },
     {
       label: 'person by phone',
       api: `/api/persons?pageSize=${PAGE}&q=${f.phone}`,
       sql: `SELECT p.id FROM persons p WHERE ${scoped} AND ${digits} ${order}`,
-      params: [`${f.rootPath}%`, tail(f.phone), `${f.phone}%`],
+      params: [`${f.rootPath}%`, tail(f.phone)],
     },
   ];
 }
