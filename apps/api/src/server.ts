@@ -51,6 +51,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     stopSweeps();
+    // Requests in flight get 10 s to finish; then the connections still open (a client's kept-alive socket
+    // that was busy when the stop began) are dropped, so a stop never waits out the 72 s keep-alive timeout.
+    setTimeout(() => app.server.closeAllConnections(), 10_000).unref();
     await app.close();
     await db.close();
     process.exit(0);
