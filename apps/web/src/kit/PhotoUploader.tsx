@@ -42,6 +42,16 @@ export const photosUploading = (items: PhotoItem[] | undefined) =>
   (items ?? []).some((p) => p.status === 'uploading');
 
 /**
+ * The form rule of a field that needs at least one photo: one uploaded, or one still uploading (the submit
+ * waits for it). Used by the workflow dialog for a required attachments field and by pages whose category
+ * asks for photos.
+ */
+export const photosRequiredRule = (message: string) => ({
+  validator: (_: unknown, v: PhotoItem[] | undefined) =>
+    photoIds(v).length > 0 || photosUploading(v) ? Promise.resolve() : Promise.reject(new Error(message)),
+});
+
+/**
  * Photos are uploaded as soon as they are picked (POST /api/attachments), so the form submits only their ids.
  * The list is kept in a ref as well: several uploads finish in any order and each must see the latest list.
  */

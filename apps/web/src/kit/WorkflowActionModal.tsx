@@ -21,7 +21,13 @@ import { isApiError } from '../lib/api';
 import { errorMessage, isStaleVersion } from '../lib/error-message';
 import { applyFieldErrors, explainedByFields } from '../lib/form-errors';
 import { DISPLAY_TZ } from '../lib/time';
-import { PhotoUploader, photoIds, photosUploading, type PhotoItem } from './PhotoUploader';
+import {
+  PhotoUploader,
+  photoIds,
+  photosRequiredRule,
+  photosUploading,
+  type PhotoItem,
+} from './PhotoUploader';
 import { fieldsOf, type SchemaField } from './schema-fields';
 
 /** What a page may say about one field beyond what the schema knows. */
@@ -208,13 +214,7 @@ function SchemaFormItem({
   const required: FormRule[] = !f.required
     ? []
     : f.kind === 'attachments'
-      ? [
-          {
-            validator: (_, v: PhotoItem[] | undefined) =>
-              photoIds(v).length > 0 || photosUploading(v) ? Promise.resolve() : Promise.reject(new Error()),
-            message: t('common.required', { field: typeof name === 'string' ? name : f.key }),
-          },
-        ]
+      ? [photosRequiredRule(t('common.required', { field: typeof name === 'string' ? name : f.key }))]
       : [
           {
             required: true,

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ASSIGNMENT_ACTION_INPUTS, type AssignmentAction } from '@civicgrid/shared/case-assignments';
-import { PhotoUploader, photoIds, photosUploading, type PhotoItem } from '../../kit/PhotoUploader';
+import { PhotoUploader, photosRequiredRule } from '../../kit/PhotoUploader';
 import { WorkflowActionModal, type FieldWidget } from '../../kit/WorkflowActionModal';
 import { taskKeys } from '../home/tasks-api';
 import { caseApi, caseKeys } from './case-api';
@@ -41,16 +41,7 @@ export function AssignmentActionModal({ detail, assignment, action, onClose }: P
     attachmentIds: {
       input: <PhotoUploader data-testid="assignment-photos" />,
       extra: photosRequired ? t('case.modal.photosRequired') : undefined,
-      rules: photosRequired
-        ? [
-            {
-              validator: (_, v: PhotoItem[] | undefined) =>
-                photoIds(v).length > 0 || photosUploading(v)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('case.modal.photosRequired'))),
-            },
-          ]
-        : [],
+      rules: photosRequired ? [photosRequiredRule(t('case.modal.photosRequired'))] : [],
     },
   };
   return (

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CASE_ACTION_INPUTS } from '@civicgrid/shared/case-actions';
-import { PhotoUploader, photoIds, photosUploading, type PhotoItem } from '../../kit/PhotoUploader';
+import { PhotoUploader, photosRequiredRule } from '../../kit/PhotoUploader';
 import { beijingIso, WorkflowActionModal, type FieldWidget } from '../../kit/WorkflowActionModal';
 import { caseApi, caseKeys, useCategories, useDispatchTargets } from './case-api';
 import { taskKeys } from '../home/tasks-api';
@@ -127,16 +127,7 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
       // The grid worker verifies on the spot: the phone opens its back camera.
       input: <PhotoUploader camera={action === 'verify'} data-testid="action-photos" />,
       extra: photosRequired ? t('case.modal.photosRequired') : undefined,
-      rules: photosRequired
-        ? [
-            {
-              validator: (_, v: PhotoItem[] | undefined) =>
-                photoIds(v).length > 0 || photosUploading(v)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('case.modal.photosRequired'))),
-            },
-          ]
-        : [],
+      rules: photosRequired ? [photosRequiredRule(t('case.modal.photosRequired'))] : [],
     },
   };
 
