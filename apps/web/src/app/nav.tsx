@@ -64,7 +64,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: 'menu.tasks',
     icon: <TasksNavIcon />,
     testId: 'menu-tasks',
-    permission: 'case.read',
   },
   {
     path: '/cases/new',

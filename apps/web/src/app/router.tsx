@@ -83,7 +83,8 @@ export const router = createBrowserRouter([
       { path: 'cases/new', element: guarded('case.create', <CaseIntakePage />) },
       { path: 'cases', element: guarded('case.read', <CaseListPage />) },
       { path: 'cases/:id', element: guarded('case.read', <CasePage />) },
-      { path: 'tasks', element: guarded('case.read', <TasksPage />) },
+      // Every role's work, whatever module it comes from: no permission beyond being signed in.
+      { path: 'tasks', element: page(<TasksPage />) },
       { path: 'calendar', element: guarded('calendar.manage', <CalendarPage />) },
       { path: 'rentals', element: guarded('registry.read', <RentalListPage />) },
       { path: 'rentals/:id', element: guarded('registry.read', <RentalPage />) },

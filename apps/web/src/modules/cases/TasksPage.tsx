@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { Card, Segmented, Space, Typography } from 'antd';
+import { Card, Empty, Segmented, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,38 +7,45 @@ import { useAuth } from '../../app/auth';
 import { QueryError } from '../../components/QueryError';
 import { ListPage } from '../../kit/ListPage';
 import { ReferralPanel } from '../../kit/ReferralPanel';
-import { taskKeys, useTaskCounts } from '../home/tasks-api';
+import { TaskItemList } from '../home/TaskItemList';
+import { taskKeys, useTaskCounts, useTaskList } from '../home/tasks-api';
 import { caseKeys, useInbox } from './case-api';
 import type { InboxKind } from './case-types';
 import { useCaseColumns } from './case-columns';
 import { TaskCards, type TaskCard } from './TaskCards';
-import { inboxKindsFor, taskTotal } from './task-kinds';
+import { INBOX_KINDS, inboxKindsFor, taskTotal } from './task-kinds';
 
 const CASES = { path: '/api/cases', key: caseKeys.all };
 /** The records part's kind in 我的待办 (core/records/referral-tasks.ts): its list is the incoming box. */
 const REFERRALS = 'referral.incoming';
+const isCaseKind = (k: string): k is InboxKind => (INBOX_KINDS as string[]).includes(k);
 
 /**
- * 我的待办: one card per kind of work this user can have (a department sees accept/handle, a grid worker verify),
- * each with its count, and the referrals sent to the user's unit; the chosen card's work is listed below.
+ * 我的待办 for every role: one card per kind of work this user can have, whatever module it comes from (a
+ * department sees accept/handle, a grid worker verify, a petition handler its petitions to accept), each with
+ * its count. The chosen card's work is listed below: case kinds as the case list with its filters, referrals
+ * as the incoming box, every other module's kind as the API's list of its items, most pressing first.
  */
 export default function TasksPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();
-  const inbox = useInbox();
+  const casesToo = can('case.read');
+  const inbox = useInbox(casesToo);
   const tasks = useTaskCounts();
-  const kinds = useMemo(() => inboxKindsFor(can), [can]);
-  // Shown when the API lists the kind for this user (it may hold referrals of some record type).
-  const referrals = tasks.data?.kinds.find((k) => k.kind === REFERRALS);
+  const caseKinds = useMemo(() => (casesToo ? inboxKindsFor(can) : []), [can, casesToo]);
+  // Other modules' kinds as the API counts them for this user (case kinds come from the case inbox).
+  const others = (tasks.data?.kinds ?? []).filter((k) => k.module !== 'cases');
   const [params, setParams] = useSearchParams();
   const asked = params.get('kind');
   const counts = inbox.data;
-  const keys: string[] = [...kinds, ...(referrals ? [REFERRALS] : [])];
-  const countOf = (k: string) => (k === REFERRALS ? referrals?.count : counts?.[k as InboxKind]);
+  const keys: string[] = [...caseKinds, ...others.map((k) => k.kind)];
+  const countOf = (k: string) => (isCaseKind(k) ? counts?.[k] : others.find((o) => o.kind === k)?.count);
   // Without a choice in the URL, open the first kind that has work waiting.
   const chosen = asked && keys.includes(asked) ? asked : (keys.find((k) => (countOf(k) ?? 0) > 0) ?? keys[0]);
-  const kind = chosen === REFERRALS ? undefined : (chosen as InboxKind | undefined);
+  const kind = chosen && isCaseKind(chosen) ? chosen : undefined;
+  const otherKind = chosen && !isCaseKind(chosen) && chosen !== REFERRALS ? chosen : undefined;
+  const list = useTaskList(otherKind, 20, !!otherKind);
   // 我的 / 本单位: only the cases whose named handler is this user, or the whole unit's.
   const mine = params.get('mine') === '1';
   const query = useMemo(
@@ -57,27 +64,35 @@ export default function TasksPage() {
   );
   const { columns, renderCard } = useCaseColumns();
 
+  const labels = new Map(others.map((k) => [k.kind, k.label]));
   const cards: TaskCard[] = keys.map((k) => ({
     key: k,
-    label: k === REFERRALS ? t('kit.referral.card') : t(`task.kind.${k as InboxKind}`),
+    label: isCaseKind(k)
+      ? t(`task.kind.${k}`)
+      : k === REFERRALS
+        ? t('kit.referral.card')
+        : (labels.get(k) ?? k),
     count: countOf(k),
     alarm: k === 'overdue',
   }));
+  const total = (counts ? taskTotal(counts, caseKinds) : 0) + others.reduce((sum, k) => sum + k.count, 0);
   const title = (
     <span>
       {t('task.title')}
-      {counts && (
+      {(counts || tasks.data) && (
         <Typography.Text
           type="secondary"
           style={{ fontSize: 13, fontWeight: 'normal', marginInlineStart: 12 }}
+          data-testid="tasks-total"
         >
-          {t('task.total', { count: taskTotal(counts, kinds) + (referrals?.count ?? 0) })}
+          {t('task.total', { count: total })}
         </Typography.Text>
       )}
     </span>
   );
-  const head: ReactNode = inbox.isError ? (
-    <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} />
+  const failed = inbox.isError ? inbox : tasks.isError ? tasks : null;
+  const head: ReactNode = failed ? (
+    <QueryError error={failed.error} onRetry={() => void failed.refetch()} />
   ) : (
     <TaskCards
       cards={cards}
@@ -86,23 +101,42 @@ export default function TasksPage() {
     />
   );
 
-  if (chosen === REFERRALS)
+  if (!kind)
     return (
       <Card title={title} data-testid="tasks-page">
         {head}
-        <Typography.Paragraph type="secondary" data-testid="tasks-list-title">
-          {t('kit.referral.inboxHint')}
-        </Typography.Paragraph>
-        <ReferralPanel
-          box="incoming"
-          pendingOnly
-          title={t('kit.referral.inbox')}
-          onAnswered={() => {
-            // An accepted transfer brings the case here: its counts and lists change too.
-            void queryClient.invalidateQueries({ queryKey: taskKeys.all });
-            void queryClient.invalidateQueries({ queryKey: caseKeys.all });
-          }}
-        />
+        {tasks.data && keys.length === 0 && (
+          <Empty description={t('task.inbox.empty')} data-testid="tasks-none" />
+        )}
+        {chosen === REFERRALS && (
+          <>
+            <Typography.Paragraph type="secondary" data-testid="tasks-list-title">
+              {t('kit.referral.inboxHint')}
+            </Typography.Paragraph>
+            <ReferralPanel
+              box="incoming"
+              pendingOnly
+              title={t('kit.referral.inbox')}
+              onAnswered={() => {
+                // An accepted transfer brings the record here: its counts and lists change too.
+                void queryClient.invalidateQueries({ queryKey: taskKeys.all });
+                void queryClient.invalidateQueries({ queryKey: caseKeys.all });
+              }}
+            />
+          </>
+        )}
+        {otherKind && (
+          <>
+            <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="tasks-list-title">
+              {labels.get(otherKind)}
+            </Typography.Title>
+            {list.isError ? (
+              <QueryError error={list.error} onRetry={() => void list.refetch()} />
+            ) : (
+              <TaskItemList list={list} labels={labels} emptyText={t('task.empty')} showKind={false} />
+            )}
+          </>
+        )}
       </Card>
     );
 
@@ -117,29 +151,20 @@ export default function TasksPage() {
       testId="tasks-table"
       pageTestId="tasks-page"
       listTitle={
-        kind && (
-          <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
-            <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="tasks-list-title">
-              {t(`task.kind.${kind}`)}
-            </Typography.Title>
-            <Segmented
-              data-testid="tasks-scope"
-              value={mine ? 'mine' : 'unit'}
-              options={[
-                { value: 'unit', label: t('case.assignment.scopeUnit') },
-                { value: 'mine', label: t('case.assignment.scopeMine') },
-              ]}
-              onChange={(v) =>
-                setParams(
-                  { ...(chosen ? { kind: chosen } : {}), ...(v === 'mine' ? { mine: '1' } : {}) },
-                  {
-                    replace: true,
-                  },
-                )
-              }
-            />
-          </Space>
-        )
+        <Space style={{ justifyContent: 'space-between', width: '100%' }} align="start">
+          <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="tasks-list-title">
+            {t(`task.kind.${kind}`)}
+          </Typography.Title>
+          <Segmented
+            data-testid="tasks-scope"
+            value={mine ? 'mine' : 'unit'}
+            options={[
+              { value: 'unit', label: t('case.assignment.scopeUnit') },
+              { value: 'mine', label: t('case.assignment.scopeMine') },
+            ]}
+            onChange={(v) => setParams({ kind, ...(v === 'mine' ? { mine: '1' } : {}) }, { replace: true })}
+          />
+        </Space>
       }
       title={title}
     >

@@ -50,7 +50,7 @@ export function useTaskCounts() {
 }
 
 /** The one list of 我的待办, of every kind merged by deadline or of one kind, paged by keyset. */
-export function useTaskList(kind: string | undefined, pageSize = 10) {
+export function useTaskList(kind: string | undefined, pageSize = 10, enabled = true) {
   const { lang } = useLang();
   return useInfiniteQuery({
     queryKey: taskKeys.list(lang, kind),
@@ -60,5 +60,6 @@ export function useTaskList(kind: string | undefined, pageSize = 10) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
     refetchInterval: POLL_MS,
+    enabled,
   });
 }
