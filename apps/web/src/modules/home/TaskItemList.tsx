@@ -37,7 +37,10 @@ export function TaskItemList({
             <List.Item key={`${item.kind}:${item.ownerId}`} data-testid="task-item">
               <Link to={item.url} style={{ display: 'flex', gap: 8, width: '100%', alignItems: 'center' }}>
                 {showKind && <Tag>{labels.get(item.kind) ?? item.kind}</Tag>}
-                {item.number && <Typography.Text type="secondary">{item.number}</Typography.Text>}
+                {/* A petition's title is its number (its summary is petition content): shown once. */}
+                {item.number && item.number !== item.title && (
+                  <Typography.Text type="secondary">{item.number}</Typography.Text>
+                )}
                 <Typography.Text ellipsis style={{ flex: 1, minWidth: 0 }}>
                   {item.title}
                 </Typography.Text>
