@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from './errors.ts';
 
 /** Where uploaded files live. Local disk now; an S3-compatible store can implement the same three calls. */
 export interface FileStore {
@@ -28,8 +29,20 @@ export class DiskFileStore implements FileStore {
     return key;
   }
 
-  get(key: string) {
-    return fs.readFile(this.resolve(key));
+  async get(key: string) {
+    try {
+      return await fs.readFile(this.resolve(key));
+    } catch (err) {
+      // The record is there but its file is not (lost disk, a restore without the uploads): the file is gone,
+      // which the reader is told as such, not as a server fault.
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new AppError(
+          'FILE_GONE',
+          410,
+          'the stored file of this record is missing; restore it from a backup',
+        );
+      throw err;
+    }
   }
 
   async remove(key: string) {
