@@ -110,7 +110,7 @@ async function copyFiles(from: string, to: string, files: string[]) {
 async function refuseRunningEmbedded(dataDir: string) {
   if (await exists(path.join(dataDir, PID_FILE)))
     throw new Error(
-      `${dataDir} is in use (${PID_FILE} present): stop the server first; a copy of a running embedded database is not consistent`,
+      `${dataDir} is in use (${PID_FILE} present): stop the server first; a copy of a running embedded database is not consistent (after a crash, start and stop the server once)`,
     );
 }
 
