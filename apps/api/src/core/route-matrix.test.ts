@@ -4,7 +4,7 @@ import { ALL_PERMISSIONS } from '@civicgrid/shared/permissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as f from '../test-support/factories.ts';
 import * as parts from '../test-support/factories-parts.ts';
-import { badBodyOf, jsonSchemaOf, sampleOf } from '../test-support/route-samples.ts';
+import { badBodyOf, jsonSchemaOf, nulBodyOf, sampleOf } from '../test-support/route-samples.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import type { RegisteredRoute } from './route-guard.ts';
 import {
@@ -156,6 +156,49 @@ describe('the route matrix', () => {
         wrong.push(`${key(r)} [${bad.field}] → ${res.status} ${paths.join(',')}`);
     }
     expect(checked).toBeGreaterThan(40);
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 400 naming the field for a NUL byte in the text of every body, public routes included', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const r of t.app.routeTable.filter((x) => x.method !== 'GET')) {
+      const nul = nulBodyOf(jsonSchemaOf(r.schema?.body));
+      if (!nul) continue;
+      const res = await ua.request(r.method, concrete(r, inA), nul.body);
+      checked++;
+      const paths: string[] = (res.body?.error?.fields ?? []).map((x: { path: string }) => x.path);
+      if (res.status !== 400 || !paths.includes(nul.field))
+        wrong.push(`${key(r)} [${nul.field}] → ${res.status} ${paths.join(',')}`);
+    }
+    expect(checked).toBeGreaterThan(40);
+    expect(wrong).toEqual([]);
+  });
+
+  it('lets an administrator whose code is still due reach nothing but the code step', async () => {
+    const admin = await f.user(t.db.db, a.street, { code: 'system_admin' });
+    await t.db.db
+      .updateTable('users')
+      .set({ totp_secret: 'JBSWY3DPEHPK3PXP', totp_enabled_at: new Date() })
+      .where('id', '=', admin.id)
+      .execute();
+    const r = await t.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: admin.username, password: admin.password },
+    });
+    expect(r.body.secondFactorRequired).toBe(true);
+    const pending = t.agent(String(r.headers['set-cookie']).split(';')[0]!, r.body.csrfToken);
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const route of staffRoutes().filter((x) => !x.access.duringSecondFactor)) {
+      const body = route.method === 'GET' ? undefined : validBody(route);
+      const res = await pending.request(route.method, concrete(route, inA) + queryOf(route), body);
+      checked++;
+      if (res.status !== 401 || res.body?.error?.code !== 'SECOND_FACTOR_REQUIRED')
+        wrong.push(`${key(route)} → ${res.status} ${res.body?.error?.code ?? ''}`);
+    }
+    expect(checked).toBeGreaterThan(100);
     expect(wrong).toEqual([]);
   });
 });

@@ -94,3 +94,37 @@ export function badBodyOf(s: Json | null): { field: string; body: Record<string,
   const valid = (sampleOf(s) ?? {}) as Record<string, unknown>;
   return { field, body: { ...valid, [field]: wrongFor(s.properties[field]!) } };
 }
+
+/** The path of the first free-text string field of an object body (no format, enum or pattern), or null. */
+function textField(s: Json | undefined, base = '', depth = 0): string | null {
+  if (!s || depth > 3) return null;
+  const alt = s.anyOf ?? s.oneOf;
+  if (alt) return textField(alt.find((a) => firstType(a) !== 'null') ?? alt[0], base, depth);
+  if (firstType(s) === 'string' && !s.enum && !s.format && !s.pattern && s.const === undefined) return base;
+  if (firstType(s) !== 'object' || !s.properties) return null;
+  for (const [k, v] of Object.entries(s.properties)) {
+    const hit = textField(v, base ? `${base}.${k}` : k, depth + 1);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function setPath(body: Record<string, unknown>, dotted: string, value: unknown) {
+  const keys = dotted.split('.');
+  let at = body;
+  for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+  at[keys[keys.length - 1]!] = value;
+}
+
+/**
+ * `{ field, body }`: a valid body whose first free-text field holds a NUL byte (which PostgreSQL cannot store),
+ * or null when the body takes no free text.
+ */
+export function nulBodyOf(s: Json | null): { field: string; body: Record<string, unknown> } | null {
+  if (!s || firstType(s) !== 'object') return null;
+  const field = textField(s);
+  if (!field) return null;
+  const body = structuredClone((sampleOf(s) ?? {}) as Record<string, unknown>);
+  setPath(body, field, '测试\u0000文本');
+  return { field, body };
+}
