@@ -215,6 +215,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'public',
   },
   {
+    path: '/subject-requests',
+    label: 'subjectRequest.menu',
+    icon: <SafetyCertificateOutlined />,
+    testId: 'menu-subject-requests',
+    permission: 'person.subject_request.manage',
+    group: 'registry',
+  },
+  {
     path: '/audit',
     label: 'menu.audit',
     icon: <AuditOutlined />,

@@ -29,6 +29,7 @@ const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
 const PersonListPage = lazy(() => import('../modules/registry/PersonListPage'));
 const PersonPage = lazy(() => import('../modules/registry/PersonPage'));
+const SubjectRequestsPage = lazy(() => import('../modules/subject-requests/SubjectRequestsPage'));
 const HouseListPage = lazy(() => import('../modules/registry/HouseListPage'));
 const HousePage = lazy(() => import('../modules/registry/HousePage'));
 const ImportPage = lazy(() => import('../modules/registry/ImportPage'));
@@ -80,6 +81,10 @@ export const router = createBrowserRouter([
       { path: 'users', element: guarded('user.read', <UsersPage />) },
       { path: 'roles', element: guarded('role.read', <RolesPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+      {
+        path: 'subject-requests',
+        element: guarded('person.subject_request.manage', <SubjectRequestsPage />),
+      },
       { path: 'cases/new', element: guarded('case.create', <CaseIntakePage />) },
       { path: 'cases', element: guarded('case.read', <CaseListPage />) },
       { path: 'cases/:id', element: guarded('case.read', <CasePage />) },

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.ts';
 import { seedDemoRegistry } from './demo-seed.ts';
+import { seedDemoSubjectRequests } from './subject-request-demo-seed.ts';
 import { registryRoutes } from './routes.ts';
 import { subjectRequestRoutes } from './subject-request-routes.ts';
 import { householdSubjects, houseSubjects, personSubjects } from './subject-types.ts';
@@ -12,6 +13,11 @@ export default defineModule({
       await registryRoutes({ importLeaseMs: config.importLeaseMs })(app);
       await subjectRequestRoutes(app);
     },
-  seeds: { demo: seedDemoRegistry },
+  seeds: {
+    demo: async (tx, now) => {
+      await seedDemoRegistry(tx);
+      await seedDemoSubjectRequests(tx, now);
+    },
+  },
   subjectTypes: [personSubjects, houseSubjects, householdSubjects],
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Tag, Typography } from 'antd';
-import { EditOutlined, EyeOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCan } from '../../app/auth';
@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/error-message';
 import { PersonPlacesPanels } from '../places/person-panels';
 import { HistoryList } from './HistoryList';
 import { PersonFormModal } from './PersonFormModal';
+import { RecordRequestModal } from '../subject-requests/RecordRequestModal';
 import { revealPerson, usePerson, type PersonResidence, type RevealedPerson } from './registry-api';
 import { ageOf, ageThisYear, PersonTags } from './shared-ui';
 
@@ -22,6 +23,8 @@ export default function PersonPage() {
   const canManage = useCan('registry.manage');
   const [clear, setClear] = useState<RevealedPerson | null>(null);
   const [editing, setEditing] = useState(false);
+  const canRequest = useCan('person.subject_request.manage');
+  const [requesting, setRequesting] = useState(false);
   if (person.isPending) return <PageLoading />;
   if (person.isError) return <QueryError error={person.error} onRetry={() => void person.refetch()} />;
   const p = person.data;
@@ -48,6 +51,15 @@ export default function PersonPage() {
             {canReveal && !clear && (
               <Button icon={<EyeOutlined />} onClick={() => void reveal()} data-testid="person-reveal">
                 {t('registry.person.show')}
+              </Button>
+            )}
+            {canRequest && (
+              <Button
+                icon={<SafetyCertificateOutlined />}
+                onClick={() => setRequesting(true)}
+                data-testid="person-subject-request"
+              >
+                {t('subjectRequest.record')}
               </Button>
             )}
             {canManage && (
@@ -140,6 +152,7 @@ export default function PersonPage() {
       </Row>
       <PersonPlacesPanels personId={id} />
       <PersonFormModal open={editing} person={p} onClose={() => setEditing(false)} />
+      {requesting && <RecordRequestModal personId={id} onClose={() => setRequesting(false)} />}
     </Space>
   );
 }
