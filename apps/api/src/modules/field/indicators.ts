@@ -1,9 +1,9 @@
-import { sql, type SqlBool } from 'kysely';
 import {
   registerIndicatorSource,
   type IndicatorDef,
   type IndicatorSource,
 } from '../../core/indicators/registry.ts';
+import { fieldCountsByUnit } from './indicator-repository.ts';
 
 /** The field indicators of modules.md §4.5 that visits and patrols hold today. */
 export const FIELD_INDICATORS = [
@@ -44,31 +44,7 @@ export const fieldIndicatorSource: IndicatorSource = {
   indicators: FIELD_INDICATORS,
   async compute(ctx, q) {
     if (q.units.kind !== 'org' || !q.units.orgIds.length) return new Map();
-    const rows = await ctx.db
-      .selectFrom('orgs as u')
-      .select((eb) => [
-        'u.id as unit',
-        eb
-          .selectFrom('field_visits as v')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .where(sql<SqlBool>`v.org_path LIKE u.path || '%'`)
-          .where('v.visited_at', '>=', q.from)
-          .where('v.visited_at', '<', q.to)
-          .as('visits'),
-        eb
-          .selectFrom('field_patrols as p')
-          .select(
-            sql<string>`json_build_object('all', count(*), 'invalid', count(*) FILTER (WHERE p.invalid),
-              'seconds', coalesce(sum(p.duration_s) FILTER (WHERE NOT p.invalid), 0),
-              'meters', coalesce(sum(p.distance_m) FILTER (WHERE NOT p.invalid), 0))`.as('j'),
-          )
-          .where(sql<SqlBool>`p.org_path LIKE u.path || '%'`)
-          .where('p.started_at', '>=', q.from)
-          .where('p.started_at', '<', q.to)
-          .as('patrols'),
-      ])
-      .where('u.id', 'in', q.units.orgIds)
-      .execute();
+    const rows = await fieldCountsByUnit(ctx, q.units.orgIds, q);
     return new Map(
       rows.map((r) => {
         const p = (typeof r.patrols === 'string' ? JSON.parse(r.patrols) : r.patrols) as {

@@ -10,6 +10,7 @@ import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
 import { mediationEn } from '../../modules/mediation/messages-en';
+import { fieldEn } from '../../modules/field/messages';
 
 export const en: Resources = {
   registry: registryEn,
@@ -23,6 +24,7 @@ export const en: Resources = {
   secondFactor: secondFactorEn,
   petition: petitionEn,
   mediation: mediationEn,
+  field: fieldEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',

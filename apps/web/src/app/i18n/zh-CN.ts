@@ -10,6 +10,7 @@ import { kitZh } from '../../kit/messages';
 import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 import { petitionZh } from '../../modules/petitions/messages';
 import { mediationZh } from '../../modules/mediation/messages';
+import { fieldZh } from '../../modules/field/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -27,6 +28,7 @@ export const zhCN = {
   secondFactor: secondFactorZh,
   petition: petitionZh,
   mediation: mediationZh,
+  field: fieldZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
