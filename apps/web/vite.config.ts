@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fieldPwa } from './field-pwa.ts';
 
 const inModules = (names: string[]) =>
   new RegExp(`[\\\\/]node_modules[\\\\/](${names.map((n) => n.replace('/', '[\\\\/]')).join('|')})[\\\\/]`);
 
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  // fieldPwa: the field PWA's service worker with the build's file list (decision 0017).
+  plugins: [react(), fieldPwa()],
   server: {
     port: 5173,
     // API_URL lets a developer point the dev server at an API on another port.

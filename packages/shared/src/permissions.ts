@@ -102,6 +102,9 @@ export const PERMISSIONS = {
   'class.hiv.export': { group: 'class', zh: '导出艾滋病类记录', en: 'Export HIV-class records' },
   'class.youth.read': { group: 'class', zh: '查看重点青少年类记录', en: 'Read youth-class records' },
   'class.youth.export': { group: 'class', zh: '导出重点青少年类记录', en: 'Export youth-class records' },
+  // Grid field work (modules.md §4.5): the field PWA's visits and patrols.
+  'field.visit': { group: 'field', zh: '入户走访', en: 'Record household visits' },
+  'field.patrol': { group: 'field', zh: '网格巡查', en: 'Record patrols' },
   // PIPL art. 44–47 (issue 23 item 14): recording and answering a resident's request about their own data.
   'person.subject_request.manage': {
     group: 'registry',

@@ -140,6 +140,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'dashboard.read',
       'report.read',
       'notice.manage',
+      'field.visit',
+      'field.patrol',
     ],
   },
   {
@@ -156,6 +158,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       // 排查: the grid worker registers the disputes found on the round and follows them.
       'mediation.read',
       'mediation.report',
+      'field.visit',
+      'field.patrol',
     ],
   },
   {

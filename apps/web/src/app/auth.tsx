@@ -5,6 +5,7 @@ import type { OrgLevel } from '@civicgrid/shared/orgs';
 import { api, isApiError, setCsrfToken } from '../lib/api';
 import { FullPageError, FullPageLoading } from '../components/FullPageState';
 import { Forbidden } from '../components/Forbidden';
+import { wipeFieldDevice } from '../modules/field/offline-queue';
 
 export interface RoleRef {
   id: string;
@@ -96,6 +97,7 @@ export function useLogout() {
       // The session may already be gone; signing out locally is what matters.
     }
     setCsrfToken(null);
+    await wipeFieldDevice(); // the field queue's session key and kept data go with the session
     queryClient.clear();
     queryClient.setQueryData(meQueryKey, null);
     await navigate('/login', { replace: true });

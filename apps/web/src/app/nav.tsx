@@ -25,6 +25,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
+  MobileOutlined,
 } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 import { TasksNavIcon } from '../modules/cases/TasksNavIcon';
@@ -78,6 +79,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <ProfileOutlined />,
     testId: 'menu-cases',
     permission: 'case.read',
+  },
+  // 网格通 (issue 20): the field PWA, a phone page outside this shell.
+  {
+    path: '/field',
+    label: 'field.menu',
+    icon: <MobileOutlined />,
+    testId: 'menu-field',
+    permission: 'field.visit',
   },
   // 信访 (issue 16): the desk for receptionists, the list for every petition role.
   {

@@ -53,6 +53,8 @@ const BigScreenPage = lazy(() => import('../modules/dashboard/BigScreenPage'));
 const PetitionListPage = lazy(() => import('../modules/petitions/PetitionListPage'));
 const PetitionPage = lazy(() => import('../modules/petitions/PetitionPage'));
 const ReceptionDeskPage = lazy(() => import('../modules/petitions/ReceptionDeskPage'));
+// 网格通 (issue 20): the field PWA's phone page, outside the desktop shell.
+const FieldPage = lazy(() => import('../modules/field/FieldPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -63,6 +65,7 @@ export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
   // The residents' portal: no sign-in, outside the staff shell, every page its own chunk.
   portalRoute,
+  { path: '/field', element: <RequireAuth>{guarded('field.visit', <FieldPage />)}</RequireAuth> },
   {
     path: '/screen',
     element: <RequireAuth>{guarded('dashboard.read', <BigScreenPage />)}</RequireAuth>,

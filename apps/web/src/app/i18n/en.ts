@@ -11,6 +11,7 @@ import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
 import { mediationEn } from '../../modules/mediation/messages-en';
 import { subjectRequestEn } from '../../modules/subject-requests/messages';
+import { fieldEn } from '../../modules/field/messages';
 
 export const en: Resources = {
   registry: registryEn,
@@ -25,6 +26,7 @@ export const en: Resources = {
   petition: petitionEn,
   mediation: mediationEn,
   subjectRequest: subjectRequestEn,
+  field: fieldEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',

@@ -11,6 +11,7 @@ import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 import { petitionZh } from '../../modules/petitions/messages';
 import { mediationZh } from '../../modules/mediation/messages';
 import { subjectRequestZh } from '../../modules/subject-requests/messages';
+import { fieldZh } from '../../modules/field/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -29,6 +30,7 @@ export const zhCN = {
   petition: petitionZh,
   mediation: mediationZh,
   subjectRequest: subjectRequestZh,
+  field: fieldZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
