@@ -11,6 +11,7 @@ import cases from './cases/module.ts';
 import dashboard from './dashboard/module.ts';
 import grids from './grids/module.ts';
 import mediation from './mediation/module.ts';
+import volunteers from './volunteers/module.ts';
 import health from './health/module.ts';
 import open311 from './open311/module.ts';
 import orgs from './orgs/module.ts';
@@ -45,6 +46,8 @@ export const MODULES: readonly ModuleDef[] = [
   assessment,
   // 大调解 reads registry people and organisations as parties.
   mediation,
+  // 群防群治 reads registry people as volunteers.
+  volunteers,
 ];
 
 /**

@@ -10,6 +10,7 @@ import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
 import { mediationEn } from '../../modules/mediation/messages-en';
+import { volunteersEn } from '../../modules/volunteers/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
@@ -23,6 +24,7 @@ export const en: Resources = {
   secondFactor: secondFactorEn,
   petition: petitionEn,
   mediation: mediationEn,
+  volunteers: volunteersEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -50,6 +52,7 @@ export const en: Resources = {
   menuGroup: {
     registry: 'Registry',
     mediation: 'Dispute mediation',
+    volunteers: 'Volunteers and posts',
     command: 'Command and assessment',
     public: 'Public services',
     system: 'Administration',
@@ -343,6 +346,7 @@ export const en: Resources = {
     case: 'Cases',
     registry: 'Registry',
     mediation: 'Disputes',
+    volunteer: 'Volunteers',
     dashboard: 'Dashboards',
     assessment: 'Assessment',
     public: 'Public services',
