@@ -9,7 +9,13 @@ const tag = () => randomBytes(4).toString('hex');
 export async function volunteerTeam(db: Db, at: FactoryOrg, leaderUserId: string | null = null) {
   return db
     .insertInto('volunteer_teams')
-    .values({ name: `巡逻队${tag()}`, kind: 'patrol', org_id: at.id, org_path: at.path, leader_user_id: leaderUserId })
+    .values({
+      name: `巡逻队${tag()}`,
+      kind: 'patrol',
+      org_id: at.id,
+      org_path: at.path,
+      leader_user_id: leaderUserId,
+    })
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow();
 }
@@ -41,7 +47,11 @@ export async function volunteer(
   return { ...v, name: p.name };
 }
 
-export async function volunteerPost(db: Db, at: FactoryOrg, over: { teamId?: string | null; min?: number } = {}) {
+export async function volunteerPost(
+  db: Db,
+  at: FactoryOrg,
+  over: { teamId?: string | null; min?: number } = {},
+) {
   return db
     .insertInto('volunteer_posts')
     .values({

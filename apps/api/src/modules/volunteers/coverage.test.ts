@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coverageOf, dayInterval, mondayOf, patternShifts, requiredWindows, type PostPattern } from './coverage.ts';
+import {
+  coverageOf,
+  dayInterval,
+  mondayOf,
+  patternShifts,
+  requiredWindows,
+  type PostPattern,
+} from './coverage.ts';
 
 const roundTheClock: PostPattern = {
   pattern: [

@@ -128,4 +128,5 @@ export function coverageOf(required: readonly Interval[], staffed: readonly Inte
 }
 
 /** Hours between two instants, to the hundredth. */
-export const hoursBetween = (a: Date, b: Date) => Math.round(((b.getTime() - a.getTime()) / HOUR) * 100) / 100;
+export const hoursBetween = (a: Date, b: Date) =>
+  Math.round(((b.getTime() - a.getTime()) / HOUR) * 100) / 100;

@@ -4,15 +4,38 @@ import type { Db } from '../../db/client.ts';
 import { addDays, mondayOf, patternShifts, type PostPattern } from './coverage.ts';
 
 const DAY = 86_400_000;
-const KINDS = ['community', 'community', 'party_member_in_service', 'industry', 'migrant_worker', 'auxiliary'];
+const KINDS = [
+  'community',
+  'community',
+  'party_member_in_service',
+  'industry',
+  'migrant_worker',
+  'auxiliary',
+];
 const THREE = [
   { start: '06:00', end: '14:00' },
   { start: '14:00', end: '22:00' },
   { start: '22:00', end: '06:00' },
 ];
 const POSTS = [
-  { name: '东兴路地铁口钉子岗', kind: 'fixed', place: 'metro', pattern: THREE, min: 2, cs: '00:00', ce: '24:00' },
-  { name: '梅园小区南门钉子岗', kind: 'fixed', place: 'estate', pattern: THREE, min: 1, cs: '00:00', ce: '24:00' },
+  {
+    name: '东兴路地铁口钉子岗',
+    kind: 'fixed',
+    place: 'metro',
+    pattern: THREE,
+    min: 2,
+    cs: '00:00',
+    ce: '24:00',
+  },
+  {
+    name: '梅园小区南门钉子岗',
+    kind: 'fixed',
+    place: 'estate',
+    pattern: THREE,
+    min: 1,
+    cs: '00:00',
+    ce: '24:00',
+  },
   {
     name: '东兴小学护学岗',
     kind: 'service_point',
@@ -43,10 +66,22 @@ const POSTS = [
  * night (a red gap), tomorrow's first shift at the metro one short (the leader's alert), `zyz` on today's shifts.
  */
 export async function seedDemoVolunteers(tx: Db, now: Date) {
-  const street = await tx.selectFrom('orgs').select(['id', 'path']).where('name', '=', '东兴街道').executeTakeFirst();
-  const community = await tx.selectFrom('orgs').select(['id', 'path']).where('name', '=', '梅园社区').executeTakeFirst();
+  const street = await tx
+    .selectFrom('orgs')
+    .select(['id', 'path'])
+    .where('name', '=', '东兴街道')
+    .executeTakeFirst();
+  const community = await tx
+    .selectFrom('orgs')
+    .select(['id', 'path'])
+    .where('name', '=', '梅园社区')
+    .executeTakeFirst();
   if (!street || !community) return;
-  const users = await tx.selectFrom('users').select(['id', 'username']).where('username', 'in', ['zyz', 'zygl']).execute();
+  const users = await tx
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('username', 'in', ['zyz', 'zygl'])
+    .execute();
   const zyz = users.find((u) => u.username === 'zyz')?.id ?? null;
   const manager = users.find((u) => u.username === 'zygl')?.id ?? null;
   const people = await tx
@@ -62,7 +97,14 @@ export async function seedDemoVolunteers(tx: Db, now: Date) {
     (
       await tx
         .insertInto('volunteer_teams')
-        .values({ name, kind, org_id: org.id, org_path: org.path, leader_user_id: leader, created_by: manager })
+        .values({
+          name,
+          kind,
+          org_id: org.id,
+          org_path: org.path,
+          leader_user_id: leader,
+          created_by: manager,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
@@ -93,18 +135,23 @@ export async function seedDemoVolunteers(tx: Db, now: Date) {
           team_id: i % 3 === 1 ? charity : i % 5 === 4 ? emergency : patrol,
           user_id: i === 0 ? zyz : null,
           skills: JSON.stringify(i % 4 === 0 ? ['急救'] : i % 4 === 1 ? ['消防', '驾驶'] : []),
-          employer: kind === 'party_member_in_service' ? '区市场监管局' : kind === 'industry' ? '东兴物业公司' : null,
+          employer:
+            kind === 'party_member_in_service' ? '区市场监管局' : kind === 'industry' ? '东兴物业公司' : null,
           certificate_number: validTo ? `QF-2025-${String(i + 1).padStart(4, '0')}` : null,
           certificate_issued: validTo ? '2025-01-15' : null,
           certificate_valid_to: validTo,
-          trainings: JSON.stringify([{ date: '2025-01-15', hours: 8, topic: '群防群治岗前培训', passed: true }]),
+          trainings: JSON.stringify([
+            { date: '2025-01-15', hours: 8, topic: '群防群治岗前培训', passed: true },
+          ]),
           created_by: manager,
         };
       }),
     )
     .returning(['id', 'org_path', 'certificate_valid_to', 'user_id'])
     .execute();
-  const certified = vols.filter((v) => v.certificate_valid_to && v.certificate_valid_to >= addDays(today, 14));
+  const certified = vols.filter(
+    (v) => v.certificate_valid_to && v.certificate_valid_to >= addDays(today, 14),
+  );
   const me = vols.find((v) => v.user_id && v.user_id === zyz);
   const thisWeek = mondayOf(today);
   let n = 0;
@@ -138,19 +185,39 @@ export async function seedDemoVolunteers(tx: Db, now: Date) {
       activeTo: null,
     };
     const shifts = [-7, 0, 7].flatMap((d) => patternShifts(pattern, addDays(thisWeek, d)));
-    const pool = certified.filter((v) => (pi === 1 ? v.org_path === community.path : v.org_path === street.path));
+    const pool = certified.filter((v) =>
+      pi === 1 ? v.org_path === community.path : v.org_path === street.path,
+    );
     const rows = shifts.map((s, si) => {
-      const tomorrowFirst = pi === 0 && localDay(s.start) === addDays(today, 1) && s.start.getUTCHours() === 22;
+      const tomorrowFirst =
+        pi === 0 && localDay(s.start) === addDays(today, 1) && s.start.getUTCHours() === 22;
       const gap = pi === 0 && localDay(s.start) === addDays(thisWeek, 2) && s.start.getUTCHours() === 14;
       const onNow = me && pi === 0 && s.start <= now && s.end > now;
-      const team = gap ? [] : Array.from({ length: tomorrowFirst ? p.min - 1 : p.min }, (_, k) => pool[(si * p.min + k + n) % pool.length]!.id);
+      const team = gap
+        ? []
+        : Array.from(
+            { length: tomorrowFirst ? p.min - 1 : p.min },
+            (_, k) => pool[(si * p.min + k + n) % pool.length]!.id,
+          );
       if (onNow && me && !team.includes(me.id)) team[0] = me.id;
-      return { post_id: post.id, org_path: post.org_path, starts_at: s.start, ends_at: s.end, assignees: [...new Set(team)] };
+      return {
+        post_id: post.id,
+        org_path: post.org_path,
+        starts_at: s.start,
+        ends_at: s.end,
+        assignees: [...new Set(team)],
+      };
     });
     n += 3;
-    const inserted = await tx.insertInto('volunteer_shifts').values(rows).returning(['id', 'starts_at', 'ends_at', 'assignees']).execute();
+    const inserted = await tx
+      .insertInto('volunteer_shifts')
+      .values(rows)
+      .returning(['id', 'starts_at', 'ends_at', 'assignees'])
+      .execute();
     // Last week's and this week's past shifts were worked: signed in on time, out at the end, confirmed.
-    const worked = inserted.filter((s) => s.ends_at <= now && s.starts_at >= new Date(now.getTime() - 14 * DAY));
+    const worked = inserted.filter(
+      (s) => s.ends_at <= now && s.starts_at >= new Date(now.getTime() - 14 * DAY),
+    );
     const signins = worked.flatMap((s) =>
       s.assignees.map((vid, k) => ({
         shift_id: s.id,
@@ -162,6 +229,10 @@ export async function seedDemoVolunteers(tx: Db, now: Date) {
         confirmed_at: s.ends_at,
       })),
     );
-    for (let i = 0; i < signins.length; i += 500) await tx.insertInto('volunteer_signins').values(signins.slice(i, i + 500)).execute();
+    for (let i = 0; i < signins.length; i += 500)
+      await tx
+        .insertInto('volunteer_signins')
+        .values(signins.slice(i, i + 500))
+        .execute();
   }
 }

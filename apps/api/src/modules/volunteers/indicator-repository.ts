@@ -16,7 +16,12 @@ export interface VolunteerCounts {
   signedIn: number;
 }
 
-export async function volunteerCounts(ctx: IndicatorCtx, q: IndicatorQuery, orgIds: readonly string[], lastDay: string) {
+export async function volunteerCounts(
+  ctx: IndicatorCtx,
+  q: IndicatorQuery,
+  orgIds: readonly string[],
+  lastDay: string,
+) {
   if (!orgIds.length) return [];
   const r = await sql<VolunteerCounts>`
     SELECT u.id AS unit,
@@ -43,7 +48,9 @@ export async function volunteerCounts(ctx: IndicatorCtx, q: IndicatorQuery, orgI
         WHERE sh.org_path LIKE u.path || '%' AND sh.ends_at >= ${q.from} AND sh.ends_at < ${q.to}
           AND sh.ends_at <= ${ctx.clock.now()} AND si.volunteer_id = ANY(sh.assignees)) AS "signedIn"
     FROM orgs u
-    WHERE u.id = ANY(${[...orgIds]}::uuid[]) AND ${pathInScope(ctx.scope, sql.ref('u.path'))}`.execute(ctx.db);
+    WHERE u.id = ANY(${[...orgIds]}::uuid[]) AND ${pathInScope(ctx.scope, sql.ref('u.path'))}`.execute(
+    ctx.db,
+  );
   return r.rows;
 }
 
@@ -69,7 +76,11 @@ export async function postsAndShifts(ctx: IndicatorCtx, orgIds: readonly string[
     ? await ctx.db
         .selectFrom('volunteer_shifts')
         .selectAll()
-        .where('post_id', 'in', posts.map((p) => p.id))
+        .where(
+          'post_id',
+          'in',
+          posts.map((p) => p.id),
+        )
         .where('starts_at', '<', to)
         .where('ends_at', '>', from)
         .execute()

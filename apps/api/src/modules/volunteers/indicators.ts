@@ -35,7 +35,12 @@ export const volunteerIndicatorSource: IndicatorSource = {
     const counts = await volunteerCounts(ctx, q, orgIds, lastDay);
     // Post coverage: covered ÷ required hours of every post of the unit, over the whole Shanghai days of the period.
     const fromDay = localDay(q.from);
-    const days = Math.max(1, Math.round((shanghaiInstant(localDay(q.to), 0).getTime() - shanghaiInstant(fromDay, 0).getTime()) / DAY));
+    const days = Math.max(
+      1,
+      Math.round(
+        (shanghaiInstant(localDay(q.to), 0).getTime() - shanghaiInstant(fromDay, 0).getTime()) / DAY,
+      ),
+    );
     const { posts, shifts, units } = await postsAndShifts(ctx, orgIds, q.from, q.to);
     const coverage = new Map<string, { covered: number; required: number }>();
     for (const u of units) {

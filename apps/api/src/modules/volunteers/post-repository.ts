@@ -78,7 +78,9 @@ export async function insertShifts(
   if (!shifts.length) return 0;
   const r = await db
     .insertInto('volunteer_shifts')
-    .values(shifts.map((s) => ({ post_id: post.id, org_path: post.org_path, starts_at: s.start, ends_at: s.end })))
+    .values(
+      shifts.map((s) => ({ post_id: post.id, org_path: post.org_path, starts_at: s.start, ends_at: s.end })),
+    )
     .onConflict((oc) => oc.columns(['post_id', 'starts_at']).doNothing())
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0);

@@ -75,7 +75,10 @@ export async function volunteerRoutes(fastify: FastifyInstance) {
   );
   app.post(
     '/api/volunteers',
-    { config: manage, schema: { tags, body: volunteerCreate, response: { 201: s.volunteerDetail, 200: s.volunteerDetail } } },
+    {
+      config: manage,
+      schema: { tags, body: volunteerCreate, response: { 201: s.volunteerDetail, 200: s.volunteerDetail } },
+    },
     async (req, reply) => {
       const out = await createVolunteer(signedIn(req), req.body, key(req.headers['idempotency-key']));
       return reply.status('replayed' in out ? 200 : 201).send(out);
@@ -88,15 +91,20 @@ export async function volunteerRoutes(fastify: FastifyInstance) {
   );
   app.patch(
     '/api/volunteers/:id',
-    { config: manage, schema: { tags, params: idParams, body: volunteerUpdate, response: { 200: s.volunteerDetail } } },
+    {
+      config: manage,
+      schema: { tags, params: idParams, body: volunteerUpdate, response: { 200: s.volunteerDetail } },
+    },
     (req) => updateVolunteer(signedIn(req), req.params.id, req.body),
   );
 
   app.get('/api/volunteer-teams', { config: read, schema: { tags, querystring: s.teamListQuery } }, (req) =>
     listTeams(signedIn(req), req.query),
   );
-  app.post('/api/volunteer-teams', { config: manage, schema: { tags, body: teamInput } }, async (req, reply) =>
-    reply.status(201).send(await createTeam(signedIn(req), req.body)),
+  app.post(
+    '/api/volunteer-teams',
+    { config: manage, schema: { tags, body: teamInput } },
+    async (req, reply) => reply.status(201).send(await createTeam(signedIn(req), req.body)),
   );
   app.get('/api/volunteer-teams/:id', { config: read, schema: { tags, params: idParams } }, (req) =>
     getTeam(signedIn(req), req.params.id),
@@ -114,7 +122,8 @@ export async function volunteerRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/volunteer-posts/:id/shifts',
     { config: posts, schema: { tags, params: idParams, body: generateShifts } },
-    async (req, reply) => reply.status(201).send(await generateWeek(signedIn(req), req.params.id, req.body.weekStart)),
+    async (req, reply) =>
+      reply.status(201).send(await generateWeek(signedIn(req), req.params.id, req.body.weekStart)),
   );
 
   app.get('/api/volunteer-roster', { config: read, schema: { tags, querystring: s.rosterQuery } }, (req) =>
@@ -128,10 +137,14 @@ export async function volunteerRoutes(fastify: FastifyInstance) {
   app.get('/api/volunteer-shifts/:id/signins', { config: read, schema: { tags, params: idParams } }, (req) =>
     shiftSignins(signedIn(req), req.params.id),
   );
-  app.post('/api/volunteer-shifts/:id/confirm', { config: posts, schema: { tags, params: idParams } }, (req) =>
-    confirmShift(signedIn(req), req.params.id),
+  app.post(
+    '/api/volunteer-shifts/:id/confirm',
+    { config: posts, schema: { tags, params: idParams } },
+    (req) => confirmShift(signedIn(req), req.params.id),
   );
-  app.get('/api/volunteer-shifts/mine', { config: signin, schema: { tags } }, (req) => myShifts(signedIn(req)));
+  app.get('/api/volunteer-shifts/mine', { config: signin, schema: { tags } }, (req) =>
+    myShifts(signedIn(req)),
+  );
   app.post(
     '/api/volunteer-shifts/:id/sign-in',
     { config: signin, schema: { tags, params: idParams, body: signinInput } },
@@ -140,7 +153,9 @@ export async function volunteerRoutes(fastify: FastifyInstance) {
       return reply.status(out.replayed ? 200 : 201).send(out);
     },
   );
-  app.post('/api/volunteer-shifts/:id/sign-out', { config: signin, schema: { tags, params: idParams } }, (req) =>
-    signOut(signedIn(req), req.params.id),
+  app.post(
+    '/api/volunteer-shifts/:id/sign-out',
+    { config: signin, schema: { tags, params: idParams } },
+    (req) => signOut(signedIn(req), req.params.id),
   );
 }

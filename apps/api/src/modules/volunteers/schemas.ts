@@ -18,7 +18,9 @@ export const volunteerListQuery = z.object({
   limit: limitSchema,
   cursor: cursorSchema,
 });
-export const volunteerExportQuery = volunteerListQuery.omit({ limit: true, cursor: true }).extend(exportFormat);
+export const volunteerExportQuery = volunteerListQuery
+  .omit({ limit: true, cursor: true })
+  .extend(exportFormat);
 
 export const teamListQuery = z.object({
   q: z.string().trim().max(50).optional(),
@@ -58,9 +60,13 @@ export const volunteerOut = z.object({
   userId: z.uuid().nullable(),
   skills: z.array(z.string()),
   employer: z.string().nullable(),
-  certificate: z.object({ number: z.string(), issued: z.string().nullable(), validTo: z.string().nullable() }).nullable(),
+  certificate: z
+    .object({ number: z.string(), issued: z.string().nullable(), validTo: z.string().nullable() })
+    .nullable(),
   certificateState: z.enum(CERTIFICATE_STATES),
-  trainings: z.array(z.object({ date: z.string(), hours: z.number(), topic: z.string(), passed: z.boolean() })),
+  trainings: z.array(
+    z.object({ date: z.string(), hours: z.number(), topic: z.string(), passed: z.boolean() }),
+  ),
   status: z.string(),
   version: z.number(),
 });

@@ -33,8 +33,7 @@ export async function assignShift(
       if (!v || !pathIsInScope(tx.scope, v.org_path))
         throw badRequest('assignees', 'no such volunteer in your part of the tree');
       if (v.status !== 'active') throw badRequest('assignees', `${v.name} is not an active volunteer`);
-      if (!v.certificate_valid_to)
-        throw badRequest('assignees', `${v.name} has no certificate (持证上岗)`);
+      if (!v.certificate_valid_to) throw badRequest('assignees', `${v.name} has no certificate (持证上岗)`);
       if (v.certificate_valid_to < day)
         throw badRequest('assignees', `${v.name}'s certificate expired on ${v.certificate_valid_to}`);
     }
@@ -170,7 +169,12 @@ export async function shiftSignins(ctx: SignedInContext, id: string) {
 export async function myShifts(ctx: SignedInContext) {
   const v = await myVolunteer(ctx);
   const now = ctx.clock.now();
-  const rows = await repo.myShifts(ctx.db, v.id, new Date(now.getTime() - 24 * HOUR), new Date(now.getTime() + 7 * 24 * HOUR));
+  const rows = await repo.myShifts(
+    ctx.db,
+    v.id,
+    new Date(now.getTime() - 24 * HOUR),
+    new Date(now.getTime() + 7 * 24 * HOUR),
+  );
   const items = rows.map((r) => {
     const hours = r.signed_in_at && r.signed_out_at ? dutyHours(r, r.signed_in_at, r.signed_out_at) : null;
     const open = now.getTime() >= r.starts_at.getTime() - EARLY_MS && now < r.ends_at;

@@ -43,7 +43,15 @@ export async function shiftForSignin(db: Db, id: string) {
   return db
     .selectFrom('volunteer_shifts as s')
     .innerJoin('volunteer_posts as p', 'p.id', 's.post_id')
-    .select(['s.id', 's.starts_at', 's.ends_at', 's.assignees', 's.org_path', 'p.org_id', 'p.name as post_name'])
+    .select([
+      's.id',
+      's.starts_at',
+      's.ends_at',
+      's.assignees',
+      's.org_path',
+      'p.org_id',
+      'p.name as post_name',
+    ])
     .where('s.id', '=', id)
     .executeTakeFirst();
 }
@@ -59,7 +67,15 @@ export async function findSignin(db: Db, shiftId: string, volunteerId: string) {
 
 export async function insertSignin(
   db: Db,
-  row: { shift_id: string; volunteer_id: string; org_path: string; signed_in_at: Date; in_lng: number | null; in_lat: number | null; note: string | null },
+  row: {
+    shift_id: string;
+    volunteer_id: string;
+    org_path: string;
+    signed_in_at: Date;
+    in_lng: number | null;
+    in_lat: number | null;
+    note: string | null;
+  },
 ) {
   return db.insertInto('volunteer_signins').values(row).returning('id').executeTakeFirstOrThrow();
 }

@@ -37,7 +37,11 @@ export async function dueAlerts(db: Db, now: Date) {
 
 export async function markAlerted(db: Db, ids: readonly string[], now: Date) {
   if (!ids.length) return;
-  await db.updateTable('volunteer_shifts').set({ understaffed_alerted_at: now }).where('id', 'in', [...ids]).execute();
+  await db
+    .updateTable('volunteer_shifts')
+    .set({ understaffed_alerted_at: now })
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /**

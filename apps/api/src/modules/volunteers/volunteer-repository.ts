@@ -110,6 +110,15 @@ export function volunteerByIdempotencyKey(db: Db, key: string) {
     .executeTakeFirst();
 }
 
+export async function volunteerOfPerson(db: Db, personId: string, orgId: string) {
+  return db
+    .selectFrom('volunteers')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+}
+
 export async function personInScope(db: Db, scope: OrgScope, id: string) {
   return db
     .selectFrom('persons as p')
@@ -143,7 +152,12 @@ export async function insertVolunteer(db: Db, row: Insertable<VolunteerTable>) {
 }
 
 /** The versioned write: no row when the version is stale. */
-export async function updateVolunteer(db: Db, id: string, version: number, patch: Updateable<VolunteerTable>) {
+export async function updateVolunteer(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<VolunteerTable>,
+) {
   return db
     .updateTable('volunteers')
     .set({ ...patch, version: sql`version + 1`, updated_at: new Date() })

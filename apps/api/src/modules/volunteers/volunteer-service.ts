@@ -50,7 +50,8 @@ type Fields = Omit<VolunteerCreateInput, 'personId' | 'orgId'> | Omit<VolunteerU
 
 /** The checks create and update share, naming the field: an auxiliary names its subtype, team and login in reach. */
 async function checkFields(tx: SignedInContext, f: Fields, kind: string | undefined) {
-  if (kind === 'auxiliary' && !f.subtype) throw badRequest('subtype', 'an auxiliary (八大员) needs its subtype');
+  if (kind === 'auxiliary' && !f.subtype)
+    throw badRequest('subtype', 'an auxiliary (八大员) needs its subtype');
   if (f.teamId && !(await repo.findTeam(tx.db, tx.scope, f.teamId)))
     throw badRequest('teamId', 'no such team in your part of the tree');
   if ('userId' in f && f.userId && !(await repo.userInScope(tx.db, tx.scope, f.userId)))
@@ -78,12 +79,7 @@ export async function createVolunteer(
     const org = await repo.orgInScope(tx.db, tx.scope, input.orgId);
     if (!org) throw badRequest('orgId', 'no such unit in your part of the tree');
     await checkFields(tx, input, input.kind);
-    const exists = await tx.db
-      .selectFrom('volunteers')
-      .select('id')
-      .where('person_id', '=', person.id)
-      .where('org_id', '=', org.id)
-      .executeTakeFirst();
+    const exists = await repo.volunteerOfPerson(tx.db, person.id, org.id);
     if (exists) throw badRequest('personId', 'already registered as a volunteer of this unit');
     const row = await repo.insertVolunteer(tx.db, {
       person_id: person.id,
@@ -124,7 +120,9 @@ export async function updateVolunteer(ctx: SignedInContext, id: string, input: V
     await checkFields(tx, { ...input, subtype: input.subtype ?? v.subtype } as Fields, kind);
     const patch = {
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
-      ...(input.subtype !== undefined || input.kind ? { subtype: kind === 'auxiliary' ? (input.subtype ?? v.subtype) : null } : {}),
+      ...(input.subtype !== undefined || input.kind
+        ? { subtype: kind === 'auxiliary' ? (input.subtype ?? v.subtype) : null }
+        : {}),
       ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
       ...(input.skills !== undefined ? { skills: JSON.stringify(input.skills) } : {}),
       ...(input.employer !== undefined ? { employer: input.employer || null } : {}),

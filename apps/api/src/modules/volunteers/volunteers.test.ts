@@ -34,7 +34,9 @@ afterAll(() => t.close());
 describe('volunteers', () => {
   it('registers a registry person as a volunteer, masked like the registry, listed, counted and exported', async () => {
     const p = await f.person(t.db.db, a);
-    const team = (await manager.post('/api/volunteer-teams', { name: '平安巡逻队', kind: 'patrol', orgId: a.street.id })).body;
+    const team = (
+      await manager.post('/api/volunteer-teams', { name: '平安巡逻队', kind: 'patrol', orgId: a.street.id })
+    ).body;
     const aux = { personId: p.id, orgId: a.street.id, kind: 'auxiliary', teamId: team.id };
     const noSub = await manager.post('/api/volunteers', aux);
     expect(noSub.status).toBe(400);
@@ -95,8 +97,12 @@ describe('posts and the roster', () => {
     expect(post.status, JSON.stringify(post.body)).toBe(201);
     const gen = await manager.post(`/api/volunteer-posts/${post.body.id}/shifts`, { weekStart: WEEK });
     expect(gen.body.created).toBe(21);
-    expect((await manager.post(`/api/volunteer-posts/${post.body.id}/shifts`, { weekStart: WEEK })).body.created).toBe(0);
-    expect((await manager.post(`/api/volunteer-posts/${post.body.id}/shifts`, { weekStart: '2026-12-01' })).status).toBe(400);
+    expect(
+      (await manager.post(`/api/volunteer-posts/${post.body.id}/shifts`, { weekStart: WEEK })).body.created,
+    ).toBe(0);
+    expect(
+      (await manager.post(`/api/volunteer-posts/${post.body.id}/shifts`, { weekStart: '2026-12-01' })).status,
+    ).toBe(400);
 
     const good = await f.volunteer(db, a);
     const lapsed = await f.volunteer(db, a, { validTo: '2026-11-30' });
@@ -105,7 +111,12 @@ describe('posts and the roster', () => {
     let r = await roster();
     expect(r.shifts).toHaveLength(21);
     expect(r.coverage).toMatchObject({ requiredHours: 168, coveredHours: 0 });
-    const refused = await t.db.db.selectFrom('volunteer_shifts').select(['id', 'version']).where('post_id', '=', post.body.id).orderBy('starts_at').execute();
+    const refused = await t.db.db
+      .selectFrom('volunteer_shifts')
+      .select(['id', 'version'])
+      .where('post_id', '=', post.body.id)
+      .orderBy('starts_at')
+      .execute();
     const bad = await manager.request('PUT', `/api/volunteer-shifts/${refused[3]!.id}/assignees`, {
       version: 1,
       assignees: [good.id, lapsed.id],
@@ -115,10 +126,16 @@ describe('posts and the roster', () => {
     // Every shift but Wednesday's night shift (the 9th: Mon ×3, Tue ×3, Wed 06, 14, 22).
     for (const [i, s] of refused.entries())
       if (i !== 8) {
-        const ok = await manager.request('PUT', `/api/volunteer-shifts/${s.id}/assignees`, { version: s.version, assignees: [good.id] });
+        const ok = await manager.request('PUT', `/api/volunteer-shifts/${s.id}/assignees`, {
+          version: s.version,
+          assignees: [good.id],
+        });
         expect(ok.status).toBe(200);
       }
-    const staleAssign = await manager.request('PUT', `/api/volunteer-shifts/${refused[0]!.id}/assignees`, { version: 1, assignees: [] });
+    const staleAssign = await manager.request('PUT', `/api/volunteer-shifts/${refused[0]!.id}/assignees`, {
+      version: 1,
+      assignees: [],
+    });
     expect(staleAssign.status).toBe(409);
     r = await roster();
     // 168 h required; Monday 00–06 belongs to last week's night, Wednesday 22–06 is empty: 168 − 6 − 8.
@@ -142,7 +159,11 @@ describe('posts and the roster', () => {
     expect((await runSweepOnce(db, understaffedSweep, clock.now())).result).toBe(0);
     const bell = await leader.get('/api/notifications?limit=100');
     const mine = bell.body.items.filter((n: { kind: string }) => n.kind === 'volunteer.shift_understaffed');
-    const marked = await db.selectFrom('volunteer_shifts').select(['id', 'understaffed_alerted_at']).where('post_id', '=', post.id).execute();
+    const marked = await db
+      .selectFrom('volunteer_shifts')
+      .select(['id', 'understaffed_alerted_at'])
+      .where('post_id', '=', post.id)
+      .execute();
     expect(marked.filter((m) => m.understaffed_alerted_at).map((m) => m.id)).toEqual([soon.id]);
     expect(later.id).not.toBe(soon.id);
     expect(mine.filter((n: { title: string }) => n.title.includes(post.name))).toHaveLength(1);
@@ -163,7 +184,13 @@ describe('sign-in at the post', () => {
     const post = await f.volunteerPost(db, a.street);
     // 09:00–17:00 Shanghai today; the fake clock is at 10:00.
     const shift = await f.volunteerShift(db, post, new Date('2026-12-02T01:00:00Z'), 8, [v.id]);
-    const notMine = await f.volunteerShift(db, post, new Date('2026-12-02T01:00:00Z'.replace('01:', '02:')), 8, []);
+    const notMine = await f.volunteerShift(
+      db,
+      post,
+      new Date('2026-12-02T01:00:00Z'.replace('01:', '02:')),
+      8,
+      [],
+    );
     expect((await me.post(`/api/volunteer-shifts/${notMine.id}/sign-in`, {})).status).toBe(400);
     const list = await me.get('/api/volunteer-shifts/mine');
     expect(list.body.items.find((s: { id: string }) => s.id === shift.id).canSignIn).toBe(true);

@@ -25,7 +25,17 @@ interface Values {
   certNumber?: string;
   certValidTo?: Dayjs;
 }
-const FIELDS = ['personId', 'orgId', 'kind', 'subtype', 'teamId', 'skills', 'employer', 'certificate.number', 'certificate.validTo'];
+const FIELDS = [
+  'personId',
+  'orgId',
+  'kind',
+  'subtype',
+  'teamId',
+  'skills',
+  'employer',
+  'certificate.number',
+  'certificate.validTo',
+];
 
 /** 实名制: a volunteer is picked from the registry (or registered there on the spot with the ID number checks). */
 export function RegisterVolunteerModal({ onClose }: { onClose: () => void }) {
@@ -64,10 +74,18 @@ export function RegisterVolunteerModal({ onClose }: { onClose: () => void }) {
         void message.success(t('volunteers.list.registered', { name: made.name }));
       }}
     >
-      <Form.Item name="personId" label={t('volunteers.field.person')} rules={[{ required: true, message: t('common.required', { field: t('volunteers.field.person') }) }]}>
+      <Form.Item
+        name="personId"
+        label={t('volunteers.field.person')}
+        rules={[{ required: true, message: t('common.required', { field: t('volunteers.field.person') }) }]}
+      >
         <SubjectPicker type="person" allowCreate data-testid="volunteer-person" />
       </Form.Item>
-      <Form.Item name="orgId" label={t('volunteers.field.org')} rules={[{ required: true, message: t('common.required', { field: t('volunteers.field.org') }) }]}>
+      <Form.Item
+        name="orgId"
+        label={t('volunteers.field.org')}
+        rules={[{ required: true, message: t('common.required', { field: t('volunteers.field.org') }) }]}
+      >
         <OrgTreeSelect data-testid="volunteer-org" />
       </Form.Item>
       <Form.Item name="kind" label={t('volunteers.field.kind')} rules={[{ required: true }]}>
@@ -77,7 +95,13 @@ export function RegisterVolunteerModal({ onClose }: { onClose: () => void }) {
         />
       </Form.Item>
       {kind === 'auxiliary' && (
-        <Form.Item name="subtype" label={t('volunteers.field.subtype')} rules={[{ required: true, message: t('common.required', { field: t('volunteers.field.subtype') }) }]}>
+        <Form.Item
+          name="subtype"
+          label={t('volunteers.field.subtype')}
+          rules={[
+            { required: true, message: t('common.required', { field: t('volunteers.field.subtype') }) },
+          ]}
+        >
           <Select
             data-testid="volunteer-subtype"
             options={AUXILIARY_SUBTYPES.map((k) => ({ value: k, label: t(`volunteers.subtypes.${k}`) }))}

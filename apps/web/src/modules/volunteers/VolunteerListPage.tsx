@@ -20,19 +20,31 @@ export default function VolunteerListPage() {
   const filters = useMemo(
     () => [
       search('q', { placeholder: t('volunteers.list.search') }),
-      select('kind', VOLUNTEER_KINDS.map((k) => ({ value: k, label: t(`volunteers.kinds.${k}`) })), {
-        placeholder: t('volunteers.field.kind'),
-        width: 170,
-      }),
-      select('teamId', (teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name })), {
-        placeholder: t('volunteers.field.team'),
-        width: 180,
-      }),
-      select('certificate', CERTIFICATE_STATES.map((c) => ({ value: c, label: t(`volunteers.certStates.${c}`) })), {
-        placeholder: t('volunteers.field.certState'),
-        width: 150,
-        testId: 'volunteer-filter-cert',
-      }),
+      select(
+        'kind',
+        VOLUNTEER_KINDS.map((k) => ({ value: k, label: t(`volunteers.kinds.${k}`) })),
+        {
+          placeholder: t('volunteers.field.kind'),
+          width: 170,
+        },
+      ),
+      select(
+        'teamId',
+        (teams.data?.items ?? []).map((x) => ({ value: x.id, label: x.name })),
+        {
+          placeholder: t('volunteers.field.team'),
+          width: 180,
+        },
+      ),
+      select(
+        'certificate',
+        CERTIFICATE_STATES.map((c) => ({ value: c, label: t(`volunteers.certStates.${c}`) })),
+        {
+          placeholder: t('volunteers.field.certState'),
+          width: 150,
+          testId: 'volunteer-filter-cert',
+        },
+      ),
     ],
     [t, teams.data],
   );
@@ -68,7 +80,9 @@ export default function VolunteerListPage() {
       render: (_, v) => (
         <Space size={4}>
           <CertTag state={v.certificateState} />
-          {v.certificate?.validTo && <Typography.Text type="secondary">{v.certificate.validTo}</Typography.Text>}
+          {v.certificate?.validTo && (
+            <Typography.Text type="secondary">{v.certificate.validTo}</Typography.Text>
+          )}
         </Space>
       ),
     },

@@ -32,9 +32,15 @@ export default function VolunteerPage() {
           <Descriptions.Item label={t('volunteers.field.org')}>{v.orgName}</Descriptions.Item>
           <Descriptions.Item label={t('volunteers.field.team')}>{v.teamName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('volunteers.field.employer')}>{v.employer ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('volunteers.field.skills')}>{v.skills.join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('volunteers.field.certNumber')}>{v.certificate?.number ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('volunteers.field.certValidTo')}>{v.certificate?.validTo ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.skills')}>
+            {v.skills.join('、') || '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.certNumber')}>
+            {v.certificate?.number ?? '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.field.certValidTo')}>
+            {v.certificate?.validTo ?? '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('volunteers.field.status')}>
             {t(`volunteers.statuses.${v.status as 'active'}`)}
           </Descriptions.Item>
@@ -67,7 +73,8 @@ export default function VolunteerPage() {
                   {
                     title: t('volunteers.roster.week'),
                     key: 'day',
-                    render: (_, s) => `${shanghaiDay(s.signedInAt)} ${hhmm(s.signedInAt)}–${s.signedOutAt ? hhmm(s.signedOutAt) : ''}`,
+                    render: (_, s) =>
+                      `${shanghaiDay(s.signedInAt)} ${hhmm(s.signedInAt)}–${s.signedOutAt ? hhmm(s.signedOutAt) : ''}`,
                   },
                   { title: t('volunteers.field.hours'), key: 'h', render: (_, s) => s.hours ?? '—' },
                   {

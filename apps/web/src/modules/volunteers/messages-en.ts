@@ -23,8 +23,19 @@ export const volunteersEn: Strings<typeof volunteersZh> = {
     other: 'Other assistant',
   },
   statuses: { active: 'Active', suspended: 'Suspended', left: 'Left' },
-  certStates: { valid: 'Certified', expiring: 'Expires within 30 days', expired: 'Expired', none: 'No certificate' },
-  teamKinds: { patrol: 'Patrol', mediation: 'Mediation', mass_work: 'Mass work', charity: 'Charity', emergency: 'Emergency' },
+  certStates: {
+    valid: 'Certified',
+    expiring: 'Expires within 30 days',
+    expired: 'Expired',
+    none: 'No certificate',
+  },
+  teamKinds: {
+    patrol: 'Patrol',
+    mediation: 'Mediation',
+    mass_work: 'Mass work',
+    charity: 'Charity',
+    emergency: 'Emergency',
+  },
   postKinds: { fixed: 'Fixed post', patrol_route: 'Patrol route', service_point: 'Service point' },
   placeKinds: {
     estate: 'Estate',

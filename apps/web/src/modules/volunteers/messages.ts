@@ -27,7 +27,13 @@ export const volunteersZh = {
   },
   statuses: { active: '在岗', suspended: '暂停', left: '已退出' },
   certStates: { valid: '持证有效', expiring: '30天内到期', expired: '证书过期', none: '未持证' },
-  teamKinds: { patrol: '平安巡逻', mediation: '调解', mass_work: '群众工作', charity: '义工', emergency: '应急' },
+  teamKinds: {
+    patrol: '平安巡逻',
+    mediation: '调解',
+    mass_work: '群众工作',
+    charity: '义工',
+    emergency: '应急',
+  },
   postKinds: { fixed: '钉子岗', patrol_route: '巡逻路线', service_point: '服务点' },
   placeKinds: {
     estate: '小区',

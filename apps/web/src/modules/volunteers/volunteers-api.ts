@@ -1,5 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PostInput, TeamInput, VolunteerCreateInput, VolunteerUpdateInput } from '@civicgrid/shared/volunteers';
+import type {
+  PostInput,
+  TeamInput,
+  VolunteerCreateInput,
+  VolunteerUpdateInput,
+} from '@civicgrid/shared/volunteers';
 import { api } from '../../lib/api';
 
 export const volunteerKeys = {
@@ -75,7 +80,12 @@ export interface RosterShift {
   version: number;
 }
 export interface RosterPost extends Post {
-  coverage: { requiredHours: number; coveredHours: number; rate: number | null; gaps: { start: string; end: string }[] };
+  coverage: {
+    requiredHours: number;
+    coveredHours: number;
+    rate: number | null;
+    gaps: { start: string; end: string }[];
+  };
   shifts: RosterShift[];
 }
 export interface Roster {
@@ -99,7 +109,14 @@ export interface MyShift {
 export interface ShiftSignins {
   id: string;
   postName: string;
-  items: { id: string; name: string; signedInAt: string; signedOutAt: string | null; hours: number | null; confirmed: boolean }[];
+  items: {
+    id: string;
+    name: string;
+    signedInAt: string;
+    signedOutAt: string | null;
+    hours: number | null;
+    confirmed: boolean;
+  }[];
 }
 
 export const volunteersApi = {
@@ -110,23 +127,35 @@ export const volunteersApi = {
   createTeam: (body: TeamInput) => api<{ id: string }>('/api/volunteer-teams', { method: 'POST', body }),
   createPost: (body: PostInput) => api<Post>('/api/volunteer-posts', { method: 'POST', body }),
   generate: (postId: string, weekStart: string) =>
-    api<{ created: number }>(`/api/volunteer-posts/${postId}/shifts`, { method: 'POST', body: { weekStart } }),
+    api<{ created: number }>(`/api/volunteer-posts/${postId}/shifts`, {
+      method: 'POST',
+      body: { weekStart },
+    }),
   assign: (shiftId: string, version: number, assignees: string[]) =>
     api<{ version: number }>(`/api/volunteer-shifts/${shiftId}/assignees`, {
       method: 'PUT',
       body: { version, assignees },
     }),
-  confirm: (shiftId: string) => api<ShiftSignins>(`/api/volunteer-shifts/${shiftId}/confirm`, { method: 'POST', body: {} }),
-  signIn: (shiftId: string) => api<{ signedInAt: string }>(`/api/volunteer-shifts/${shiftId}/sign-in`, { method: 'POST', body: {} }),
-  signOut: (shiftId: string) => api<{ hours: number }>(`/api/volunteer-shifts/${shiftId}/sign-out`, { method: 'POST', body: {} }),
+  confirm: (shiftId: string) =>
+    api<ShiftSignins>(`/api/volunteer-shifts/${shiftId}/confirm`, { method: 'POST', body: {} }),
+  signIn: (shiftId: string) =>
+    api<{ signedInAt: string }>(`/api/volunteer-shifts/${shiftId}/sign-in`, { method: 'POST', body: {} }),
+  signOut: (shiftId: string) =>
+    api<{ hours: number }>(`/api/volunteer-shifts/${shiftId}/sign-out`, { method: 'POST', body: {} }),
 };
 
 export const useVolunteer = (id: string) =>
   useQuery({ queryKey: volunteerKeys.one(id), queryFn: () => api<VolunteerDetail>(`/api/volunteers/${id}`) });
 export const useTeams = () =>
-  useQuery({ queryKey: volunteerKeys.teams, queryFn: () => api<{ items: Team[] }>('/api/volunteer-teams?limit=200') });
+  useQuery({
+    queryKey: volunteerKeys.teams,
+    queryFn: () => api<{ items: Team[] }>('/api/volunteer-teams?limit=200'),
+  });
 export const useRoster = (week: string) =>
-  useQuery({ queryKey: volunteerKeys.roster(week), queryFn: () => api<Roster>(`/api/volunteer-roster?weekStart=${week}`) });
+  useQuery({
+    queryKey: volunteerKeys.roster(week),
+    queryFn: () => api<Roster>(`/api/volunteer-roster?weekStart=${week}`),
+  });
 export const useMyShifts = () =>
   useQuery({
     queryKey: volunteerKeys.mine,
@@ -142,5 +171,11 @@ export const useShiftSignins = (shiftId: string | null) =>
 
 /** Shanghai wall-clock HH:MM and MM-DD of an instant. */
 export const hhmm = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
-export const shanghaiDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+  new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+export const shanghaiDay = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
