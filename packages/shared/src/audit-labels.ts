@@ -65,6 +65,10 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   tenancy: w('租住', 'Tenancy'),
   user: w('用户', 'User'),
   zone: w('片区', 'Zone'),
+  volunteer: w('志愿者', 'Volunteer'),
+  volunteer_team: w('志愿者队伍', 'Volunteer team'),
+  volunteer_post: w('值守岗位', 'Volunteer post'),
+  volunteer_shift: w('值守班次', 'Shift'),
 };
 
 export const AUDIT_VERBS: Record<string, Words> = {
@@ -197,6 +201,9 @@ const WHOLE: Record<string, Words> = {
   'auth.second_factor_failed': w('双因素验证失败', 'Second factor failed'),
   'person.lookup_limited': w('号码查询次数超限', 'Number lookups limited'),
   'system.init': w('系统初始化', 'System initialised'),
+  'volunteer_shift.sign_in': w('值守班次·上岗签到', 'Signed in for a shift'),
+  'volunteer_shift.sign_out': w('值守班次·下岗签退', 'Signed out of a shift'),
+  'volunteer_shift.confirm': w('值守班次·社区确认值守记录', 'Duty record confirmed'),
   'user.second_factor_reset': w('重置双因素认证', 'Second factor reset'),
 };
 

@@ -131,6 +131,13 @@ export const NOTIFICATION_MESSAGES = {
   'case.co_override': {
     title: { zh: '领导同意先行反馈：{{title}}', en: 'A leader let you give feedback now: {{title}}' },
   },
+  // 群防群治: a shift within 24 h below its post's minimum, to the team leader.
+  'volunteer.shift_understaffed': {
+    title: {
+      zh: '班次缺员：{{post}} {{start}}（{{have}}/{{need}}人）',
+      en: 'Shift understaffed: {{post}} {{start}} ({{have}}/{{need}})',
+    },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

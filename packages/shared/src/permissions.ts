@@ -74,6 +74,11 @@ export const PERMISSIONS = {
   'petition.handle': { group: 'petition', zh: '受理办理信访事项', en: 'Accept and handle petitions' },
   'petition.approve': { group: 'petition', zh: '审批信访延期与答复', en: 'Approve petition extensions' },
   'petition.review': { group: 'petition', zh: '信访复查复核', en: 'Review and recheck petitions' },
+  // 群防群治 (modules.md §4.6): volunteers, teams, posts and the roster; volunteers sign in with shift.signin alone.
+  'volunteer.read': { group: 'volunteer', zh: '查看志愿者与排班', en: 'View volunteers and rosters' },
+  'volunteer.manage': { group: 'volunteer', zh: '管理志愿者与队伍', en: 'Manage volunteers and teams' },
+  'post.manage': { group: 'volunteer', zh: '管理岗位与排班', en: 'Manage posts and rosters' },
+  'shift.signin': { group: 'volunteer', zh: '上岗签到签退', en: 'Sign in and out of shifts' },
   // Sensitive data classes (records.ts DATA_CLASSES): granted by an admin; only the petition roles hold the
   // petition class (docs/decisions/0009-petition-roles.md).
   'class.petition.read': { group: 'class', zh: '查看信访类记录', en: 'Read petition-class records' },

@@ -233,6 +233,24 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'class.petition.export',
     ],
   },
+  // 群防群治 (docs/decisions/0023-volunteer-roles.md): the street's or community's volunteer manager; volunteers
+  // themselves hold shift.signin only (the team leader among them sees understaffed shifts in 我的待办).
+  {
+    code: 'volunteer_manager',
+    zh: '群防群治管理员',
+    en: 'Volunteer manager',
+    permissions: [
+      'org.read',
+      'user.read',
+      'registry.read',
+      'registry.manage',
+      'volunteer.read',
+      'volunteer.manage',
+      'post.manage',
+      'dashboard.read',
+    ],
+  },
+  { code: 'volunteer', zh: '志愿者', en: 'Volunteer', permissions: ['shift.signin'] },
   {
     code: 'viewer',
     zh: '只读用户',

@@ -51,6 +51,7 @@ export const QUERIES: Record<string, string> = {
   'DELETE /api/notices/:id': '?version=1',
   'GET /api/petitions/desk-lookup': '?idNumber=310117199001011234',
   'DELETE /api/policies/:id': '?version=1',
+  'GET /api/volunteer-roster': '?weekStart=2026-03-02',
 };
 
 /**

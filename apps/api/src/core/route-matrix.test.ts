@@ -64,6 +64,12 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
       'mediation/disputes': m.dispute.id,
       'mediation/bodies': m.body.id,
     }))),
+    ...(await f.volunteersIn(db, at).then((m) => ({
+      volunteers: m.volunteer.id,
+      'volunteer-teams': m.team.id,
+      'volunteer-posts': m.post.id,
+      'volunteer-shifts': m.shift.id,
+    }))),
   };
 }
 

@@ -15,6 +15,7 @@ import type { AuditChainTables } from './schema-audit-chain.ts';
 import type { PetitionTables } from './schema-petitions.ts';
 import type { MediationTables } from './schema-mediation.ts';
 import type { FieldTables } from './schema-field.ts';
+import type { VolunteerTables } from './schema-volunteers.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -279,6 +280,7 @@ export interface Database
     PetitionTables,
     MediationTables,
     FieldTables,
+    VolunteerTables,
     CohandlingTables {
   orgs: OrgTable;
   users: UserTable;

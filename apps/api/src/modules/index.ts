@@ -12,6 +12,7 @@ import dashboard from './dashboard/module.ts';
 import grids from './grids/module.ts';
 import mediation from './mediation/module.ts';
 import field from './field/module.ts';
+import volunteers from './volunteers/module.ts';
 import health from './health/module.ts';
 import open311 from './open311/module.ts';
 import orgs from './orgs/module.ts';
@@ -48,6 +49,8 @@ export const MODULES: readonly ModuleDef[] = [
   mediation,
   // 网格走访巡查: the field PWA's visits and patrols.
   field,
+  // 群防群治 reads registry people as volunteers.
+  volunteers,
 ];
 
 /**

@@ -42,7 +42,7 @@ export interface NavItem {
 }
 
 /** Menu sections, in menu order after the ungrouped everyday entries. */
-export const NAV_GROUPS = ['registry', 'command', 'public', 'mediation', 'system'] as const;
+export const NAV_GROUPS = ['registry', 'command', 'public', 'mediation', 'volunteers', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The side menu; an entry shows only to users holding its permission, the same one its route demands. */
@@ -255,6 +255,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: `menu-mediation-${key}`,
     permission,
     group: 'mediation' as const,
+  })),
+  // 群防群治 (modules.md §4.6).
+  ...(
+    [
+      ['/volunteers/mine', 'mine', <SafetyCertificateOutlined />, 'shift.signin'],
+      ['/volunteers/roster', 'roster', <CalendarOutlined />, 'volunteer.read'],
+      ['/volunteers', 'list', <TeamOutlined />, 'volunteer.read'],
+      ['/volunteers/posts', 'posts', <BuildOutlined />, 'volunteer.read'],
+      ['/volunteers/teams', 'teams', <ClusterOutlined />, 'volunteer.read'],
+    ] as const
+  ).map(([path, key, icon, permission]) => ({
+    path,
+    label: `volunteers.nav.${key}` as ParseKeys,
+    icon,
+    testId: `menu-volunteers-${key}`,
+    permission,
+    group: 'volunteers' as const,
   })),
 ];
 

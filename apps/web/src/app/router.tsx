@@ -24,6 +24,12 @@ const DisputePage = lazy(() => import('../modules/mediation/DisputePage'));
 const MyMediationPage = lazy(() => import('../modules/mediation/MyMediationPage'));
 const BodiesPage = lazy(() => import('../modules/mediation/BodiesPage'));
 const MediatorsPage = lazy(() => import('../modules/mediation/MediatorsPage'));
+const VolunteerListPage = lazy(() => import('../modules/volunteers/VolunteerListPage'));
+const VolunteerPage = lazy(() => import('../modules/volunteers/VolunteerPage'));
+const VolunteerTeamsPage = lazy(() => import('../modules/volunteers/TeamsPage'));
+const VolunteerPostsPage = lazy(() => import('../modules/volunteers/PostsPage'));
+const RosterPage = lazy(() => import('../modules/volunteers/RosterPage'));
+const MyShiftsPage = lazy(() => import('../modules/volunteers/MyShiftsPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
@@ -121,6 +127,12 @@ export const router = createBrowserRouter([
       { path: 'mediation/disputes/:id', element: guarded('mediation.read', <DisputePage />) },
       { path: 'mediation/mine', element: guarded('mediation.manage', <MyMediationPage />) },
       { path: 'mediation/bodies', element: guarded('mediation.read', <BodiesPage />) },
+      { path: 'volunteers', element: guarded('volunteer.read', <VolunteerListPage />) },
+      { path: 'volunteers/teams', element: guarded('volunteer.read', <VolunteerTeamsPage />) },
+      { path: 'volunteers/posts', element: guarded('volunteer.read', <VolunteerPostsPage />) },
+      { path: 'volunteers/roster', element: guarded('volunteer.read', <RosterPage />) },
+      { path: 'volunteers/mine', element: guarded('shift.signin', <MyShiftsPage />) },
+      { path: 'volunteers/:id', element: guarded('volunteer.read', <VolunteerPage />) },
       { path: 'mediation/mediators', element: guarded('mediation.read', <MediatorsPage />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },

@@ -81,6 +81,8 @@ export interface RequestOptions {
   /** The me/login calls handle 401 themselves: redirecting from them would loop on the login page. */
   skipAuthRedirect?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (an Idempotency-Key on a create). */
+  headers?: Record<string, string>;
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
@@ -106,6 +108,7 @@ export async function apiFetch(path: string, options: RequestOptions = {}): Prom
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  Object.assign(headers, options.headers);
 
   let res: Response;
   try {

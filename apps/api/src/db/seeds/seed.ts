@@ -78,6 +78,9 @@ export const DEMO_ACCOUNTS = [
   { username: 'xfjd', role: 'petition_receptionist', at: 'district', displayName: '信访接待员（演示）' },
   { username: 'xfbl', role: 'petition_handler', at: 'dept', displayName: '信访办理员（演示）' },
   { username: 'xfdc', role: 'petition_supervisor', at: 'district', displayName: '信访督查（演示）' },
+  // 群防群治 (issue 21): the street's volunteer manager, and a volunteer who leads the 平安巡逻队.
+  { username: 'zygl', role: 'volunteer_manager', at: 'street', displayName: '群防群治管理员（演示）' },
+  { username: 'zyz', role: 'volunteer', at: 'street', displayName: '志愿者（演示）' },
   // 大联动: two more departments' handlers, so a case can be worked by a lead and co-departments.
   {
     username: 'dept-hj',

@@ -12,6 +12,7 @@ import { petitionEn } from '../../modules/petitions/messages';
 import { mediationEn } from '../../modules/mediation/messages-en';
 import { subjectRequestEn } from '../../modules/subject-requests/messages';
 import { fieldEn } from '../../modules/field/messages';
+import { volunteersEn } from '../../modules/volunteers/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
@@ -27,6 +28,7 @@ export const en: Resources = {
   mediation: mediationEn,
   subjectRequest: subjectRequestEn,
   field: fieldEn,
+  volunteers: volunteersEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -54,6 +56,7 @@ export const en: Resources = {
   menuGroup: {
     registry: 'Registry',
     mediation: 'Dispute mediation',
+    volunteers: 'Volunteers and posts',
     command: 'Command and assessment',
     public: 'Public services',
     system: 'Administration',
@@ -347,6 +350,7 @@ export const en: Resources = {
     case: 'Cases',
     registry: 'Registry',
     mediation: 'Disputes',
+    volunteer: 'Volunteers',
     dashboard: 'Dashboards',
     assessment: 'Assessment',
     public: 'Public services',

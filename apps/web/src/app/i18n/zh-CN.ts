@@ -12,6 +12,7 @@ import { petitionZh } from '../../modules/petitions/messages';
 import { mediationZh } from '../../modules/mediation/messages';
 import { subjectRequestZh } from '../../modules/subject-requests/messages';
 import { fieldZh } from '../../modules/field/messages';
+import { volunteersZh } from '../../modules/volunteers/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -31,6 +32,7 @@ export const zhCN = {
   mediation: mediationZh,
   subjectRequest: subjectRequestZh,
   field: fieldZh,
+  volunteers: volunteersZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -58,6 +60,7 @@ export const zhCN = {
   menuGroup: {
     registry: '实有人口房屋单位',
     mediation: '矛盾纠纷调解',
+    volunteers: '群防群治',
     command: '指挥考核',
     public: '公众服务',
     system: '系统设置',
@@ -350,6 +353,7 @@ export const zhCN = {
     case: '事件',
     registry: '实有人口房屋单位',
     mediation: '矛盾纠纷',
+    volunteer: '群防群治',
     dashboard: '指挥看板',
     assessment: '考核',
     public: '公众服务',

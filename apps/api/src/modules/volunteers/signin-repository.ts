@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import { pathInScope, type OrgScope } from '../../core/org-scope.ts';
+import type { Db } from '../../db/client.ts';
+
+/** SQL of sign-ins at a post and of a volunteer's own shifts. */
+
+export async function volunteerOfUser(db: Db, userId: string) {
+  return db
+    .selectFrom('volunteers as v')
+    .innerJoin('persons as p', 'p.id', 'v.person_id')
+    .select(['v.id', 'v.org_id', 'v.org_path', 'p.name', 'v.certificate_valid_to', 'v.status'])
+    .where('v.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** A volunteer's shifts overlapping [from, to), with their post and the volunteer's sign-in. */
+export async function myShifts(db: Db, volunteerId: string, from: Date, to: Date) {
+  return db
+    .selectFrom('volunteer_shifts as s')
+    .innerJoin('volunteer_posts as p', 'p.id', 's.post_id')
+    .leftJoin('volunteer_signins as si', (j) =>
+      j.onRef('si.shift_id', '=', 's.id').on('si.volunteer_id', '=', volunteerId),
+    )
+    .select([
+      's.id',
+      's.starts_at',
+      's.ends_at',
+      'p.name as post_name',
+      'p.address',
+      'si.id as signin_id',
+      'si.signed_in_at',
+      'si.signed_out_at',
+      'si.confirmed_at',
+    ])
+    .where(sql<boolean>`s.assignees @> ARRAY[${volunteerId}]::uuid[]`)
+    .where('s.starts_at', '<', to)
+    .where('s.ends_at', '>', from)
+    .orderBy('s.starts_at')
+    .execute();
+}
+
+export async function shiftForSignin(db: Db, id: string) {
+  return db
+    .selectFrom('volunteer_shifts as s')
+    .innerJoin('volunteer_posts as p', 'p.id', 's.post_id')
+    .select([
+      's.id',
+      's.starts_at',
+      's.ends_at',
+      's.assignees',
+      's.org_path',
+      'p.org_id',
+      'p.name as post_name',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findSignin(db: Db, shiftId: string, volunteerId: string) {
+  return db
+    .selectFrom('volunteer_signins')
+    .selectAll()
+    .where('shift_id', '=', shiftId)
+    .where('volunteer_id', '=', volunteerId)
+    .executeTakeFirst();
+}
+
+export async function insertSignin(
+  db: Db,
+  row: {
+    shift_id: string;
+    volunteer_id: string;
+    org_path: string;
+    signed_in_at: Date;
+    in_lng: number | null;
+    in_lat: number | null;
+    note: string | null;
+  },
+) {
+  return db.insertInto('volunteer_signins').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function signOut(db: Db, id: string, at: Date) {
+  await db.updateTable('volunteer_signins').set({ signed_out_at: at }).where('id', '=', id).execute();
+}
+
+/** The sign-ins of a shift in the caller's scope (the supervisor's confirmation). */
+export async function signinsOfShift(db: Db, scope: OrgScope, shiftId: string) {
+  return db
+    .selectFrom('volunteer_signins as si')
+    .innerJoin('volunteers as v', 'v.id', 'si.volunteer_id')
+    .innerJoin('persons as p', 'p.id', 'v.person_id')
+    .select(['si.id', 'si.volunteer_id', 'si.signed_in_at', 'si.signed_out_at', 'si.confirmed_at', 'p.name'])
+    .where('si.shift_id', '=', shiftId)
+    .where(pathInScope(scope, sql.ref('si.org_path')))
+    .orderBy('si.signed_in_at')
+    .execute();
+}
+
+export async function confirmSignins(db: Db, shiftId: string, by: string, at: Date) {
+  const r = await db
+    .updateTable('volunteer_signins')
+    .set({ confirmed_by: by, confirmed_at: at })
+    .where('shift_id', '=', shiftId)
+    .where('signed_out_at', 'is not', null)
+    .where('confirmed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
