@@ -74,6 +74,12 @@ export const PERMISSIONS = {
   'petition.handle': { group: 'petition', zh: '受理办理信访事项', en: 'Accept and handle petitions' },
   'petition.approve': { group: 'petition', zh: '审批信访延期与答复', en: 'Approve petition extensions' },
   'petition.review': { group: 'petition', zh: '信访复查复核', en: 'Review and recheck petitions' },
+  // 维稳 (modules.md §4.4): risk factors and early warnings.
+  'risk.read': { group: 'stability', zh: '查看不稳定因素', en: 'View risk factors' },
+  'risk.report': { group: 'stability', zh: '排查上报不稳定因素', en: 'Report risk factors' },
+  'risk.manage': { group: 'stability', zh: '交办管控不稳定因素', en: 'Assign and control risk factors' },
+  'warning.issue': { group: 'stability', zh: '发布预警', en: 'Issue warnings' },
+  'warning.ack': { group: 'stability', zh: '签收预警', en: 'Acknowledge warnings' },
   // Sensitive data classes (records.ts DATA_CLASSES): granted by an admin; only the petition roles hold the
   // petition class (docs/decisions/0009-petition-roles.md).
   'class.petition.read': { group: 'class', zh: '查看信访类记录', en: 'Read petition-class records' },

@@ -119,6 +119,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'report.read',
       'assessment.read',
       'notice.manage',
+      'risk.read',
+      'risk.report',
+      'warning.ack',
     ],
   },
   {
@@ -140,6 +143,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'dashboard.read',
       'report.read',
       'notice.manage',
+      'risk.read',
+      'risk.report',
+      'warning.ack',
     ],
   },
   {
@@ -227,6 +233,24 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'dashboard.read',
       'class.petition.read',
       'class.petition.export',
+    ],
+  },
+  // 维稳专干 (modules.md §4.4): registers, assigns and controls risk factors, issues and acknowledges warnings.
+  {
+    code: 'stability_officer',
+    zh: '维稳专干',
+    en: 'Stability officer',
+    permissions: [
+      'org.read',
+      'risk.read',
+      'risk.report',
+      'risk.manage',
+      'warning.issue',
+      'warning.ack',
+      'case.read',
+      'mediation.read',
+      'registry.read',
+      'dashboard.read',
     ],
   },
   {

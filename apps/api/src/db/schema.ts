@@ -14,6 +14,7 @@ import type { SecurityTables } from './schema-security.ts';
 import type { AuditChainTables } from './schema-audit-chain.ts';
 import type { PetitionTables } from './schema-petitions.ts';
 import type { MediationTables } from './schema-mediation.ts';
+import type { StabilityTables } from './schema-stability.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -277,6 +278,7 @@ export interface Database
     AuditChainTables,
     PetitionTables,
     MediationTables,
+    StabilityTables,
     CohandlingTables {
   orgs: OrgTable;
   users: UserTable;

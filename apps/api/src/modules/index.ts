@@ -19,6 +19,7 @@ import places from './places/module.ts';
 import publicSide from './public/module.ts';
 import registry from './registry/module.ts';
 import roles from './roles/module.ts';
+import stability from './stability/module.ts';
 import users from './users/module.ts';
 
 /**
@@ -45,6 +46,8 @@ export const MODULES: readonly ModuleDef[] = [
   assessment,
   // 大调解 reads registry people and organisations as parties.
   mediation,
+  // 维稳 reads petitions, disputes and cases (links, warning rules).
+  stability,
 ];
 
 /**

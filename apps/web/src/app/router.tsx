@@ -24,6 +24,8 @@ const DisputePage = lazy(() => import('../modules/mediation/DisputePage'));
 const MyMediationPage = lazy(() => import('../modules/mediation/MyMediationPage'));
 const BodiesPage = lazy(() => import('../modules/mediation/BodiesPage'));
 const MediatorsPage = lazy(() => import('../modules/mediation/MediatorsPage'));
+const RiskListPage = lazy(() => import('../modules/stability/RiskListPage'));
+const RiskPage = lazy(() => import('../modules/stability/RiskPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
@@ -114,6 +116,8 @@ export const router = createBrowserRouter([
       { path: 'mediation/mine', element: guarded('mediation.manage', <MyMediationPage />) },
       { path: 'mediation/bodies', element: guarded('mediation.read', <BodiesPage />) },
       { path: 'mediation/mediators', element: guarded('mediation.read', <MediatorsPage />) },
+      { path: 'stability/risks', element: guarded('risk.read', <RiskListPage />) },
+      { path: 'stability/risks/:id', element: guarded('risk.read', <RiskPage />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

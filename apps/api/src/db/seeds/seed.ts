@@ -78,6 +78,8 @@ export const DEMO_ACCOUNTS = [
   { username: 'xfjd', role: 'petition_receptionist', at: 'district', displayName: '信访接待员（演示）' },
   { username: 'xfbl', role: 'petition_handler', at: 'dept', displayName: '信访办理员（演示）' },
   { username: 'xfdc', role: 'petition_supervisor', at: 'district', displayName: '信访督查（演示）' },
+  // 维稳 (issue 19): the district's stability officer.
+  { username: 'wwzg', role: 'stability_officer', at: 'district', displayName: '维稳专干（演示）' },
   // 大联动: two more departments' handlers, so a case can be worked by a lead and co-departments.
   {
     username: 'dept-hj',

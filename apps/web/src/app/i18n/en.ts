@@ -10,6 +10,7 @@ import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
 import { mediationEn } from '../../modules/mediation/messages-en';
+import { stabilityEn } from '../../modules/stability/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
@@ -23,6 +24,7 @@ export const en: Resources = {
   secondFactor: secondFactorEn,
   petition: petitionEn,
   mediation: mediationEn,
+  stability: stabilityEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -50,6 +52,7 @@ export const en: Resources = {
   menuGroup: {
     registry: 'Registry',
     mediation: 'Dispute mediation',
+    stability: 'Stability and warnings',
     command: 'Command and assessment',
     public: 'Public services',
     system: 'Administration',
@@ -348,6 +351,7 @@ export const en: Resources = {
     public: 'Public services',
     class: 'Sensitive data classes',
     petition: 'Petitions',
+    stability: 'Stability',
     other: 'Other',
   },
   audit: {

@@ -10,6 +10,7 @@ import { kitZh } from '../../kit/messages';
 import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 import { petitionZh } from '../../modules/petitions/messages';
 import { mediationZh } from '../../modules/mediation/messages';
+import { stabilityZh } from '../../modules/stability/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -27,6 +28,7 @@ export const zhCN = {
   secondFactor: secondFactorZh,
   petition: petitionZh,
   mediation: mediationZh,
+  stability: stabilityZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -54,6 +56,7 @@ export const zhCN = {
   menuGroup: {
     registry: '实有人口房屋单位',
     mediation: '矛盾纠纷调解',
+    stability: '维稳预警',
     command: '指挥考核',
     public: '公众服务',
     system: '系统设置',
@@ -351,6 +354,7 @@ export const zhCN = {
     public: '公众服务',
     class: '敏感数据类别',
     petition: '信访',
+    stability: '维稳',
     other: '其他',
   },
   audit: {
