@@ -187,6 +187,8 @@ const WHOLE: Record<string, Words> = {
   'warning.ack': w('预警·签收', 'Warning acknowledged'),
   'warning.escalate': w('预警·超时上报', 'Warning escalated'),
   'warning.settings_update': w('预警·规则设置', 'Warning rules set'),
+  'warning.issue': w('预警·发布', 'Warning issued'),
+  'warning.close': w('预警·办结', 'Warning closed'),
   'assessment.period.compute': w('考核·计算得分', 'Assessment scores computed'),
   'assessment.period.publish': w('考核·发布结果', 'Assessment results published'),
   'assessment.period.unpublish': w('考核·撤回结果', 'Assessment results withdrawn'),

@@ -121,6 +121,15 @@ export const NOTIFICATION_MESSAGES = {
       en: 'Risk factor overdue: {{number}} {{title}}',
     },
   },
+  'warning.issued': {
+    title: { zh: '预警待签收：{{number}} {{title}}', en: 'Warning to acknowledge: {{number}} {{title}}' },
+  },
+  'warning.escalated': {
+    title: {
+      zh: '预警超时未签收已上报：{{number}} {{title}}',
+      en: 'Warning not acknowledged in time: {{number}} {{title}}',
+    },
+  },
   // 大联动 (case co-handling): a co-department's own assignment.
   'case.co_assign': {
     title: { zh: '新协办任务：{{title}}', en: 'New co-handling task: {{title}}' },

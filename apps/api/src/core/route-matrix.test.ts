@@ -4,7 +4,7 @@ import { ALL_PERMISSIONS } from '@civicgrid/shared/permissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as f from '../test-support/factories.ts';
 import * as parts from '../test-support/factories-parts.ts';
-import { riskIn } from '../test-support/factories-stability.ts';
+import { riskIn, warningIn } from '../test-support/factories-stability.ts';
 import { badBodyOf, jsonSchemaOf, sampleOf } from '../test-support/route-samples.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import type { RegisteredRoute } from './route-guard.ts';
@@ -62,6 +62,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     'subject-requests': (await f.subjectRequest(db, at)).id,
     petitions: (await f.petition(db, at)).id,
     'stability/risks': (await riskIn(db, at)).id,
+    warnings: (await warningIn(db, at)).id,
     ...(await f.disputeIn(db, at).then((m) => ({
       'mediation/disputes': m.dispute.id,
       'mediation/bodies': m.body.id,

@@ -20,6 +20,7 @@ import publicSide from './public/module.ts';
 import registry from './registry/module.ts';
 import roles from './roles/module.ts';
 import stability from './stability/module.ts';
+import warnings from './warnings/module.ts';
 import users from './users/module.ts';
 
 /**
@@ -48,6 +49,7 @@ export const MODULES: readonly ModuleDef[] = [
   mediation,
   // 维稳 reads petitions, disputes and cases (links, warning rules).
   stability,
+  warnings,
 ];
 
 /**

@@ -248,6 +248,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'risk.read',
     group: 'stability',
   },
+  {
+    path: '/stability/warnings',
+    label: 'stability.nav.warnings',
+    icon: <NotificationOutlined />,
+    testId: 'menu-stability-warnings',
+    permission: 'risk.read',
+    group: 'stability',
+  },
 ];
 
 /** The menu key of a location: an entry's own path (/cases/new), else its first path segment (/cases/:id). */

@@ -26,6 +26,7 @@ const BodiesPage = lazy(() => import('../modules/mediation/BodiesPage'));
 const MediatorsPage = lazy(() => import('../modules/mediation/MediatorsPage'));
 const RiskListPage = lazy(() => import('../modules/stability/RiskListPage'));
 const RiskPage = lazy(() => import('../modules/stability/RiskPage'));
+const WarningListPage = lazy(() => import('../modules/stability/WarningListPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
@@ -118,6 +119,7 @@ export const router = createBrowserRouter([
       { path: 'mediation/mediators', element: guarded('mediation.read', <MediatorsPage />) },
       { path: 'stability/risks', element: guarded('risk.read', <RiskListPage />) },
       { path: 'stability/risks/:id', element: guarded('risk.read', <RiskPage />) },
+      { path: 'stability/warnings', element: guarded('risk.read', <WarningListPage />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],
