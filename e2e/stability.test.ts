@@ -48,7 +48,7 @@ describe.skipIf(skipBrowserTests)('stability', () => {
     await camera.shot(page, 'risk-report-form');
     await page.getByTestId('risk-register-ok').click();
     await page.getByTestId('risk-page').waitFor();
-    await poll(() => page.getByTestId('risk-actions').innerText()).toContain('交办');
+    await page.getByTestId('action-assign').waitFor();
     await camera.shot(page, 'risk-page');
 
     await page.getByTestId('menu-stability-warnings').click();

@@ -42,7 +42,7 @@ export const stabilityZh = {
     peopleInvolved: '涉及人数',
     collective: '群体性',
     location: '地点',
-    description: '基本情况',
+    description: '情况描述',
     sensitivePeriod: '敏感时期',
     unit: '责任单位',
     unitId: '责任单位',
