@@ -96,6 +96,40 @@ export const NOTIFICATION_MESSAGES = {
   'dispute.overdue': {
     title: { zh: '调解已超期：{{number}}', en: 'Mediation overdue: {{number}}' },
   },
+  // 维稳 (modules.md §4.4): risk factors assigned, escalated and overdue; warnings to acknowledge.
+  'risk.assigned': {
+    title: { zh: '交办不稳定因素：{{number}} {{title}}', en: 'Risk factor assigned: {{number}} {{title}}' },
+  },
+  'risk.escalated': {
+    title: {
+      zh: '不稳定因素上报待接收：{{number}} {{title}}',
+      en: 'Risk factor escalated to you: {{number}} {{title}}',
+    },
+  },
+  'risk.escalation_declined': {
+    title: { zh: '上级未接收上报：{{number}} {{title}}', en: 'Escalation declined: {{number}} {{title}}' },
+  },
+  'risk.warning': {
+    title: {
+      zh: '不稳定因素即将到期：{{number}} {{title}}',
+      en: 'Risk factor due soon: {{number}} {{title}}',
+    },
+  },
+  'risk.overdue': {
+    title: {
+      zh: '不稳定因素化解超期：{{number}} {{title}}',
+      en: 'Risk factor overdue: {{number}} {{title}}',
+    },
+  },
+  'warning.issued': {
+    title: { zh: '预警待签收：{{number}} {{title}}', en: 'Warning to acknowledge: {{number}} {{title}}' },
+  },
+  'warning.escalated': {
+    title: {
+      zh: '预警超时未签收已上报：{{number}} {{title}}',
+      en: 'Warning not acknowledged in time: {{number}} {{title}}',
+    },
+  },
   // 大联动 (case co-handling): a co-department's own assignment.
   'case.co_assign': {
     title: { zh: '新协办任务：{{title}}', en: 'New co-handling task: {{title}}' },

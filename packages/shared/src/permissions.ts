@@ -79,6 +79,12 @@ export const PERMISSIONS = {
   'volunteer.manage': { group: 'volunteer', zh: '管理志愿者与队伍', en: 'Manage volunteers and teams' },
   'post.manage': { group: 'volunteer', zh: '管理岗位与排班', en: 'Manage posts and rosters' },
   'shift.signin': { group: 'volunteer', zh: '上岗签到签退', en: 'Sign in and out of shifts' },
+  // 维稳 (modules.md §4.4): risk factors and early warnings.
+  'risk.read': { group: 'stability', zh: '查看不稳定因素', en: 'View risk factors' },
+  'risk.report': { group: 'stability', zh: '排查上报不稳定因素', en: 'Report risk factors' },
+  'risk.manage': { group: 'stability', zh: '交办管控不稳定因素', en: 'Assign and control risk factors' },
+  'warning.issue': { group: 'stability', zh: '发布预警', en: 'Issue warnings' },
+  'warning.ack': { group: 'stability', zh: '签收预警', en: 'Acknowledge warnings' },
   // Sensitive data classes (records.ts DATA_CLASSES): granted by an admin; only the petition roles hold the
   // petition class (docs/decisions/0009-petition-roles.md).
   'class.petition.read': { group: 'class', zh: '查看信访类记录', en: 'Read petition-class records' },

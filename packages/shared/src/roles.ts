@@ -119,6 +119,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'report.read',
       'assessment.read',
       'notice.manage',
+      'risk.read',
+      'risk.report',
+      'warning.ack',
     ],
   },
   {
@@ -142,6 +145,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'notice.manage',
       'field.visit',
       'field.patrol',
+      'risk.read',
+      'risk.report',
+      'warning.ack',
     ],
   },
   {
@@ -251,6 +257,24 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     ],
   },
   { code: 'volunteer', zh: '志愿者', en: 'Volunteer', permissions: ['shift.signin'] },
+  // 维稳专干 (modules.md §4.4): registers, assigns and controls risk factors, issues and acknowledges warnings.
+  {
+    code: 'stability_officer',
+    zh: '维稳专干',
+    en: 'Stability officer',
+    permissions: [
+      'org.read',
+      'risk.read',
+      'risk.report',
+      'risk.manage',
+      'warning.issue',
+      'warning.ack',
+      'case.read',
+      'mediation.read',
+      'registry.read',
+      'dashboard.read',
+    ],
+  },
   {
     code: 'viewer',
     zh: '只读用户',

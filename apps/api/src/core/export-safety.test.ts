@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { ALL_PERMISSIONS } from '@civicgrid/shared/permissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as f from '../test-support/factories.ts';
+import { riskIn } from '../test-support/factories-stability.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import { PARAM_VALUES, QUERIES } from './route-matrix-table.ts';
 
@@ -53,6 +54,7 @@ beforeAll(async () => {
   await set('open311_keys', k.id, ['name', 'owner']);
   await set('users', u.id, ['display_name']);
   await set('assessment_schemes', s.id, ['name', 'description']);
+  await set('risk_factors', (await riskIn(db, at)).id, ['title', 'responsible_person']);
   // A user-typed indicator name becomes a header cell of the results export.
   await db
     .insertInto('assessment_indicators')

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as f from '../test-support/factories.ts';
 import * as parts from '../test-support/factories-parts.ts';
 import { badBodyOf, jsonSchemaOf, nulBodyOf, sampleOf } from '../test-support/route-samples.ts';
+import { riskIn, warningIn } from '../test-support/factories-stability.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import type { RegisteredRoute } from './route-guard.ts';
 import {
@@ -60,6 +61,8 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     'open311/keys': (await f.open311Key(db, at)).id,
     'subject-requests': (await f.subjectRequest(db, at)).id,
     petitions: (await f.petition(db, at)).id,
+    'stability/risks': (await riskIn(db, at)).id,
+    warnings: (await warningIn(db, at)).id,
     ...(await f.disputeIn(db, at).then((m) => ({
       'mediation/disputes': m.dispute.id,
       'mediation/bodies': m.body.id,

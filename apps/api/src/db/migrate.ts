@@ -29,6 +29,7 @@ import * as m0026 from './migrations/0026-case-cohandling.ts';
 import * as m0027 from './migrations/0027-security.ts';
 import * as m0030 from './migrations/0030-field.ts';
 import * as m0031 from './migrations/0031-volunteers.ts';
+import * as m0029 from './migrations/0029-stability.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-security': m0027,
   '0030-field': m0030,
   '0031-volunteers': m0031,
+  '0029-stability': m0029,
 };
 
 class StaticProvider implements MigrationProvider {

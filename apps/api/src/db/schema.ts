@@ -16,6 +16,7 @@ import type { PetitionTables } from './schema-petitions.ts';
 import type { MediationTables } from './schema-mediation.ts';
 import type { FieldTables } from './schema-field.ts';
 import type { VolunteerTables } from './schema-volunteers.ts';
+import type { StabilityTables } from './schema-stability.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -281,6 +282,7 @@ export interface Database
     MediationTables,
     FieldTables,
     VolunteerTables,
+    StabilityTables,
     CohandlingTables {
   orgs: OrgTable;
   users: UserTable;

@@ -21,6 +21,8 @@ import places from './places/module.ts';
 import publicSide from './public/module.ts';
 import registry from './registry/module.ts';
 import roles from './roles/module.ts';
+import stability from './stability/module.ts';
+import warnings from './warnings/module.ts';
 import users from './users/module.ts';
 
 /**
@@ -51,6 +53,9 @@ export const MODULES: readonly ModuleDef[] = [
   field,
   // 群防群治 reads registry people as volunteers.
   volunteers,
+  // 维稳 reads petitions, disputes and cases (links, warning rules).
+  stability,
+  warnings,
 ];
 
 /**

@@ -42,7 +42,15 @@ export interface NavItem {
 }
 
 /** Menu sections, in menu order after the ungrouped everyday entries. */
-export const NAV_GROUPS = ['registry', 'command', 'public', 'mediation', 'volunteers', 'system'] as const;
+export const NAV_GROUPS = [
+  'registry',
+  'command',
+  'public',
+  'mediation',
+  'stability',
+  'volunteers',
+  'system',
+] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The side menu; an entry shows only to users holding its permission, the same one its route demands. */
@@ -273,6 +281,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission,
     group: 'volunteers' as const,
   })),
+  // 维稳 (modules.md §4.4).
+  {
+    path: '/stability/risks',
+    label: 'stability.nav.risks',
+    icon: <AlertOutlined />,
+    testId: 'menu-stability-risks',
+    permission: 'risk.read',
+    group: 'stability',
+  },
+  {
+    path: '/stability/warnings',
+    label: 'stability.nav.warnings',
+    icon: <NotificationOutlined />,
+    testId: 'menu-stability-warnings',
+    permission: 'risk.read',
+    group: 'stability',
+  },
 ];
 
 /** The menu key of a location: an entry's own path (/cases/new), else its first path segment (/cases/:id). */

@@ -30,6 +30,9 @@ const VolunteerTeamsPage = lazy(() => import('../modules/volunteers/TeamsPage'))
 const VolunteerPostsPage = lazy(() => import('../modules/volunteers/PostsPage'));
 const RosterPage = lazy(() => import('../modules/volunteers/RosterPage'));
 const MyShiftsPage = lazy(() => import('../modules/volunteers/MyShiftsPage'));
+const RiskListPage = lazy(() => import('../modules/stability/RiskListPage'));
+const RiskPage = lazy(() => import('../modules/stability/RiskPage'));
+const WarningListPage = lazy(() => import('../modules/stability/WarningListPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
@@ -134,6 +137,9 @@ export const router = createBrowserRouter([
       { path: 'volunteers/mine', element: guarded('shift.signin', <MyShiftsPage />) },
       { path: 'volunteers/:id', element: guarded('volunteer.read', <VolunteerPage />) },
       { path: 'mediation/mediators', element: guarded('mediation.read', <MediatorsPage />) },
+      { path: 'stability/risks', element: guarded('risk.read', <RiskListPage />) },
+      { path: 'stability/risks/:id', element: guarded('risk.read', <RiskPage />) },
+      { path: 'stability/warnings', element: guarded('risk.read', <WarningListPage />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

@@ -81,6 +81,8 @@ export const DEMO_ACCOUNTS = [
   // 群防群治 (issue 21): the street's volunteer manager, and a volunteer who leads the 平安巡逻队.
   { username: 'zygl', role: 'volunteer_manager', at: 'street', displayName: '群防群治管理员（演示）' },
   { username: 'zyz', role: 'volunteer', at: 'street', displayName: '志愿者（演示）' },
+  // 维稳 (issue 19): the district's stability officer.
+  { username: 'wwzg', role: 'stability_officer', at: 'district', displayName: '维稳专干（演示）' },
   // 大联动: two more departments' handlers, so a case can be worked by a lead and co-departments.
   {
     username: 'dept-hj',

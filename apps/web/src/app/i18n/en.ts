@@ -13,6 +13,7 @@ import { mediationEn } from '../../modules/mediation/messages-en';
 import { subjectRequestEn } from '../../modules/subject-requests/messages';
 import { fieldEn } from '../../modules/field/messages';
 import { volunteersEn } from '../../modules/volunteers/messages-en';
+import { stabilityEn } from '../../modules/stability/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
@@ -29,6 +30,7 @@ export const en: Resources = {
   subjectRequest: subjectRequestEn,
   field: fieldEn,
   volunteers: volunteersEn,
+  stability: stabilityEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -57,6 +59,7 @@ export const en: Resources = {
     registry: 'Registry',
     mediation: 'Dispute mediation',
     volunteers: 'Volunteers and posts',
+    stability: 'Stability and warnings',
     command: 'Command and assessment',
     public: 'Public services',
     system: 'Administration',
@@ -356,6 +359,7 @@ export const en: Resources = {
     public: 'Public services',
     class: 'Sensitive data classes',
     petition: 'Petitions',
+    stability: 'Stability',
     other: 'Other',
   },
   audit: {

@@ -13,6 +13,7 @@ import { mediationZh } from '../../modules/mediation/messages';
 import { subjectRequestZh } from '../../modules/subject-requests/messages';
 import { fieldZh } from '../../modules/field/messages';
 import { volunteersZh } from '../../modules/volunteers/messages';
+import { stabilityZh } from '../../modules/stability/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -33,6 +34,7 @@ export const zhCN = {
   subjectRequest: subjectRequestZh,
   field: fieldZh,
   volunteers: volunteersZh,
+  stability: stabilityZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -61,6 +63,7 @@ export const zhCN = {
     registry: '实有人口房屋单位',
     mediation: '矛盾纠纷调解',
     volunteers: '群防群治',
+    stability: '维稳预警',
     command: '指挥考核',
     public: '公众服务',
     system: '系统设置',
@@ -359,6 +362,7 @@ export const zhCN = {
     public: '公众服务',
     class: '敏感数据类别',
     petition: '信访',
+    stability: '维稳',
     other: '其他',
   },
   audit: {

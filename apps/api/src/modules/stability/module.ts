@@ -1,0 +1,20 @@
+import { defineModule } from '../../core/module.ts';
+import { seedDemoRisks } from './demo-seed.ts';
+import { registerRiskIndicators } from './indicators.ts';
+import { riskOwner } from './record-owner.ts';
+import { stabilityRoutes } from './routes.ts';
+import { registerRiskTaskKinds } from './task-kinds.ts';
+import { RISK_WORKFLOW } from './workflow.ts';
+
+export default defineModule({
+  name: 'stability',
+  routes: () => stabilityRoutes,
+  // The deadline clock of assigned factors runs on the one deadline sweep.
+  workflows: () => [RISK_WORKFLOW],
+  recordOwners: [riskOwner],
+  register: () => {
+    registerRiskTaskKinds();
+    registerRiskIndicators();
+  },
+  seeds: { demo: (tx, now) => seedDemoRisks(tx, now) },
+});
