@@ -52,6 +52,7 @@ export const QUERIES: Record<string, string> = {
   'GET /api/petitions/desk-lookup': '?idNumber=310117199001011234',
   'DELETE /api/policies/:id': '?version=1',
   'GET /api/volunteer-roster': '?weekStart=2026-03-02',
+  'GET /api/volunteers/duty-book/export': '?month=2026-03',
 };
 
 /**

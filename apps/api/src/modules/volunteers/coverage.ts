@@ -130,3 +130,10 @@ export function coverageOf(required: readonly Interval[], staffed: readonly Inte
 /** Hours between two instants, to the hundredth. */
 export const hoursBetween = (a: Date, b: Date) =>
   Math.round(((b.getTime() - a.getTime()) / HOUR) * 100) / 100;
+
+/** Hours on duty: the time signed in, inside the shift. */
+export const dutyHours = (s: { starts_at: Date; ends_at: Date }, inAt: Date, outAt: Date) => {
+  const a = inAt > s.starts_at ? inAt : s.starts_at;
+  const b = outAt < s.ends_at ? outAt : s.ends_at;
+  return b > a ? hoursBetween(a, b) : 0;
+};

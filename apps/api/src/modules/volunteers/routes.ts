@@ -11,6 +11,7 @@ import {
 import { allPages } from '../../core/csv.ts';
 import { idParams, signedIn, typed } from '../../core/http.ts';
 import { sendExport } from '../../core/xlsx.ts';
+import { dutyBookPage } from './duty-book.ts';
 import { createPost, generateWeek, getPost, listPosts, roster } from './post-service.ts';
 import * as s from './schemas.ts';
 import { assignShift, confirmShift, myShifts, shiftSignins, signIn, signOut } from './shift-service.ts';
@@ -71,6 +72,20 @@ export async function volunteerRoutes(fastify: FastifyInstance) {
         [...header, '证书编号', '证书有效期至', '持证状态', '状态'],
         pages,
       );
+    },
+  );
+  app.get(
+    '/api/volunteers/duty-book/export',
+    { config: read, schema: { tags, querystring: s.dutyBookQuery } },
+    async (req, reply) => {
+      const ctx = signedIn(req);
+      const { format, ...f } = req.query;
+      const pages = allPages(
+        (cursor) => dutyBookPage(ctx, { ...f, limit: 200, cursor }),
+        (r) => [r.employer, r.name, r.postName, r.signedInAt, r.signedOutAt, r.hours, r.confirmedAt],
+      );
+      const header = ['工作单位', '姓名', '值守岗位', '签到时间', '签退时间', '时长（小时）', '社区确认时间'];
+      return sendExport(reply, format, `duty-book-${f.month}`, header, pages);
     },
   );
   app.post(

@@ -89,3 +89,9 @@ export const volunteerDetail = volunteerOut.extend({
   ),
   replayed: z.boolean().optional(),
 });
+
+export const dutyBookQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM'),
+  employer: z.string().trim().max(100).optional(),
+  ...exportFormat,
+});

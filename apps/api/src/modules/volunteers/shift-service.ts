@@ -3,10 +3,10 @@ import { localDay } from '../../core/calendar.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { AppError, badRequest, notFound, staleVersion } from '../../core/errors.ts';
 import { pathIsInScope } from '../../core/org-scope.ts';
-import { hoursBetween } from './coverage.ts';
+import { dutyHours } from './coverage.ts';
 import * as posts from './post-repository.ts';
 import * as repo from './signin-repository.ts';
-import { volunteersByIds } from './volunteer-repository.ts';
+import { serviceHoursOf, volunteersByIds } from './volunteer-repository.ts';
 
 const HOUR = 3_600_000;
 /** A volunteer may sign in this long before the shift starts. */
@@ -63,13 +63,6 @@ async function shiftInScope(ctx: SignedInContext, id: string) {
   if (!s || !pathIsInScope(ctx.scope, s.org_path)) throw notFound('shift');
   return s;
 }
-
-/** Hours on duty: the time signed in, inside the shift. */
-const dutyHours = (s: { starts_at: Date; ends_at: Date }, inAt: Date, outAt: Date) => {
-  const a = inAt > s.starts_at ? inAt : s.starts_at;
-  const b = outAt < s.ends_at ? outAt : s.ends_at;
-  return b > a ? hoursBetween(a, b) : 0;
-};
 
 export async function signIn(
   ctx: SignedInContext,
@@ -192,10 +185,6 @@ export async function myShifts(ctx: SignedInContext) {
       canSignOut: !!r.signed_in_at && !r.signed_out_at,
     };
   });
-  return {
-    volunteerId: v.id,
-    name: v.name,
-    hours: Math.round(items.reduce((n, i) => n + (i.hours ?? 0), 0) * 100) / 100,
-    items,
-  };
+  const total = await serviceHoursOf(ctx.db, v.id);
+  return { volunteerId: v.id, name: v.name, hours: Math.round(total * 100) / 100, items };
 }

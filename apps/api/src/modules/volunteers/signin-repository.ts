@@ -107,3 +107,50 @@ export async function confirmSignins(db: Db, shiftId: string, by: string, at: Da
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/**
+ * The duty book (000 l.68: 社区签字盖章后定期返回工作单位): the confirmed sign-ins of a month in the caller's
+ * scope, by employer then volunteer, keyset on (employer, name, signed_in_at, id).
+ */
+export async function dutyBook(
+  db: Db,
+  scope: OrgScope,
+  f: { from: Date; to: Date; employer?: string | undefined; limit: number; after: unknown[] | null },
+) {
+  let q = db
+    .selectFrom('volunteer_signins as si')
+    .innerJoin('volunteers as v', 'v.id', 'si.volunteer_id')
+    .innerJoin('persons as p', 'p.id', 'v.person_id')
+    .innerJoin('volunteer_shifts as sh', 'sh.id', 'si.shift_id')
+    .innerJoin('volunteer_posts as po', 'po.id', 'sh.post_id')
+    .select([
+      'si.id',
+      'si.signed_in_at',
+      'si.signed_out_at',
+      'si.confirmed_at',
+      'sh.starts_at',
+      'sh.ends_at',
+      'p.name',
+      'v.employer',
+      'po.name as post_name',
+    ])
+    .where(pathInScope(scope, sql.ref('si.org_path')))
+    .where('si.confirmed_at', 'is not', null)
+    .where('si.signed_out_at', 'is not', null)
+    .where('v.employer', 'is not', null)
+    .where('si.signed_in_at', '>=', f.from)
+    .where('si.signed_in_at', '<', f.to);
+  if (f.employer) q = q.where('v.employer', '=', f.employer);
+  const a = f.after;
+  if (a)
+    q = q.where(
+      sql<boolean>`(v.employer, p.name, si.signed_in_at, si.id) > (${String(a[0])}, ${String(a[1])}, ${new Date(String(a[2]))}, ${String(a[3])}::uuid)`,
+    );
+  return q
+    .orderBy('v.employer')
+    .orderBy('p.name')
+    .orderBy('si.signed_in_at')
+    .orderBy('si.id')
+    .limit(f.limit + 1)
+    .execute();
+}

@@ -217,9 +217,27 @@ export async function signinsOf(db: Db, volunteerId: string) {
     .selectFrom('volunteer_signins as s')
     .innerJoin('volunteer_shifts as sh', 'sh.id', 's.shift_id')
     .innerJoin('volunteer_posts as p', 'p.id', 'sh.post_id')
-    .select(['s.id', 's.signed_in_at', 's.signed_out_at', 's.confirmed_at', 'p.name as post_name'])
+    .select([
+      's.id',
+      's.signed_in_at',
+      's.signed_out_at',
+      's.confirmed_at',
+      'p.name as post_name',
+      'sh.starts_at',
+      'sh.ends_at',
+    ])
     .where('s.volunteer_id', '=', volunteerId)
     .orderBy('s.signed_in_at', 'desc')
     .limit(50)
     .execute();
+}
+
+/** A volunteer's service hours: time signed in, inside the shift, over every signed-out sign-in. */
+export async function serviceHoursOf(db: Db, volunteerId: string) {
+  const r = await sql<{ h: number }>`
+    SELECT coalesce(sum(extract(epoch FROM (least(si.signed_out_at, sh.ends_at) - greatest(si.signed_in_at, sh.starts_at))) / 3600), 0)::float AS h
+    FROM volunteer_signins si JOIN volunteer_shifts sh ON sh.id = si.shift_id
+    WHERE si.volunteer_id = ${volunteerId} AND si.signed_out_at IS NOT NULL
+      AND least(si.signed_out_at, sh.ends_at) > greatest(si.signed_in_at, sh.starts_at)`.execute(db);
+  return r.rows[0]?.h ?? 0;
 }

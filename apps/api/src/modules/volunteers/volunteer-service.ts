@@ -5,7 +5,7 @@ import { localDay } from '../../core/calendar.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { badRequest, notFound, staleVersion } from '../../core/errors.ts';
 import { idempotencyKeyReused, requestFingerprint } from '../../core/idempotency.ts';
-import { hoursBetween } from './coverage.ts';
+import { dutyHours } from './coverage.ts';
 import * as repo from './volunteer-repository.ts';
 import { presentVolunteer } from './volunteer-presenter.ts';
 
@@ -27,11 +27,7 @@ export async function listVolunteers(ctx: SignedInContext, f: repo.VolunteerFilt
 export async function getVolunteer(ctx: SignedInContext, id: string) {
   const v = await repo.findVolunteer(ctx.db, ctx.scope, id);
   if (!v) throw notFound('volunteer');
-  const signins = await repo.signinsOf(ctx.db, id);
-  const hours = signins.reduce(
-    (n, s) => n + (s.signed_out_at ? hoursBetween(s.signed_in_at, s.signed_out_at) : 0),
-    0,
-  );
+  const [signins, hours] = await Promise.all([repo.signinsOf(ctx.db, id), repo.serviceHoursOf(ctx.db, id)]);
   return {
     ...presentVolunteer(v, today(ctx)),
     serviceHours: Math.round(hours * 100) / 100,
@@ -40,7 +36,7 @@ export async function getVolunteer(ctx: SignedInContext, id: string) {
       postName: s.post_name,
       signedInAt: s.signed_in_at.toISOString(),
       signedOutAt: s.signed_out_at?.toISOString() ?? null,
-      hours: s.signed_out_at ? hoursBetween(s.signed_in_at, s.signed_out_at) : null,
+      hours: s.signed_out_at ? dutyHours(s, s.signed_in_at, s.signed_out_at) : null,
       confirmed: !!s.confirmed_at,
     })),
   };

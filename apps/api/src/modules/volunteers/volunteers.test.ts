@@ -204,6 +204,25 @@ describe('sign-in at the post', () => {
     expect(out.body.hours, JSON.stringify(out.body)).toBe(2.5);
     const confirmed = await managerAgain.post(`/api/volunteer-shifts/${shift.id}/confirm`, {});
     expect(confirmed.body.items[0]).toMatchObject({ volunteerId: v.id, hours: 2.5, confirmed: true });
+    // The duty book of December for the employer lists exactly this confirmed sign-in.
+    await db.updateTable('volunteers').set({ employer: '测试物业公司' }).where('id', '=', v.id).execute();
+    const book = await managerAgain.get(
+      `/api/volunteers/duty-book/export?month=2026-12&employer=${encodeURIComponent('测试物业公司')}`,
+    );
+    expect(book.status).toBe(200);
+    const lines = book.text.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(v.name);
+    expect(lines[1]).toContain(',2.5,');
+    expect(
+      (
+        await managerAgain.get(
+          `/api/volunteers/duty-book/export?month=2026-11&employer=${encodeURIComponent('测试物业公司')}`,
+        )
+      ).text
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
     const page = await managerAgain.get(`/api/volunteers/${v.id}`);
     expect(page.body.serviceHours).toBe(2.5);
     const codes = VOLUNTEER_INDICATORS.map((d) => d.code);

@@ -71,7 +71,7 @@ export default function VolunteerPage() {
                 columns={[
                   { title: t('volunteers.nav.posts'), dataIndex: 'postName' },
                   {
-                    title: t('volunteers.roster.week'),
+                    title: t('volunteers.field.time'),
                     key: 'day',
                     render: (_, s) =>
                       `${shanghaiDay(s.signedInAt)} ${hhmm(s.signedInAt)}–${s.signedOutAt ? hhmm(s.signedOutAt) : ''}`,
@@ -102,7 +102,7 @@ export default function VolunteerPage() {
               pagination={false}
               dataSource={v.trainings}
               columns={[
-                { title: t('volunteers.field.certIssued'), dataIndex: 'date' },
+                { title: t('volunteers.field.date'), dataIndex: 'date' },
                 { title: t('volunteers.field.trainings'), dataIndex: 'topic' },
                 { title: t('volunteers.field.hours'), dataIndex: 'hours' },
               ]}

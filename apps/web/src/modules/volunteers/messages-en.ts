@@ -48,6 +48,8 @@ export const volunteersEn: Strings<typeof volunteersZh> = {
     other: 'Other',
   },
   field: {
+    time: 'Time',
+    date: 'Date',
     name: 'Name',
     person: 'Registered person',
     idNumber: 'ID number',

@@ -46,6 +46,8 @@ export const volunteersZh = {
     other: '其他',
   },
   field: {
+    time: '时间',
+    date: '日期',
     name: '姓名',
     person: '实名登记人员',
     idNumber: '证件号码',
