@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   'petition.handle': { group: 'petition', zh: '受理办理信访事项', en: 'Accept and handle petitions' },
   'petition.approve': { group: 'petition', zh: '审批信访延期与答复', en: 'Approve petition extensions' },
   'petition.review': { group: 'petition', zh: '信访复查复核', en: 'Review and recheck petitions' },
+  'petition.leader': { group: 'petition', zh: '领导接访与包案', en: 'Leader reception days and cases' },
+  'petition.admin': { group: 'petition', zh: '管理信访代理网络', en: 'Manage the petition-agent network' },
   // Sensitive data classes (records.ts DATA_CLASSES): granted by an admin; only the petition roles hold the
   // petition class (docs/decisions/0009-petition-roles.md).
   'class.petition.read': { group: 'class', zh: '查看信访类记录', en: 'Read petition-class records' },

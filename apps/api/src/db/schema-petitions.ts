@@ -90,6 +90,8 @@ export interface ReceptionDayTable {
   place: string;
   topic: string | null;
   status: Generated<string>;
+  idempotency_key: string | null;
+  idempotency_hash: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -52,6 +52,7 @@ const BigScreenPage = lazy(() => import('../modules/dashboard/BigScreenPage'));
 const PetitionListPage = lazy(() => import('../modules/petitions/PetitionListPage'));
 const PetitionPage = lazy(() => import('../modules/petitions/PetitionPage'));
 const ReceptionDeskPage = lazy(() => import('../modules/petitions/ReceptionDeskPage'));
+const ReceptionDaysPage = lazy(() => import('../modules/petitions/ReceptionDaysPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -107,6 +108,7 @@ export const router = createBrowserRouter([
       { path: 'policies', element: guarded('policy.manage', <PoliciesAdminPage />) },
       { path: 'petitions', element: guarded('petition.read', <PetitionListPage />) },
       { path: 'petitions/desk', element: guarded('petition.register', <ReceptionDeskPage />) },
+      { path: 'petitions/reception', element: guarded('petition.read', <ReceptionDaysPage />) },
       { path: 'petitions/:id', element: guarded('petition.read', <PetitionPage />) },
       { path: 'mediation/disputes', element: guarded('mediation.read', <DisputeListPage />) },
       { path: 'mediation/disputes/new', element: guarded('mediation.report', <DisputeRegisterPage />) },

@@ -28,6 +28,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       place text NOT NULL,
       topic text,
       status text NOT NULL DEFAULT 'published' CHECK (status IN ('planned', 'published', 'held', 'cancelled')),
+      idempotency_key text UNIQUE,
+      idempotency_hash text,
       version int NOT NULL DEFAULT 1,
       created_at timestamptz NOT NULL,
       updated_at timestamptz NOT NULL

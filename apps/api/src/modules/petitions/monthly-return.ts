@@ -1,9 +1,8 @@
-import { sql } from 'kysely';
 import { audit } from '../../core/audit.ts';
 import type { SignedInContext } from '../../core/context.ts';
 import { badRequest } from '../../core/errors.ts';
 import { computeIndicators } from '../../core/indicators/registry.ts';
-import { pathInScope } from '../../core/org-scope.ts';
+import { returnUnits } from './indicator-repository.ts';
 import { PETITION_INDICATORS } from './indicators.ts';
 import { PETITION_ZERO_INDICATORS } from './zero-indicators.ts';
 
@@ -53,15 +52,7 @@ const pct = (v: number | null | undefined) => (v == null ? '' : `${(v * 100).toF
 export async function monthlyReturnRows(ctx: SignedInContext, month: string) {
   const range = monthRange(month);
   if (range.from > ctx.clock.now()) throw badRequest('month', 'this month has not begun');
-  const units = await ctx.db
-    .selectFrom('orgs as o')
-    .select(['o.id', 'o.name', 'o.level', 'o.path'])
-    .where(pathInScope(ctx.scope, sql.ref('o.path')))
-    .where((eb) => eb.or([eb('o.id', '=', ctx.user.orgId), eb('o.level', '=', 'street')]))
-    .where('o.disabled', '=', false)
-    .orderBy('o.path')
-    .limit(500)
-    .execute();
+  const units = await returnUnits(ctx, ctx.user.orgId);
   const codes = [...PETITION_INDICATORS, ...PETITION_ZERO_INDICATORS].map((i) => i.code);
   const orgIds = units.map((u) => u.id);
   const now = await computeIndicators(ctx, codes, { units: { kind: 'org', orgIds }, ...range });

@@ -1,12 +1,9 @@
-import { sql, type SqlBool } from 'kysely';
 import {
   registerIndicatorSource,
-  type IndicatorCtx,
   type IndicatorDef,
-  type IndicatorQuery,
   type IndicatorSource,
 } from '../../core/indicators/registry.ts';
-import { pathInScope } from '../../core/org-scope.ts';
+import { zeroCountsByUnit } from './indicator-repository.ts';
 
 /**
  * 三个零 (seed 000 l.168: 到市以上个体访为零、到县以上集体访为零、越级访为零), counted per unit by where the matter
@@ -40,33 +37,6 @@ export const PETITION_ZERO_INDICATORS = [
     direction: 'higher',
   },
 ] as const satisfies readonly IndicatorDef[];
-
-const n = <A extends string>(expr: string, as: A) => sql<number>`(${sql.raw(expr)})::int`.as(as);
-const CITY_UP = "(r.level = 'city' OR p.beyond_district IS NOT NULL)";
-const COUNTY_UP = "(r.level IN ('city', 'district') OR p.beyond_district IS NOT NULL)";
-
-export async function zeroCountsByUnit(ctx: IndicatorCtx, q: IndicatorQuery) {
-  if (q.units.kind !== 'org' || !q.units.orgIds.length) return [];
-  return ctx.db
-    .selectFrom('orgs as u')
-    .leftJoin('petitions as p', (j) =>
-      j
-        .on(sql<SqlBool>`coalesce(p.origin_path, p.org_path) LIKE u.path || '%'`)
-        .on('p.received_at', '>=', q.from)
-        .on('p.received_at', '<', q.to),
-    )
-    .leftJoin('orgs as r', 'r.id', 'p.receiving_org_id')
-    .select([
-      'u.id as unit',
-      n(`count(*) FILTER (WHERE NOT p.collective AND ${CITY_UP})`, 'individualCity'),
-      n(`count(*) FILTER (WHERE p.collective AND ${COUNTY_UP})`, 'collectiveCounty'),
-      n('count(*) FILTER (WHERE p.cross_level)', 'crossLevel'),
-    ])
-    .where('u.id', 'in', q.units.orgIds)
-    .where(pathInScope(ctx.scope, sql.ref('u.path')))
-    .groupBy('u.id')
-    .execute();
-}
 
 export const petitionZeroSource: IndicatorSource = {
   module: 'petitions',

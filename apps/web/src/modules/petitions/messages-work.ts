@@ -37,6 +37,7 @@ export const petitionWorkZh = {
     saved: '接访日已发布',
     booked: '{{booked}}/{{capacity}}',
   },
+  dayStatus: { planned: '计划', published: '已发布', held: '已接访', cancelled: '已取消' },
   booking: {
     title: '预约领导接访',
     intro: '选择接访日与时段，填写姓名、电话和反映的事项。',
@@ -153,6 +154,7 @@ export const petitionWorkEn: Strings<typeof petitionWorkZh> = {
     saved: 'Reception day published',
     booked: '{{booked}}/{{capacity}}',
   },
+  dayStatus: { planned: 'Planned', published: 'Published', held: 'Held', cancelled: 'Cancelled' },
   booking: {
     title: 'Book a leader reception',
     intro: 'Choose a reception day and slot, then give your name, phone and the matter.',
