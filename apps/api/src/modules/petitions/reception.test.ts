@@ -126,3 +126,39 @@ describe('leader reception days', () => {
     expect((await book(dayId, resident({ slot: '09:30' }))).status).toBe(404);
   });
 });
+
+describe('领导包案', () => {
+  it('a leader takes a petition with a plan and target; progress and closing go on its timeline', async () => {
+    const chief = await user(t.db.db, street.street, { code: 'petition_leader' });
+    const p = await desk.post('/api/petitions', {
+      channel: 'desk',
+      class: 'appeal',
+      category: 'land',
+      summary: '征地补偿多年未结',
+      demands: '请求兑现补偿',
+      petitioner: { name: '包案信访人', idNumber: citizenId() },
+    });
+    const url = `/api/petitions/${p.body.id}/leader-case`;
+    const past = await leader.post(url, { leaderId: chief.id, targetDate: '2026-12-01', plan: '包掌握情况' });
+    expect(past.body.error.fields[0].path).toBe('targetDate');
+    const r = await leader.post(url, {
+      leaderId: chief.id,
+      targetDate: '2027-01-31',
+      plan: '包掌握情况、包解决问题',
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.leaderCase).toMatchObject({ status: 'open', targetDate: '2027-01-31' });
+    expect((await leader.post(url, { leaderId: chief.id, targetDate: '2027-01-31', plan: 'x' })).status).toBe(
+      409,
+    );
+    expect((await desk.post(`${url}/progress`, { text: '走访' })).status).toBe(403);
+    expect((await leader.post(`${url}/progress`, { text: '已约谈双方，拟定补偿方案' })).status).toBe(200);
+    const closed = await leader.post(`${url}/close`, { outcome: 'resolved', text: '补偿到位，息诉罢访' });
+    expect(closed.body.leaderCase.status).toBe('resolved');
+    const events = await desk.get(`/api/petitions/${p.body.id}/events`);
+    expect(events.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['leader_case', 'leader_progress', 'leader_close']),
+    );
+    expect((await otherDesk.get(url)).status).toBe(404);
+  });
+});

@@ -1,7 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { petitionRegisterInput } from '@civicgrid/shared/petitions';
-import { bookingInput, receptionDayInput, receptionDayQuery } from '@civicgrid/shared/petitions-work';
+import {
+  bookingInput,
+  leaderCaseInput,
+  leaderCloseInput,
+  leaderProgressInput,
+  receptionDayInput,
+  receptionDayQuery,
+} from '@civicgrid/shared/petitions-work';
+import {
+  assignLeaderCase,
+  closeLeaderCase,
+  leaderCaseOf,
+  leaderCaseProgress,
+} from './leader-case-repository.ts';
 import { idParams, signedIn, typed } from '../../core/http.ts';
 import { checkHoneypot, limitByIp, type PublicLimits } from '../public/abuse.ts';
 import { getPetition } from './query-service.ts';
@@ -92,4 +105,31 @@ export function receptionRoutes(limits: PublicLimits) {
       },
     );
   };
+}
+
+/** 领导包案 on a petition: take, report progress, close; the notes go on the petition's timeline. */
+export async function leaderCaseRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+  const leader = { permission: 'petition.leader' } as const;
+  app.get(
+    '/api/petitions/:id/leader-case',
+    { config: { permission: 'petition.read' }, schema: { tags, params: idParams } },
+    (req) => leaderCaseOf(signedIn(req), req.params.id),
+  );
+  app.post(
+    '/api/petitions/:id/leader-case',
+    { config: leader, schema: { tags, params: idParams, body: leaderCaseInput } },
+    async (req, reply) =>
+      reply.status(201).send(await assignLeaderCase(signedIn(req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/petitions/:id/leader-case/progress',
+    { config: leader, schema: { tags, params: idParams, body: leaderProgressInput } },
+    (req) => leaderCaseProgress(signedIn(req), req.params.id, req.body.text),
+  );
+  app.post(
+    '/api/petitions/:id/leader-case/close',
+    { config: leader, schema: { tags, params: idParams, body: leaderCloseInput } },
+    (req) => closeLeaderCase(signedIn(req), req.params.id, req.body),
+  );
 }

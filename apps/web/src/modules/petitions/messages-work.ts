@@ -37,6 +37,7 @@ export const petitionWorkZh = {
     saved: '接访日已发布',
     booked: '{{booked}}/{{capacity}}',
   },
+  events: { leader_case: '领导包案', leader_progress: '包案进展', leader_close: '包案结案' },
   dayStatus: { planned: '计划', published: '已发布', held: '已接访', cancelled: '已取消' },
   booking: {
     title: '预约领导接访',
@@ -153,6 +154,11 @@ export const petitionWorkEn: Strings<typeof petitionWorkZh> = {
     cancel: 'Cancel the day',
     saved: 'Reception day published',
     booked: '{{booked}}/{{capacity}}',
+  },
+  events: {
+    leader_case: 'Leader took the case',
+    leader_progress: 'Leader case progress',
+    leader_close: 'Leader case closed',
   },
   dayStatus: { planned: 'Planned', published: 'Published', held: 'Held', cancelled: 'Cancelled' },
   booking: {
