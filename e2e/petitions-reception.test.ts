@@ -28,7 +28,7 @@ describe.skipIf(skipBrowserTests)('petition reception days', () => {
     await browser?.close();
   });
 
-  it('a leader publishes a day, a resident books a slot on the portal, the desk registers it', async () => {
+  it('a leader publishes a day, a resident books a slot on the portal, the desk registers it, a leader takes it', async () => {
     const camera = new Camera('petitions-reception');
     const { context, page } = await newJourney(browser, baseUrl, { width: 1366, height: 900 });
     contexts.push(context);
@@ -91,5 +91,17 @@ describe.skipIf(skipBrowserTests)('petition reception days', () => {
     await page.getByTestId('booking-petition-ok').click();
     await page.getByTestId('petition-actions').waitFor();
     await poll(() => page.getByTestId('petition-status').innerText()).toBe('已登记');
+
+    // The district 督查 (a petition.leader) takes the matter as a 包案.
+    const url = new URL(page.url()).pathname;
+    await signOut(page);
+    await signIn(page, 'xfdc', demoPassword);
+    await page.goto(url);
+    await page.getByTestId('leader-case-text').fill('包掌握情况、包解决问题、包息诉罢访');
+    await page.getByTestId('leader-case-take').click();
+    await poll(() => page.getByTestId('leader-case').innerText()).toContain('包案中');
+    await poll(() => page.getByTestId('petition-timeline').innerText()).toContain('领导包案');
+    await settle(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'petition-leader-case.png'), fullPage: true });
   });
 });
