@@ -85,6 +85,8 @@ export const PERMISSIONS = {
   'risk.manage': { group: 'stability', zh: '交办管控不稳定因素', en: 'Assign and control risk factors' },
   'warning.issue': { group: 'stability', zh: '发布预警', en: 'Issue warnings' },
   'warning.ack': { group: 'stability', zh: '签收预警', en: 'Acknowledge warnings' },
+  'petition.leader': { group: 'petition', zh: '领导接访与包案', en: 'Leader reception days and cases' },
+  'petition.admin': { group: 'petition', zh: '管理信访代理网络', en: 'Manage the petition-agent network' },
   // Sensitive data classes (records.ts DATA_CLASSES): granted by an admin; only the petition roles hold the
   // petition class (docs/decisions/0009-petition-roles.md).
   'class.petition.read': { group: 'class', zh: '查看信访类记录', en: 'Read petition-class records' },

@@ -116,6 +116,10 @@ export const petitionRegisterInput = z.object({
   /** The authority the petitioner says should handle it: for the 越级访 check. */
   responsibleOrgId: z.uuid().optional(),
   petitioner: petitionPersonInput.optional(),
+  /** Where the matter comes from (三个零 per street); the petitioner's home org when left out. */
+  originOrgId: z.uuid().optional(),
+  /** 进京/赴省访: received outside the district (a manual field of the monthly return). */
+  beyondDistrict: z.enum(['city', 'province', 'capital']).optional(),
   representatives: z.array(petitionPersonInput).max(MAX_REPRESENTATIVES).optional(),
   peopleCount: z.number().int().min(1).max(100_000).default(1),
   address: optText(400),

@@ -234,6 +234,9 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'petition.read',
       'petition.approve',
       'petition.review',
+      'petition.leader',
+      'petition.admin',
+      'registry.read',
       'dashboard.read',
       'class.petition.read',
       'class.petition.export',
@@ -274,6 +277,19 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'registry.read',
       'dashboard.read',
     ],
+  },
+  // 接访/包案 leaders and 信访代理员 (docs/decisions/0011-petition-work.md).
+  {
+    code: 'petition_leader',
+    zh: '信访包案领导',
+    en: 'Petition leader',
+    permissions: ['org.read', 'petition.read', 'petition.leader', 'class.petition.read'],
+  },
+  {
+    code: 'petition_agent',
+    zh: '信访代理员',
+    en: 'Petition agent',
+    permissions: ['org.read', 'petition.read', 'petition.register', 'registry.read', 'class.petition.read'],
   },
   {
     code: 'viewer',

@@ -50,6 +50,7 @@ export const QUERIES: Record<string, string> = {
   'GET /api/subjects/search': '?type=person&q=%E7%8E%8B',
   'DELETE /api/notices/:id': '?version=1',
   'GET /api/petitions/desk-lookup': '?idNumber=310117199001011234',
+  'GET /api/petitions/monthly-return/export': '?month=2026-01',
   'DELETE /api/policies/:id': '?version=1',
   'GET /api/volunteer-roster': '?weekStart=2026-03-02',
   'GET /api/volunteers/duty-book/export': '?month=2026-03',

@@ -63,6 +63,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     petitions: (await f.petition(db, at)).id,
     'stability/risks': (await riskIn(db, at)).id,
     warnings: (await warningIn(db, at)).id,
+    'petitions/reception-days': (await f.receptionDay(db, at)).id,
     ...(await f.disputeIn(db, at).then((m) => ({
       'mediation/disputes': m.dispute.id,
       'mediation/bodies': m.body.id,

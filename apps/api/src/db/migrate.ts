@@ -27,9 +27,10 @@ import * as m0024 from './migrations/0024-petitions.ts';
 import * as m0025 from './migrations/0025-mediation.ts';
 import * as m0026 from './migrations/0026-case-cohandling.ts';
 import * as m0027 from './migrations/0027-security.ts';
+import * as m0029 from './migrations/0029-stability.ts';
 import * as m0030 from './migrations/0030-field.ts';
 import * as m0031 from './migrations/0031-volunteers.ts';
-import * as m0029 from './migrations/0029-stability.ts';
+import * as m0033 from './migrations/0033-petitions-reception.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -60,9 +61,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025-mediation': m0025,
   '0026-case-cohandling': m0026,
   '0027-security': m0027,
+  '0029-stability': m0029,
   '0030-field': m0030,
   '0031-volunteers': m0031,
-  '0029-stability': m0029,
+  '0033-petitions-reception': m0033,
 };
 
 class StaticProvider implements MigrationProvider {

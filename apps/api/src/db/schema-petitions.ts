@@ -1,5 +1,5 @@
-import type { Generated } from 'kysely';
-import type { Json, Timestamp } from './schema-types.ts';
+import type { ColumnType, Generated } from 'kysely';
+import type { DateText, Json, Timestamp } from './schema-types.ts';
 
 /** 信访 (migration 0024): one row per matter, the legal facts of each step as columns. */
 export interface PetitionTable {
@@ -67,8 +67,117 @@ export interface PetitionTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Migration 0033: where the matter comes from (the petitioner's home org), for the 三个零 per street. */
+  origin_path: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 进京/赴省访: received outside the district, a manual field of the monthly return. */
+  beyond_district: ColumnType<string | null, string | null | undefined, string | null>;
+  leader_case_id: ColumnType<string | null, string | null | undefined, string | null>;
+  agent_matter_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** 领导接访日 (migration 0033): a leader's reception day, cut into slots of a capacity each. */
+export interface ReceptionDayTable {
+  id: Generated<string>;
+  org_id: string;
+  org_path: string;
+  leader_id: string | null;
+  leader_name: string;
+  day: DateText;
+  from_time: string;
+  to_time: string;
+  slot_minutes: number;
+  slot_capacity: number;
+  place: string;
+  topic: string | null;
+  status: Generated<string>;
+  idempotency_key: string | null;
+  idempotency_hash: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VisitAppointmentTable {
+  id: Generated<string>;
+  reception_day_id: string;
+  slot: string;
+  name: string;
+  phone: string;
+  summary: string;
+  status: Generated<string>;
+  petition_id: string | null;
+  idempotency_key: string | null;
+  idempotency_hash: string | null;
+  created_at: Timestamp;
+}
+
+/** 领导包案: one hard case a leader takes, over one or more petitions (petitions.leader_case_id). */
+export interface LeaderCaseTable {
+  id: Generated<string>;
+  org_path: string;
+  leader_id: string;
+  leader_name: string;
+  plan: string;
+  since: Timestamp;
+  target_date: DateText;
+  status: Generated<string>;
+  resolved_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface AgentStationTable {
+  id: Generated<string>;
+  name: string;
+  level: string;
+  org_id: string;
+  org_path: string;
+  parent_station_id: string | null;
+  phone: string | null;
+  hours: string | null;
+  created_at: Timestamp;
+}
+
+export interface PetitionAgentTable {
+  id: Generated<string>;
+  station_id: string;
+  org_path: string;
+  person_id: string;
+  user_id: string | null;
+  name: string;
+  kind: string;
+  tenure: Generated<string>;
+  active: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface AgentMatterTable {
+  id: Generated<string>;
+  agent_id: string;
+  station_id: string;
+  org_path: string;
+  kind: string;
+  client_person_id: string | null;
+  client_name: string;
+  summary: string;
+  accepted_at: Timestamp;
+  steps: Json;
+  status: Generated<string>;
+  result: string | null;
+  rating: string | null;
+  closed_at: Timestamp | null;
+  petition_id: string | null;
+  idempotency_key: string | null;
+  idempotency_hash: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
 }
 
 export interface PetitionTables {
   petitions: PetitionTable;
+  reception_days: ReceptionDayTable;
+  visit_appointments: VisitAppointmentTable;
+  leader_cases: LeaderCaseTable;
+  agent_stations: AgentStationTable;
+  petition_agents: PetitionAgentTable;
+  agent_matters: AgentMatterTable;
 }

@@ -112,6 +112,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'petition.read',
   },
   {
+    path: '/petitions/reception',
+    label: 'petitionWork.menu.reception',
+    icon: <CalendarOutlined />,
+    testId: 'menu-petition-reception',
+    permission: 'petition.read',
+  },
+  {
     path: '/persons',
     label: 'registry.menu.persons',
     icon: <ContactsOutlined />,

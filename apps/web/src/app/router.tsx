@@ -64,6 +64,7 @@ const PetitionPage = lazy(() => import('../modules/petitions/PetitionPage'));
 const ReceptionDeskPage = lazy(() => import('../modules/petitions/ReceptionDeskPage'));
 // 网格通 (issue 20): the field PWA's phone page, outside the desktop shell.
 const FieldPage = lazy(() => import('../modules/field/FieldPage'));
+const ReceptionDaysPage = lazy(() => import('../modules/petitions/ReceptionDaysPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -124,6 +125,7 @@ export const router = createBrowserRouter([
       { path: 'policies', element: guarded('policy.manage', <PoliciesAdminPage />) },
       { path: 'petitions', element: guarded('petition.read', <PetitionListPage />) },
       { path: 'petitions/desk', element: guarded('petition.register', <ReceptionDeskPage />) },
+      { path: 'petitions/reception', element: guarded('petition.read', <ReceptionDaysPage />) },
       { path: 'petitions/:id', element: guarded('petition.read', <PetitionPage />) },
       { path: 'mediation/disputes', element: guarded('mediation.read', <DisputeListPage />) },
       { path: 'mediation/disputes/new', element: guarded('mediation.report', <DisputeRegisterPage />) },

@@ -3,18 +3,30 @@ import { seedDemoPetitions } from './demo-seed.ts';
 import { registerPetitionIndicators } from './indicators.ts';
 import { petitionOwner, registerPetitionDocumentOwner } from './record-owner.ts';
 import { petitionRoutes } from './routes.ts';
+import { petitionReturnRoutes } from './routes-return.ts';
+import { leaderCaseRoutes, receptionRoutes } from './routes-reception.ts';
+import { registerPetitionZeroIndicators } from './zero-indicators.ts';
 import { registerPetitionTaskKinds } from './task-kinds.ts';
 import { PETITION_WORKFLOW } from './workflow.ts';
 
 export default defineModule({
   name: 'petitions',
-  routes: () => petitionRoutes,
+  routes:
+    ({ config }) =>
+    async (app) => {
+      // One plugin, several route files (each under 300 lines): called in place, not encapsulated.
+      await petitionReturnRoutes(app);
+      await receptionRoutes(config.publicLimits)(app);
+      await leaderCaseRoutes(app);
+      await petitionRoutes(app);
+    },
   // The legal clocks run on the one deadline sweep over every module's workflows.
   workflows: () => [PETITION_WORKFLOW],
   recordOwners: [petitionOwner],
   register: () => {
     registerPetitionTaskKinds();
     registerPetitionIndicators();
+    registerPetitionZeroIndicators();
     registerPetitionDocumentOwner();
   },
   seeds: { demo: (tx, now) => seedDemoPetitions(tx, now) },

@@ -23,6 +23,7 @@ interface Person {
   name: string;
   idNumber: string;
   phone: string | null;
+  orgPath: string | null;
 }
 
 const YEAR_MS = 365 * 86_400_000;
@@ -41,6 +42,20 @@ function underField(field: string, err: unknown): never {
  * The petitioner from the registry: by id, by ID number when already known, or created inline through the
  * registry's own use case (GB 11643 checks, history, audit) when the desk types in someone new.
  */
+const person = (r: {
+  id: string;
+  name: string;
+  id_number: string;
+  phone: string | null;
+  org_path: string;
+}) => ({
+  id: r.id,
+  name: r.name,
+  idNumber: r.id_number,
+  phone: r.phone,
+  orgPath: r.org_path,
+});
+
 async function resolvePerson(ctx: SignedInContext, field: string, p: PersonInput): Promise<Person> {
   const persons = subjectType('person');
   if (p.personId) {
@@ -48,13 +63,12 @@ async function resolvePerson(ctx: SignedInContext, field: string, p: PersonInput
       ? (await personsById(ctx.db, [p.personId]))[0]
       : undefined;
     if (!found) throw badRequest(`${field}.personId`, 'no such person in your part of the tree');
-    return { id: found.id, name: found.name, idNumber: found.id_number, phone: found.phone };
+    return { ...person(found) };
   }
   if (!p.idNumber) throw badRequest(`${field}.idNumber`, 'required without personId');
   const idNumber = p.idNumber.toUpperCase();
   const existing = await personByIdNumber(ctx.db, idNumber);
-  if (existing)
-    return { id: existing.id, name: existing.name, idNumber: existing.id_number, phone: existing.phone };
+  if (existing) return person(existing);
   if (!p.name) throw badRequest(`${field}.name`, 'required for a person not yet in the registry');
   const created = await persons
     .create!.run(ctx, {
@@ -65,7 +79,7 @@ async function resolvePerson(ctx: SignedInContext, field: string, p: PersonInput
       phone: p.phone ?? null,
     })
     .catch((err: unknown) => underField(field, err));
-  return { id: created.id, name: p.name, idNumber, phone: p.phone ?? null };
+  return { id: created.id, name: p.name, idNumber, phone: p.phone ?? null, orgPath: null };
 }
 
 /** category + the authority or accused unit + the address without spaces: "the same matter" for 重复访. */
@@ -110,6 +124,7 @@ export async function registerPetition(
     if (!receiving || !pathIsInScope(tx.scope, receiving.path))
       throw badRequest('receivingOrgId', 'no such org in your part of the tree');
     const respondent = await orgInTree(tx, input.respondentOrgId, 'respondentOrgId');
+    const origin = await orgInTree(tx, input.originOrgId, 'originOrgId');
     const responsible = await orgInTree(tx, input.responsibleOrgId, 'responsibleOrgId');
     const petitioner = input.petitioner ? await resolvePerson(tx, 'petitioner', input.petitioner) : null;
     const reps: Person[] = [];
@@ -145,6 +160,8 @@ export async function registerPetition(
       first_receiver_name: tx.user.displayName,
       receiving_org_id: receiving.id,
       org_path: receiving.path,
+      origin_path: origin?.path ?? petitioner?.orgPath ?? null,
+      beyond_district: input.beyondDistrict ?? null,
       respondent_org_id: respondent?.id ?? null,
       respondent_path: respondent?.path ?? null,
       responsible_org_id: null,

@@ -9,6 +9,7 @@ import { calendarEn } from '../../modules/calendar/messages';
 import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
+import { petitionWorkEn } from '../../modules/petitions/messages-work';
 import { mediationEn } from '../../modules/mediation/messages-en';
 import { subjectRequestEn } from '../../modules/subject-requests/messages';
 import { fieldEn } from '../../modules/field/messages';
@@ -26,6 +27,7 @@ export const en: Resources = {
   kit: kitEn,
   secondFactor: secondFactorEn,
   petition: petitionEn,
+  petitionWork: petitionWorkEn,
   mediation: mediationEn,
   subjectRequest: subjectRequestEn,
   field: fieldEn,

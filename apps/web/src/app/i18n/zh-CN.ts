@@ -9,6 +9,7 @@ import { calendarZh } from '../../modules/calendar/messages';
 import { kitZh } from '../../kit/messages';
 import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 import { petitionZh } from '../../modules/petitions/messages';
+import { petitionWorkZh } from '../../modules/petitions/messages-work';
 import { mediationZh } from '../../modules/mediation/messages';
 import { subjectRequestZh } from '../../modules/subject-requests/messages';
 import { fieldZh } from '../../modules/field/messages';
@@ -30,6 +31,7 @@ export const zhCN = {
   kit: kitZh,
   secondFactor: secondFactorZh,
   petition: petitionZh,
+  petitionWork: petitionWorkZh,
   mediation: mediationZh,
   subjectRequest: subjectRequestZh,
   field: fieldZh,

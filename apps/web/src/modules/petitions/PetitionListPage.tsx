@@ -13,6 +13,7 @@ import { useCan } from '../../app/auth';
 import { ListPage } from '../../kit/ListPage';
 import { dateRange, search, select } from '../../kit/filters';
 import { formatTime } from '../../lib/time';
+import { MonthlyReturnButton } from './MonthlyReturnButton';
 import { PETITIONS, type PetitionItem } from './petition-api';
 import { ClockCell, Flags, StatusTag } from './petition-ui';
 
@@ -107,6 +108,7 @@ export default function PetitionListPage() {
           <ClockCell p={p} />
         </div>
       )}
+      extra={canExport ? <MonthlyReturnButton /> : undefined}
       export={
         canExport
           ? { path: '/api/petitions/export', baseName: 'petitions', testId: 'petitions-export' }

@@ -8,6 +8,7 @@ import { RecordTimeline } from '../../kit/RecordTimeline';
 import { formatTime } from '../../lib/time';
 import { ClockStrip } from './ClockStrip';
 import { usePetition, usePetitionEvents, type PetitionDetail } from './petition-api';
+import { LeaderCasePanel } from './LeaderCasePanel';
 import { PetitionActionModal } from './PetitionActionModal';
 import { Flags, StatusTag } from './petition-ui';
 
@@ -20,7 +21,11 @@ function Timeline({ id }: { id: string }) {
   return (
     <RecordTimeline
       events={events.data?.items ?? []}
-      actionLabel={(e) => t(`petition.action.${e.action as 'route'}`, { defaultValue: e.action })}
+      actionLabel={(e) =>
+        e.action.startsWith('leader_')
+          ? t(`petitionWork.events.${e.action as 'leader_case'}`)
+          : t(`petition.action.${e.action as 'route'}`, { defaultValue: e.action })
+      }
       statusLabel={(s) => t(`petition.status.${s as 'registered'}`)}
       testId="petition-timeline"
     />
@@ -116,7 +121,10 @@ export default function PetitionPage() {
         onAction: setAction,
         testId: 'petition-actions',
       })}
-      sections={(p) => [{ key: 'details', title: t('petition.page.details'), content: <Details p={p} /> }]}
+      sections={(p) => [
+        { key: 'details', title: t('petition.page.details'), content: <Details p={p} /> },
+        { key: 'leader', title: t('petitionWork.leader.title'), content: <LeaderCasePanel id={p.id} /> },
+      ]}
       timeline={(p) => ({
         title: t('petition.page.timeline'),
         content: <Timeline key={p.version} id={p.id} />,

@@ -10,6 +10,7 @@ const RecentPage = lazy(() => import('./RecentPage'));
 const NoticesPage = lazy(() => import('./NoticesPage'));
 const PoliciesPage = lazy(() => import('./PoliciesPage'));
 const PolicyPage = lazy(() => import('./PolicyPage'));
+const ReceptionBookingPage = lazy(() => import('../petitions/PortalBookingPage'));
 
 export const portalRoute: RouteObject = {
   path: '/public',
@@ -27,5 +28,6 @@ export const portalRoute: RouteObject = {
     { path: 'notices', element: <NoticesPage /> },
     { path: 'policies', element: <PoliciesPage /> },
     { path: 'policies/:id', element: <PolicyPage /> },
+    { path: 'reception', element: <ReceptionBookingPage /> },
   ],
 };
