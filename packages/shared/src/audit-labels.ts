@@ -22,6 +22,7 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   case_assignment: w('协办任务', 'Co-handling'),
   category: w('事件分类', 'Category'),
   dispute: w('矛盾纠纷', 'Dispute'),
+  special_person: w('特殊人群档案', 'Special population file'),
   document: w('文书', 'Document'),
   'mediation.body': w('调解组织', 'Mediation body'),
   mediation_body: w('调解组织', 'Mediation body'),

@@ -19,6 +19,7 @@ import places from './places/module.ts';
 import publicSide from './public/module.ts';
 import registry from './registry/module.ts';
 import roles from './roles/module.ts';
+import specialPopulations from './special-populations/module.ts';
 import users from './users/module.ts';
 
 /**
@@ -45,6 +46,8 @@ export const MODULES: readonly ModuleDef[] = [
   assessment,
   // 大调解 reads registry people and organisations as parties.
   mediation,
+  // 特殊人群 reads registry people as the subjects of its files.
+  specialPopulations,
 ];
 
 /**

@@ -78,6 +78,8 @@ export const DEMO_ACCOUNTS = [
   { username: 'xfjd', role: 'petition_receptionist', at: 'district', displayName: '信访接待员（演示）' },
   { username: 'xfbl', role: 'petition_handler', at: 'dept', displayName: '信访办理员（演示）' },
   { username: 'xfdc', role: 'petition_supervisor', at: 'district', displayName: '信访督查（演示）' },
+  // 特殊人群 (issue 18): the 司法所 corrections officer of the first street.
+  { username: 'sqjz', role: 'corrections_officer', at: 'street', displayName: '司法所矫正专干（演示）' },
   // 大联动: two more departments' handlers, so a case can be worked by a lead and co-departments.
   {
     username: 'dept-hj',
