@@ -60,6 +60,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     'open311/keys': (await f.open311Key(db, at)).id,
     'subject-requests': (await f.subjectRequest(db, at)).id,
     petitions: (await f.petition(db, at)).id,
+    'special-populations/files': (await f.specialFile(db, at)).id,
     ...(await f.disputeIn(db, at).then((m) => ({
       'mediation/disputes': m.dispute.id,
       'mediation/bodies': m.body.id,

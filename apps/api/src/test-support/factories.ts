@@ -197,3 +197,4 @@ export async function caseIn(db: Db, at: Subtree, status: CaseStatus = 'reported
 
 export * from './factories-records.ts';
 export * from './factories-mediation.ts';
+export * from './factories-special.ts';

@@ -27,6 +27,7 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
+import { SPECIAL_CATEGORIES } from '@civicgrid/shared/special-populations';
 import { TasksNavIcon } from '../modules/cases/TasksNavIcon';
 
 export interface NavItem {
@@ -41,7 +42,7 @@ export interface NavItem {
 }
 
 /** Menu sections, in menu order after the ungrouped everyday entries. */
-export const NAV_GROUPS = ['registry', 'command', 'public', 'mediation', 'system'] as const;
+export const NAV_GROUPS = ['registry', 'command', 'public', 'mediation', 'special', 'system'] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 /** The side menu; an entry shows only to users holding its permission, the same one its route demands. */
@@ -238,6 +239,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: `menu-mediation-${key}`,
     permission,
     group: 'mediation' as const,
+  })),
+  // 特殊人群 (modules.md §4.3): a list per class, each under its class permission.
+  ...SPECIAL_CATEGORIES.map((c) => ({
+    path: `/special/${c}`,
+    label: `special.category.${c}` as ParseKeys,
+    icon: <TeamOutlined />,
+    testId: `menu-special-${c}`,
+    permission: `class.${c}.read`,
+    group: 'special' as const,
   })),
 ];
 

@@ -24,6 +24,9 @@ const DisputePage = lazy(() => import('../modules/mediation/DisputePage'));
 const MyMediationPage = lazy(() => import('../modules/mediation/MyMediationPage'));
 const BodiesPage = lazy(() => import('../modules/mediation/BodiesPage'));
 const MediatorsPage = lazy(() => import('../modules/mediation/MediatorsPage'));
+const SpecialFileListPage = lazy(() => import('../modules/special-populations/SpecialFileListPage'));
+const SpecialFilePage = lazy(() => import('../modules/special-populations/SpecialFilePage'));
+const SpecialFileNewPage = lazy(() => import('../modules/special-populations/SpecialFileNewPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
@@ -112,6 +115,9 @@ export const router = createBrowserRouter([
       { path: 'mediation/disputes/new', element: guarded('mediation.report', <DisputeRegisterPage />) },
       { path: 'mediation/disputes/:id', element: guarded('mediation.read', <DisputePage />) },
       { path: 'mediation/mine', element: guarded('mediation.manage', <MyMediationPage />) },
+      { path: 'special/new', element: guarded('special.manage', <SpecialFileNewPage />) },
+      { path: 'special/files/:id', element: guarded('special.read', <SpecialFilePage />) },
+      { path: 'special/:category', element: guarded('special.read', <SpecialFileListPage />) },
       { path: 'mediation/bodies', element: guarded('mediation.read', <BodiesPage />) },
       { path: 'mediation/mediators', element: guarded('mediation.read', <MediatorsPage />) },
       { path: 'profile', element: page(<ProfilePage />) },

@@ -10,6 +10,7 @@ import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
 import { mediationEn } from '../../modules/mediation/messages-en';
+import { specialEn } from '../../modules/special-populations/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
@@ -23,6 +24,7 @@ export const en: Resources = {
   secondFactor: secondFactorEn,
   petition: petitionEn,
   mediation: mediationEn,
+  special: specialEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -48,6 +50,7 @@ export const en: Resources = {
     logout: 'Sign out',
   },
   menuGroup: {
+    special: 'Special populations',
     registry: 'Registry',
     mediation: 'Dispute mediation',
     command: 'Command and assessment',
@@ -336,6 +339,7 @@ export const en: Resources = {
     selectAll: 'All',
   },
   permGroup: {
+    special: 'Special populations',
     org: 'Org tree',
     user: 'Users',
     role: 'Roles',

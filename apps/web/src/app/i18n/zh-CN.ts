@@ -10,6 +10,7 @@ import { kitZh } from '../../kit/messages';
 import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 import { petitionZh } from '../../modules/petitions/messages';
 import { mediationZh } from '../../modules/mediation/messages';
+import { specialZh } from '../../modules/special-populations/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -27,6 +28,7 @@ export const zhCN = {
   secondFactor: secondFactorZh,
   petition: petitionZh,
   mediation: mediationZh,
+  special: specialZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -52,6 +54,7 @@ export const zhCN = {
     logout: '退出登录',
   },
   menuGroup: {
+    special: '特殊人群服务管理',
     registry: '实有人口房屋单位',
     mediation: '矛盾纠纷调解',
     command: '指挥考核',
@@ -339,6 +342,7 @@ export const zhCN = {
     selectAll: '全选',
   },
   permGroup: {
+    special: '特殊人群',
     org: '组织架构',
     user: '用户',
     role: '角色',
