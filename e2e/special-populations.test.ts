@@ -1,7 +1,8 @@
 // 特殊人群 in Chromium against the real server and the demo district: the 司法所 corrections officer (sqjz)
 // opens the 社区矫正 list (masked, with its count), opens a file for a person registered inline with the
 // GB 11643 checks (缓刑, 普管, a help team), and the file page shows the report due 10 days after the judgment
-// and the missing-cadre warning; then the list on a 375 px phone.
+// and the missing-cadre warning; the subject reports in (late: the judgment took effect on 11-20); then the
+// list on a 375 px phone.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, inject, it, onTestFailed } from 'vitest';
@@ -35,9 +36,10 @@ async function choose(page: Page, select: Locator, label: string) {
 }
 
 async function date(page: Page, picker: Locator, value: string) {
+  // antd puts the test id on the picker's own input.
   await picker.click();
-  await picker.locator('input').fill(value);
-  await picker.locator('input').press('Enter');
+  await picker.fill(value);
+  await picker.press('Enter');
 }
 
 describe.skipIf(skipBrowserTests)('特殊人群 journey', () => {
@@ -84,6 +86,15 @@ describe.skipIf(skipBrowserTests)('特殊人群 journey', () => {
     await poll(() => page.getByTestId('special-warning').first().innerText()).toContain('责任干部');
     await poll(() => page.getByTestId('special-team').innerText()).toContain('陈社工');
     await shoot(page, 'special-file-zh.png');
+
+    // 报到 through the workflow dialog: the page offers it because the API allows it now.
+    await page.getByTestId('action-report').click();
+    await page.getByTestId('action-form').waitFor();
+    await settle(page);
+    await page.getByTestId('action-submit').click();
+    await page.getByTestId('action-form').waitFor({ state: 'detached' });
+    await poll(() => page.getByTestId('special-status').first().innerText()).toBe('已报到');
+    await poll(() => page.getByTestId('special-timeline').innerText()).toContain('报到');
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto('/special/corrections');

@@ -4,6 +4,7 @@ import { CASE_WORKFLOW } from './modules/cases/workflow.ts';
 import { PERMIT_WORKFLOW } from './modules/places/permit-workflow.ts';
 import { PETITION_WORKFLOW } from './modules/petitions/workflow.ts';
 import { DISPUTE_WORKFLOW } from './modules/mediation/workflow.ts';
+import { CORRECTIONS_WORKFLOW } from './modules/special-populations/workflow.ts';
 
 /** Every workflow definition: the deadline sweep, the diagrams in docs/workflows and their tests loop over it. */
 export const WORKFLOWS: readonly AnyWorkflowDef[] = [
@@ -12,4 +13,5 @@ export const WORKFLOWS: readonly AnyWorkflowDef[] = [
   PERMIT_WORKFLOW,
   PETITION_WORKFLOW,
   DISPUTE_WORKFLOW,
+  CORRECTIONS_WORKFLOW,
 ];

@@ -130,3 +130,37 @@ export function teamWarnings(
     out.push('no_woman');
   return out;
 }
+
+/** The corrections workflow's actions (§4.3 state table); receive is the file's opening. */
+export const CORRECTIONS_ACTIONS = [
+  'report',
+  'announce',
+  'leave',
+  'return',
+  'lose_contact',
+  'found',
+  'end',
+] as const;
+export type CorrectionsAction = (typeof CORRECTIONS_ACTIONS)[number];
+export const END_REASONS = ['term_served', 'revoked', 'death'] as const;
+/** Who approves a leave (实施办法 2020, from memory: district settings may change the limits). */
+export const LEAVE_LEVELS = ['justice_office', 'county', 'above'] as const;
+
+export function leaveApprovalLevel(days: number, limits = { office: 7, county: 30 }) {
+  if (days <= limits.office) return 'justice_office' as const;
+  return days <= limits.county ? ('county' as const) : ('above' as const);
+}
+
+export const CORRECTIONS_ACTION_INPUTS = {
+  report: z.object({ note: text(500).optional() }),
+  announce: z.object({ note: text(500).optional() }),
+  leave: z.object({
+    days: z.number().int().min(1).max(90),
+    destination: text(100),
+    reason: text(500),
+  }),
+  return: z.object({}),
+  lose_contact: z.object({ note: text(500).optional() }),
+  found: z.object({ note: text(500).optional() }),
+  end: z.object({ reason: z.enum(END_REASONS), note: text(500).optional() }),
+} as const satisfies Record<CorrectionsAction, z.ZodObject>;

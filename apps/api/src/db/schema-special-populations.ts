@@ -19,6 +19,7 @@ export interface SpecialPersonTable {
   effective_date: DateText | null;
   report_due: DateText | null;
   reported_at: Timestamp | null;
+  late_report: Generated<boolean>;
   release_date: DateText | null;
   window_end: DateText | null;
   ended_at: Timestamp | null;

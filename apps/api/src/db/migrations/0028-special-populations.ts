@@ -24,6 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       effective_date date,
       report_due date,
       reported_at timestamptz,
+      late_report boolean NOT NULL DEFAULT false,
       release_date date,
       window_end date,
       ended_at timestamptz,

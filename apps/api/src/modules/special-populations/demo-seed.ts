@@ -1,3 +1,4 @@
+import { likePrefix } from '../../core/like.ts';
 import type { Db } from '../../db/client.ts';
 
 const DAY = 86_400_000;
@@ -19,7 +20,7 @@ export async function seedDemoSpecialPopulations(tx: Db, now: Date) {
   const people = await tx
     .selectFrom('persons')
     .select(['id', 'name', 'sex', 'org_path'])
-    .where('org_path', 'like', `${street.path}%`)
+    .where('org_path', 'like', likePrefix(street.path))
     .orderBy('id_number')
     .limit(6)
     .execute();

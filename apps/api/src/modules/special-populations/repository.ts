@@ -33,6 +33,7 @@ const FILE_COLUMNS = [
   's.effective_date',
   's.report_due',
   's.reported_at',
+  's.late_report',
   's.release_date',
   's.window_end',
   's.ended_at',

@@ -7,7 +7,12 @@ import { forbidden } from '../../core/errors.ts';
 import { idParams, signedIn, typed } from '../../core/http.ts';
 import { classedExport } from '../../core/records/classes.ts';
 import { exportFormat, sendExport } from '../../core/xlsx.ts';
+import { z } from 'zod';
+import { CORRECTIONS_ACTIONS } from '@civicgrid/shared/special-populations';
+import { fileAction } from './actions.ts';
 import { createFile, getFile, listFiles, readableCategories } from './service.ts';
+
+const actionBody = z.looseObject({ action: z.enum(CORRECTIONS_ACTIONS), version: z.number().int().min(1) });
 
 const tags = ['special-populations'];
 const read = { permission: 'special.read' } as const;
@@ -81,5 +86,14 @@ export async function specialPopulationRoutes(fastify: FastifyInstance) {
   );
   app.get('/api/special-populations/files/:id', { config: read, schema: { tags, params: idParams } }, (req) =>
     getFile(signedIn(req), req.params.id),
+  );
+  app.post(
+    '/api/special-populations/files/:id/actions',
+    { config: manage, schema: { tags, params: idParams, body: actionBody } },
+    async (req) => {
+      const ctx = signedIn(req);
+      await fileAction(ctx, req.params.id, req.body);
+      return getFile(ctx, req.params.id);
+    },
   );
 }

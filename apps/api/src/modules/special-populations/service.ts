@@ -17,6 +17,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../core/errors.ts'
 import { pathIsInScope } from '../../core/org-scope.ts';
 import { auditDetailRead } from '../../core/records/classes.ts';
 import { subjectType } from '../../core/records/subject-types.ts';
+import { startReportClock, workflowPart } from './actions.ts';
 import * as repo from './repository.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -100,6 +101,8 @@ export async function getFile(ctx: SignedInContext, id: string) {
       userId: m.user_id,
     })),
     warnings: teamWarnings(r.person_sex, r.category as SpecialCategory, team),
+    lateReport: r.late_report,
+    ...(await workflowPart(ctx, r.id, r.category)),
   };
 }
 
@@ -185,6 +188,14 @@ export async function createFile(ctx: SignedInContext, input: SpecialFileCreate)
         created_at: now,
       })),
     );
+    if (corrections)
+      await startReportClock(
+        tx.db,
+        row.id,
+        input.effectiveDate!,
+        addDays(input.effectiveDate!, DEFAULT_REPORT_DAYS),
+        now,
+      );
     await repo.markClass(tx.db, {
       id: row.id,
       category: input.category,

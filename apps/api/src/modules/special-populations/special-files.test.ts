@@ -178,3 +178,59 @@ async function audits(id: string) {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+describe('the corrections workflow', () => {
+  it('reports late after day 10, refuses announce without a cadre, and records the leave approval level', async () => {
+    const p = await f.person(t.db.db, a);
+    const made = await officer.post(
+      '/api/special-populations/files',
+      corrections(p.id, { effectiveDate: '2026-11-10', startDate: '2026-11-10' }),
+    );
+    expect(made.status, made.text).toBe(201);
+    const id = made.body.id;
+    const reported = await officer.post(`/api/special-populations/files/${id}/actions`, {
+      action: 'report',
+      version: 1,
+    });
+    expect(reported.status, reported.text).toBe(200);
+    expect(reported.body).toMatchObject({ status: 'reported', allowedActions: [] });
+    const row = await t.db.db
+      .selectFrom('special_persons')
+      .select('late_report')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    // Effective 11-10, due 11-20, reported 11-25: late.
+    expect(row.late_report).toBe(true);
+    const refused = await officer.post(`/api/special-populations/files/${id}/actions`, {
+      action: 'announce',
+      version: 2,
+    });
+    expect(refused.status).toBe(409);
+    await t.db.db
+      .insertInto('special_team_members')
+      .values({ special_person_id: id, role: 'cadre', name: '王干部', sex: 'male' })
+      .execute();
+    const announced = await officer.post(`/api/special-populations/files/${id}/actions`, {
+      action: 'announce',
+      version: 2,
+    });
+    expect(announced.body.status).toBe('under_correction');
+    const leave = await officer.post(`/api/special-populations/files/${id}/actions`, {
+      action: 'leave',
+      version: 3,
+      days: 8,
+      destination: '杭州',
+      reason: '探望病重母亲',
+    });
+    expect(leave.body.status).toBe('away');
+    const ev = leave.body.timeline.find((e: { action: string }) => e.action === 'leave');
+    expect(ev).toBeTruthy();
+    const data = await t.db.db
+      .selectFrom('workflow_events')
+      .select('data')
+      .where('owner_id', '=', id)
+      .where('action', '=', 'leave')
+      .executeTakeFirstOrThrow();
+    expect((data.data as { approvalLevel: string }).approvalLevel).toBe('county');
+  });
+});

@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import { Alert, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { CORRECTIONS_ACTIONS, type CorrectionsAction } from '@civicgrid/shared/special-populations';
 import { DetailPage } from '../../kit/DetailPage';
+import { RecordTimeline } from '../../kit/RecordTimeline';
+import { FileActionModal } from './FileActionModal';
 import { LevelTag, StatusTag, useSubLabel } from './labels';
 import { useSpecialFile, type SpecialFileDetail } from './special-api';
 
@@ -10,8 +14,9 @@ export default function SpecialFilePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const query = useSpecialFile(id);
+  const [action, setAction] = useState<CorrectionsAction | null>(null);
   return (
-    <DetailPage<SpecialFileDetail, never>
+    <DetailPage<SpecialFileDetail, CorrectionsAction>
       query={query}
       backTo={query.data ? `/special/${query.data.category}` : '/special/corrections'}
       testId="special-file-page"
@@ -28,6 +33,7 @@ export default function SpecialFilePage() {
       )}
       summary={(d) => (
         <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          {d.lateReport && <Alert type="error" showIcon message={t('special.page.lateReport')} />}
           {d.warnings.map((w) => (
             <Alert
               key={w}
@@ -40,12 +46,40 @@ export default function SpecialFilePage() {
           <Typography.Text type="secondary">{t('special.page.audited')}</Typography.Text>
         </Space>
       )}
+      actions={(d) => ({
+        allowed: d.allowedActions,
+        order: CORRECTIONS_ACTIONS,
+        label: (a) => t(`special.action.${a}`),
+        primary: ['report', 'announce', 'return', 'found'],
+        danger: ['lose_contact'],
+        onAction: setAction,
+        testId: 'special-actions',
+      })}
+      timeline={(d) => ({
+        title: t('special.page.timeline'),
+        content: (
+          <RecordTimeline
+            events={d.timeline}
+            actionLabel={(e) =>
+              t(`special.action.${e.action as 'report'}`, {
+                defaultValue: e.action === 'late_report' ? t('special.page.lateReport') : e.action,
+              })
+            }
+            statusLabel={(s) => t(`special.status.${s as 'ended'}`)}
+            testId="special-timeline"
+          />
+        ),
+      })}
       sections={(d) => [
         { key: 'person', title: t('special.page.person'), content: <Person d={d} /> },
         { key: 'facts', title: t('special.page.facts'), content: <Facts d={d} /> },
         { key: 'team', title: t('special.page.team'), testId: 'special-team', content: <Team d={d} /> },
       ]}
-    />
+    >
+      {action && query.data && (
+        <FileActionModal key={action} detail={query.data} action={action} onClose={() => setAction(null)} />
+      )}
+    </DetailPage>
   );
 }
 

@@ -1,5 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import type { SpecialCategory, SpecialFileCreate } from '@civicgrid/shared/special-populations';
+import type {
+  CorrectionsAction,
+  SpecialCategory,
+  SpecialFileCreate,
+} from '@civicgrid/shared/special-populations';
 import { api } from '../../lib/api';
 
 export const specialKeys = {
@@ -41,6 +45,18 @@ export interface SpecialFileDetail extends SpecialFile {
   note: string | null;
   team: { id: string; role: string; name: string; sex: string | null; phone: string | null }[];
   warnings: ('no_cadre' | 'no_woman')[];
+  lateReport: boolean;
+  allowedActions: CorrectionsAction[];
+  timeline: {
+    id: string;
+    at: string;
+    actorName: string | null;
+    actorOrg: string | null;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    note: string | null;
+  }[];
 }
 
 export function useSpecialFile(id: string) {
@@ -54,4 +70,9 @@ export function useSpecialFile(id: string) {
 export const specialApi = {
   create: (body: SpecialFileCreate) =>
     api<{ id: string }>('/api/special-populations/files', { method: 'POST', body }),
+  act: (id: string, body: Record<string, unknown>) =>
+    api<SpecialFileDetail>(`/api/special-populations/files/${encodeURIComponent(id)}/actions`, {
+      method: 'POST',
+      body,
+    }),
 };
