@@ -5,6 +5,7 @@ import { PERMIT_WORKFLOW } from './modules/places/permit-workflow.ts';
 import { PETITION_WORKFLOW } from './modules/petitions/workflow.ts';
 import { DISPUTE_WORKFLOW } from './modules/mediation/workflow.ts';
 import { RISK_WORKFLOW } from './modules/stability/workflow.ts';
+import { CORRECTIONS_WORKFLOW } from './modules/special-populations/workflow.ts';
 
 /** Every workflow definition: the deadline sweep, the diagrams in docs/workflows and their tests loop over it. */
 export const WORKFLOWS: readonly AnyWorkflowDef[] = [
@@ -14,4 +15,5 @@ export const WORKFLOWS: readonly AnyWorkflowDef[] = [
   PETITION_WORKFLOW,
   DISPUTE_WORKFLOW,
   RISK_WORKFLOW,
+  CORRECTIONS_WORKFLOW,
 ];

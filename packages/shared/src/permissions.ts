@@ -55,6 +55,8 @@ export const PERMISSIONS = {
     zh: '审批调解延期与重新调解',
     en: 'Approve extensions and reopening',
   },
+  'special.read': { group: 'special', zh: '使用特殊人群模块', en: 'Open special populations' },
+  'special.manage': { group: 'special', zh: '特殊人群建档与管理', en: 'Open and manage special files' },
   'mediation.admin': {
     group: 'mediation',
     zh: '管理调解组织与调解员',

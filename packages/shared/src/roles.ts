@@ -291,6 +291,24 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
     en: 'Petition agent',
     permissions: ['org.read', 'petition.read', 'petition.register', 'registry.read', 'class.petition.read'],
   },
+  // 特殊人群 (modules.md §4.3, docs/decisions/0014-special-population-roles.md): 司法所矫正专干 keeps the
+  // corrections and released files of the street; the classes are the daily work of this post.
+  {
+    code: 'corrections_officer',
+    zh: '司法所矫正专干',
+    en: 'Corrections officer',
+    permissions: [
+      'org.read',
+      'registry.read',
+      'registry.manage',
+      'special.read',
+      'special.manage',
+      'class.corrections.read',
+      'class.corrections.export',
+      'class.released.read',
+      'class.released.export',
+    ],
+  },
   {
     code: 'viewer',
     zh: '只读用户',

@@ -64,6 +64,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     'stability/risks': (await riskIn(db, at)).id,
     warnings: (await warningIn(db, at)).id,
     'petitions/reception-days': (await f.receptionDay(db, at)).id,
+    'special-populations/files': (await f.specialFile(db, at)).id,
     ...(await f.disputeIn(db, at).then((m) => ({
       'mediation/disputes': m.dispute.id,
       'mediation/bodies': m.body.id,

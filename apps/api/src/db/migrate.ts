@@ -27,6 +27,7 @@ import * as m0024 from './migrations/0024-petitions.ts';
 import * as m0025 from './migrations/0025-mediation.ts';
 import * as m0026 from './migrations/0026-case-cohandling.ts';
 import * as m0027 from './migrations/0027-security.ts';
+import * as m0028 from './migrations/0028-special-populations.ts';
 import * as m0029 from './migrations/0029-stability.ts';
 import * as m0030 from './migrations/0030-field.ts';
 import * as m0031 from './migrations/0031-volunteers.ts';
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025-mediation': m0025,
   '0026-case-cohandling': m0026,
   '0027-security': m0027,
+  '0028-special-populations': m0028,
   '0029-stability': m0029,
   '0030-field': m0030,
   '0031-volunteers': m0031,

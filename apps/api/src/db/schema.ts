@@ -9,6 +9,7 @@ import type { AssessmentTables } from './schema-assessment.ts';
 import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
 import type { CohandlingTables } from './schema-cohandling.ts';
+import type { SpecialPopulationTables } from './schema-special-populations.ts';
 import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
 import type { AuditChainTables } from './schema-audit-chain.ts';
@@ -283,7 +284,8 @@ export interface Database
     FieldTables,
     VolunteerTables,
     StabilityTables,
-    CohandlingTables {
+    CohandlingTables,
+    SpecialPopulationTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

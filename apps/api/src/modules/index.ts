@@ -23,6 +23,7 @@ import registry from './registry/module.ts';
 import roles from './roles/module.ts';
 import stability from './stability/module.ts';
 import warnings from './warnings/module.ts';
+import specialPopulations from './special-populations/module.ts';
 import users from './users/module.ts';
 
 /**
@@ -56,6 +57,8 @@ export const MODULES: readonly ModuleDef[] = [
   // 维稳 reads petitions, disputes and cases (links, warning rules).
   stability,
   warnings,
+  // 特殊人群 reads registry people as the subjects of its files.
+  specialPopulations,
 ];
 
 /**

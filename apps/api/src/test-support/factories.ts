@@ -199,3 +199,4 @@ export * from './factories-records.ts';
 export * from './factories-mediation.ts';
 export * from './factories-volunteers.ts';
 export * from './factories-petitions.ts';
+export * from './factories-special.ts';

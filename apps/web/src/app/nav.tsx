@@ -28,6 +28,7 @@ import {
   MobileOutlined,
 } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
+import { SPECIAL_CATEGORIES } from '@civicgrid/shared/special-populations';
 import { TasksNavIcon } from '../modules/cases/TasksNavIcon';
 
 export interface NavItem {
@@ -47,6 +48,7 @@ export const NAV_GROUPS = [
   'command',
   'public',
   'mediation',
+  'special',
   'stability',
   'volunteers',
   'system',
@@ -305,6 +307,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'risk.read',
     group: 'stability',
   },
+  // 特殊人群 (modules.md §4.3): a list per class, each under its class permission.
+  ...SPECIAL_CATEGORIES.map((c) => ({
+    path: `/special/${c}`,
+    label: `special.category.${c}` as ParseKeys,
+    icon: <TeamOutlined />,
+    testId: `menu-special-${c}`,
+    permission: `class.${c}.read`,
+    group: 'special' as const,
+  })),
 ];
 
 /** The menu key of a location: an entry's own path (/cases/new), else its first path segment (/cases/:id). */

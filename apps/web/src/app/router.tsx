@@ -33,6 +33,9 @@ const MyShiftsPage = lazy(() => import('../modules/volunteers/MyShiftsPage'));
 const RiskListPage = lazy(() => import('../modules/stability/RiskListPage'));
 const RiskPage = lazy(() => import('../modules/stability/RiskPage'));
 const WarningListPage = lazy(() => import('../modules/stability/WarningListPage'));
+const SpecialFileListPage = lazy(() => import('../modules/special-populations/SpecialFileListPage'));
+const SpecialFilePage = lazy(() => import('../modules/special-populations/SpecialFilePage'));
+const SpecialFileNewPage = lazy(() => import('../modules/special-populations/SpecialFileNewPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
@@ -131,6 +134,9 @@ export const router = createBrowserRouter([
       { path: 'mediation/disputes/new', element: guarded('mediation.report', <DisputeRegisterPage />) },
       { path: 'mediation/disputes/:id', element: guarded('mediation.read', <DisputePage />) },
       { path: 'mediation/mine', element: guarded('mediation.manage', <MyMediationPage />) },
+      { path: 'special/new', element: guarded('special.manage', <SpecialFileNewPage />) },
+      { path: 'special/files/:id', element: guarded('special.read', <SpecialFilePage />) },
+      { path: 'special/:category', element: guarded('special.read', <SpecialFileListPage />) },
       { path: 'mediation/bodies', element: guarded('mediation.read', <BodiesPage />) },
       { path: 'volunteers', element: guarded('volunteer.read', <VolunteerListPage />) },
       { path: 'volunteers/teams', element: guarded('volunteer.read', <VolunteerTeamsPage />) },

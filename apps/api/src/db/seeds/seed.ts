@@ -83,6 +83,8 @@ export const DEMO_ACCOUNTS = [
   { username: 'zyz', role: 'volunteer', at: 'street', displayName: '志愿者（演示）' },
   // 维稳 (issue 19): the district's stability officer.
   { username: 'wwzg', role: 'stability_officer', at: 'district', displayName: '维稳专干（演示）' },
+  // 特殊人群 (issue 18): the 司法所 corrections officer of the first street.
+  { username: 'sqjz', role: 'corrections_officer', at: 'street', displayName: '司法所矫正专干（演示）' },
   // 大联动: two more departments' handlers, so a case can be worked by a lead and co-departments.
   {
     username: 'dept-hj',

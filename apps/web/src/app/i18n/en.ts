@@ -15,6 +15,7 @@ import { subjectRequestEn } from '../../modules/subject-requests/messages';
 import { fieldEn } from '../../modules/field/messages';
 import { volunteersEn } from '../../modules/volunteers/messages-en';
 import { stabilityEn } from '../../modules/stability/messages-en';
+import { specialEn } from '../../modules/special-populations/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
@@ -33,6 +34,7 @@ export const en: Resources = {
   field: fieldEn,
   volunteers: volunteersEn,
   stability: stabilityEn,
+  special: specialEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -58,6 +60,7 @@ export const en: Resources = {
     logout: 'Sign out',
   },
   menuGroup: {
+    special: 'Special populations',
     registry: 'Registry',
     mediation: 'Dispute mediation',
     volunteers: 'Volunteers and posts',
@@ -348,6 +351,7 @@ export const en: Resources = {
     selectAll: 'All',
   },
   permGroup: {
+    special: 'Special populations',
     org: 'Org tree',
     user: 'Users',
     role: 'Roles',

@@ -15,6 +15,7 @@ import { subjectRequestZh } from '../../modules/subject-requests/messages';
 import { fieldZh } from '../../modules/field/messages';
 import { volunteersZh } from '../../modules/volunteers/messages';
 import { stabilityZh } from '../../modules/stability/messages';
+import { specialZh } from '../../modules/special-populations/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -37,6 +38,7 @@ export const zhCN = {
   field: fieldZh,
   volunteers: volunteersZh,
   stability: stabilityZh,
+  special: specialZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -62,6 +64,7 @@ export const zhCN = {
     logout: '退出登录',
   },
   menuGroup: {
+    special: '特殊人群服务管理',
     registry: '实有人口房屋单位',
     mediation: '矛盾纠纷调解',
     volunteers: '群防群治',
@@ -351,6 +354,7 @@ export const zhCN = {
     selectAll: '全选',
   },
   permGroup: {
+    special: '特殊人群',
     org: '组织架构',
     user: '用户',
     role: '角色',

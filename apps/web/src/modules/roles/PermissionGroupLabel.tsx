@@ -11,6 +11,7 @@ const KNOWN = [
   'dashboard',
   'class',
   'petition',
+  'special',
 ] as const;
 type Known = (typeof KNOWN)[number];
 
