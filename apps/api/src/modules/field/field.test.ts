@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../core/clock.ts';
+import { systemScope } from '../../core/org-scope.ts';
 import { district, org, user, type FactoryOrg } from '../../test-support/factories.ts';
 import { createTestApp, type Agent, type TestApp } from '../../test-support/test-app.ts';
+import { fieldIndicatorSource } from './indicators.ts';
 
 // Thursday 3 December 2026, 10:00 in Shanghai: inside the 12345 window (days 1–5).
 const clock = new FakeClock('2026-12-03T02:00:00Z');
@@ -122,5 +124,42 @@ describe('patrols and the Today screen', () => {
     expect(today.body.nextDutyDay).toBe('2026-12-05');
     const outsiderToday = await outsider.get('/api/field/today');
     expect(outsiderToday.body.visitsThisMonth).toBe(0);
+  });
+});
+
+describe('indicators', () => {
+  it('counts a unit’s visits, valid patrol hours and the invalid patrol rate; another community none', async () => {
+    const db = t.db.db;
+    const other = await org(db, community, 'grid');
+    const worker2 = await t.login((await user(db, other, { code: 'grid_worker' })).username);
+    await worker2.post('/api/field/visits', visit());
+    const points = [{ lng: 121.35, lat: 31.09, at: '2026-12-03T03:00:00.000Z' }];
+    await worker2.post('/api/field/patrols', {
+      kind: 'street',
+      startedAt: '2026-12-03T03:00:00Z',
+      endedAt: '2026-12-03T04:30:00Z',
+      points,
+    });
+    await worker2.post('/api/field/patrols', {
+      kind: 'night',
+      startedAt: '2026-12-03T05:00:00Z',
+      endedAt: '2026-12-03T05:01:00Z',
+      points,
+    });
+    const values = await fieldIndicatorSource.compute(
+      { db, scope: systemScope(), clock },
+      {
+        units: { kind: 'org', orgIds: [other.id] },
+        from: new Date('2026-12-01T00:00:00Z'),
+        to: new Date('2027-01-01T00:00:00Z'),
+      },
+    );
+    expect(values.get(other.id)).toEqual({
+      'field.visits': 1,
+      'field.patrols': 1,
+      'field.patrolHours': 1.5,
+      'field.patrolKm': 0,
+      'field.invalidPatrolRate': 0.5,
+    });
   });
 });
