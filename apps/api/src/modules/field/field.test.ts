@@ -121,7 +121,8 @@ describe('patrols and the Today screen', () => {
     expect(today.body.households12345).toBe(5);
     expect(today.body.rule12345.met).toBe(true);
     expect(today.body.rule12345.checkable).toBe(false);
-    expect(today.body.nextDutyDay).toBe('2026-12-05');
+    // The 5th is a Saturday: the duty moves to Monday the 7th.
+    expect(today.body.nextDutyDay).toBe('2026-12-07');
     const outsiderToday = await outsider.get('/api/field/today');
     expect(outsiderToday.body.visitsThisMonth).toBe(0);
   });
@@ -161,5 +162,32 @@ describe('indicators', () => {
       'field.patrolKm': 0,
       'field.invalidPatrolRate': 0.5,
     });
+  });
+});
+
+describe('逢五进站 sign-in', () => {
+  it('signs in on the (shifted) duty day once; on another day 400 naming day', async () => {
+    const before = clock.now();
+    const username = (await user(t.db.db, community, { code: 'grid_worker' })).username;
+    try {
+      // Four days on, the earlier sessions have timed out: the worker signs in that morning.
+      clock.set('2026-12-07T01:00:00Z');
+      const worker = await t.login(username);
+      const first = await worker.post('/api/field/duty/signin', { lng: 121.35, lat: 31.09 });
+      expect(first.status).toBe(200);
+      expect(first.body.isDutyDay).toBe(true);
+      expect(first.body.signedInAt).toBe('2026-12-07T01:00:00.000Z');
+      clock.set('2026-12-07T01:05:00Z');
+      const again = await worker.post('/api/field/duty/signin', {});
+      expect(again.body.signedInAt).toBe('2026-12-07T01:00:00.000Z');
+      clock.set('2026-12-08T01:00:00Z');
+      const nextDay = await t.login(username);
+      const off = await nextDay.post('/api/field/duty/signin', {});
+      expect(off.status).toBe(400);
+      expect(JSON.stringify(off.body)).toContain('day');
+      expect((await nextDay.get('/api/field/duty')).body.nextDutyDay).toBe('2026-12-15');
+    } finally {
+      clock.set(before);
+    }
   });
 });
