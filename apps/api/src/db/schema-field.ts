@@ -41,7 +41,20 @@ export interface FieldPatrolTable {
   created_at: Generated<Timestamp>;
 }
 
+/** 逢五进站: one sign-in per worker and duty day. */
+export interface FieldDutySigninTable {
+  id: Generated<string>;
+  org_id: string;
+  org_path: string;
+  user_id: string;
+  day: string;
+  signed_in_at: Timestamp;
+  lng: number | null;
+  lat: number | null;
+}
+
 export interface FieldTables {
+  field_duty_signins: FieldDutySigninTable;
   field_visits: FieldVisitTable;
   field_patrols: FieldPatrolTable;
 }

@@ -49,9 +49,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE UNIQUE INDEX field_patrols_idempotency_uq ON field_patrols (user_id, idempotency_key)
       WHERE idempotency_key IS NOT NULL;
     CREATE INDEX field_patrols_org_path_idx ON field_patrols (org_path text_pattern_ops, started_at DESC);
+    CREATE TABLE field_duty_signins (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      org_path text NOT NULL,
+      user_id uuid NOT NULL REFERENCES users(id),
+      day date NOT NULL,
+      signed_in_at timestamptz NOT NULL,
+      lng double precision,
+      lat double precision,
+      UNIQUE (user_id, day)
+    );
   `.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`DROP TABLE field_patrols; DROP TABLE field_visits;`.execute(db);
+  await sql`DROP TABLE field_duty_signins; DROP TABLE field_patrols; DROP TABLE field_visits;`.execute(db);
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../../core/clock.ts';
+import { systemScope } from '../../core/org-scope.ts';
 import { district, org, user, type FactoryOrg } from '../../test-support/factories.ts';
 import { createTestApp, type Agent, type TestApp } from '../../test-support/test-app.ts';
+import { fieldIndicatorSource } from './indicators.ts';
 
 // Thursday 3 December 2026, 10:00 in Shanghai: inside the 12345 window (days 1–5).
 const clock = new FakeClock('2026-12-03T02:00:00Z');
@@ -119,8 +121,73 @@ describe('patrols and the Today screen', () => {
     expect(today.body.households12345).toBe(5);
     expect(today.body.rule12345.met).toBe(true);
     expect(today.body.rule12345.checkable).toBe(false);
-    expect(today.body.nextDutyDay).toBe('2026-12-05');
+    // The 5th is a Saturday: the duty moves to Monday the 7th.
+    expect(today.body.nextDutyDay).toBe('2026-12-07');
     const outsiderToday = await outsider.get('/api/field/today');
     expect(outsiderToday.body.visitsThisMonth).toBe(0);
+  });
+});
+
+describe('indicators', () => {
+  it('counts a unit’s visits, valid patrol hours and the invalid patrol rate; another community none', async () => {
+    const db = t.db.db;
+    const other = await org(db, community, 'grid');
+    const worker2 = await t.login((await user(db, other, { code: 'grid_worker' })).username);
+    await worker2.post('/api/field/visits', visit());
+    const points = [{ lng: 121.35, lat: 31.09, at: '2026-12-03T03:00:00.000Z' }];
+    await worker2.post('/api/field/patrols', {
+      kind: 'street',
+      startedAt: '2026-12-03T03:00:00Z',
+      endedAt: '2026-12-03T04:30:00Z',
+      points,
+    });
+    await worker2.post('/api/field/patrols', {
+      kind: 'night',
+      startedAt: '2026-12-03T05:00:00Z',
+      endedAt: '2026-12-03T05:01:00Z',
+      points,
+    });
+    const values = await fieldIndicatorSource.compute(
+      { db, scope: systemScope(), clock },
+      {
+        units: { kind: 'org', orgIds: [other.id] },
+        from: new Date('2026-12-01T00:00:00Z'),
+        to: new Date('2027-01-01T00:00:00Z'),
+      },
+    );
+    expect(values.get(other.id)).toEqual({
+      'field.visits': 1,
+      'field.patrols': 1,
+      'field.patrolHours': 1.5,
+      'field.patrolKm': 0,
+      'field.invalidPatrolRate': 0.5,
+    });
+  });
+});
+
+describe('逢五进站 sign-in', () => {
+  it('signs in on the (shifted) duty day once; on another day 400 naming day', async () => {
+    const before = clock.now();
+    const username = (await user(t.db.db, community, { code: 'grid_worker' })).username;
+    try {
+      // Four days on, the earlier sessions have timed out: the worker signs in that morning.
+      clock.set('2026-12-07T01:00:00Z');
+      const worker = await t.login(username);
+      const first = await worker.post('/api/field/duty/signin', { lng: 121.35, lat: 31.09 });
+      expect(first.status).toBe(200);
+      expect(first.body.isDutyDay).toBe(true);
+      expect(first.body.signedInAt).toBe('2026-12-07T01:00:00.000Z');
+      clock.set('2026-12-07T01:05:00Z');
+      const again = await worker.post('/api/field/duty/signin', {});
+      expect(again.body.signedInAt).toBe('2026-12-07T01:00:00.000Z');
+      clock.set('2026-12-08T01:00:00Z');
+      const nextDay = await t.login(username);
+      const off = await nextDay.post('/api/field/duty/signin', {});
+      expect(off.status).toBe(400);
+      expect(JSON.stringify(off.body)).toContain('day');
+      expect((await nextDay.get('/api/field/duty')).body.nextDutyDay).toBe('2026-12-15');
+    } finally {
+      clock.set(before);
+    }
   });
 });

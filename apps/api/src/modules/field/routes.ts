@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { fieldListQuery, patrolInput, visitInput } from '@civicgrid/shared/field';
 import { signedIn, typed } from '../../core/http.ts';
+import { dutyOf, dutySignin } from './duty-service.ts';
 import { fieldToday, listPatrols, listVisits, recordPatrol, recordVisit } from './service.ts';
 
 const tags = ['field'];
@@ -47,6 +48,17 @@ const todayOut = z.object({
   nextDutyDay: z.string(),
 });
 
+const dutyOut = z.object({
+  today: z.string(),
+  isDutyDay: z.boolean(),
+  nextDutyDay: z.string(),
+  signedInAt: z.string().nullable(),
+});
+const signinBody = z.object({
+  lng: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+});
+
 const keyOf = (req: FastifyRequest) => {
   const key = req.headers['idempotency-key'];
   return typeof key === 'string' && key ? key.slice(0, 100) : null;
@@ -57,6 +69,14 @@ export async function fieldRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   app.get('/api/field/today', { config: visit, schema: { tags, response: { 200: todayOut } } }, (req) =>
     fieldToday(signedIn(req)),
+  );
+  app.get('/api/field/duty', { config: visit, schema: { tags, response: { 200: dutyOut } } }, (req) =>
+    dutyOf(signedIn(req)),
+  );
+  app.post(
+    '/api/field/duty/signin',
+    { config: visit, schema: { tags, body: signinBody, response: { 200: dutyOut } } },
+    (req) => dutySignin(signedIn(req), req.body),
   );
   app.get(
     '/api/field/visits',

@@ -1,7 +1,6 @@
 import {
   PATROL_MIN_SECONDS,
   RULE_12345,
-  nextDutyDay,
   trackDistanceMeters,
   type FieldToday,
   type PatrolInput,
@@ -12,6 +11,7 @@ import { localDay } from '../../core/calendar.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { isUniqueViolation } from '../../core/errors.ts';
 import { idempotencyKeyReused, requestFingerprint } from '../../core/idempotency.ts';
+import { dutyOf } from './duty-service.ts';
 import {
   insertPatrol,
   insertVisit,
@@ -175,6 +175,6 @@ export async function fieldToday(ctx: SignedInContext): Promise<FieldToday> {
     },
     patrolSecondsThisMonth: t.patrolSeconds,
     patrolDistanceMThisMonth: t.patrolMeters,
-    nextDutyDay: nextDutyDay(today),
+    nextDutyDay: (await dutyOf(ctx)).nextDutyDay,
   };
 }

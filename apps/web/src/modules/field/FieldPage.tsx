@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth, useLogout } from '../../app/auth';
 import { useFieldToday, useMyVisits } from './field-api';
 import type { QueuedItem } from './offline-queue';
+import { DutyCard } from './DutyCard';
 import { PatrolCard } from './PatrolCard';
 import { registerFieldWorker, useFieldDevice } from './use-field-device';
 import { VisitForm } from './VisitForm';
@@ -166,6 +167,7 @@ export default function FieldPage() {
             {me.user.displayName} · {me.user.orgName}
           </Typography.Text>
           <TodayCard online={device.online} />
+          <DutyCard online={device.online} />
           {device.queue.length > 0 && (
             <QueueCard queue={device.queue} online={device.online} onSync={() => void device.sync()} />
           )}
