@@ -131,6 +131,13 @@ export const NOTIFICATION_MESSAGES = {
   'case.co_override': {
     title: { zh: '领导同意先行反馈：{{title}}', en: 'A leader let you give feedback now: {{title}}' },
   },
+  // 回访 (0032): an unsatisfied evaluation asks the centre to call the reporter back; a reopened case.
+  'case.callback_due': {
+    title: { zh: '群众不满意，请回访：{{title}}', en: 'The reporter is unsatisfied, call them back: {{title}}' },
+  },
+  'case.reopened': {
+    title: { zh: '事件已重新办理：{{title}}', en: 'A case has been reopened: {{title}}' },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

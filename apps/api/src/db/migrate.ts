@@ -27,6 +27,7 @@ import * as m0024 from './migrations/0024-petitions.ts';
 import * as m0025 from './migrations/0025-mediation.ts';
 import * as m0026 from './migrations/0026-case-cohandling.ts';
 import * as m0027 from './migrations/0027-security.ts';
+import * as m0032 from './migrations/0032-case-return-visit.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025-mediation': m0025,
   '0026-case-cohandling': m0026,
   '0027-security': m0027,
+  '0032-case-return-visit': m0032,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -9,6 +9,7 @@ import type { AssessmentTables } from './schema-assessment.ts';
 import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
 import type { CohandlingTables } from './schema-cohandling.ts';
+import type { CaseReturnVisitTables } from './schema-case-return-visit.ts';
 import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
 import type { AuditChainTables } from './schema-audit-chain.ts';
@@ -195,6 +196,9 @@ export interface CaseTable {
   first_receiver_user_id: string | null;
   first_receiver_org_id: string | null;
   first_receiver_follows: Generated<boolean>;
+  /** The return visit (0032): times reopened; the open call-back's due time. */
+  reopen_count: Generated<number>;
+  callback_due: Timestamp | null;
   reporter_name: string | null;
   reporter_phone: string | null;
   created_by: string | null;
@@ -277,7 +281,8 @@ export interface Database
     AuditChainTables,
     PetitionTables,
     MediationTables,
-    CohandlingTables {
+    CohandlingTables,
+    CaseReturnVisitTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

@@ -25,6 +25,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 import { TasksNavIcon } from '../modules/cases/TasksNavIcon';
@@ -172,6 +173,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <BorderInnerOutlined />,
     testId: 'menu-grids',
     permission: 'org.read',
+    group: 'system',
+  },
+  {
+    path: '/case-settings',
+    label: 'caseReturn.settings.title',
+    icon: <SettingOutlined />,
+    testId: 'menu-case-settings',
+    permission: 'case.dispatch',
     group: 'system',
   },
   {

@@ -25,6 +25,7 @@ const MyMediationPage = lazy(() => import('../modules/mediation/MyMediationPage'
 const BodiesPage = lazy(() => import('../modules/mediation/BodiesPage'));
 const MediatorsPage = lazy(() => import('../modules/mediation/MediatorsPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
+const CaseSettingsPage = lazy(() => import('../modules/cases/CaseSettingsPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
 const PersonListPage = lazy(() => import('../modules/registry/PersonListPage'));
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
       { path: 'cases/new', element: guarded('case.create', <CaseIntakePage />) },
       { path: 'cases', element: guarded('case.read', <CaseListPage />) },
       { path: 'cases/:id', element: guarded('case.read', <CasePage />) },
+      { path: 'case-settings', element: guarded('case.dispatch', <CaseSettingsPage />) },
       // Every role's work, whatever module it comes from: no permission beyond being signed in.
       { path: 'tasks', element: page(<TasksPage />) },
       { path: 'calendar', element: guarded('calendar.manage', <CalendarPage />) },

@@ -10,6 +10,7 @@ import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
 import { mediationEn } from '../../modules/mediation/messages-en';
+import { caseReturnEn } from '../../modules/cases/return-visit-messages';
 
 export const en: Resources = {
   registry: registryEn,
@@ -23,6 +24,7 @@ export const en: Resources = {
   secondFactor: secondFactorEn,
   petition: petitionEn,
   mediation: mediationEn,
+  caseReturn: caseReturnEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -450,6 +452,8 @@ export const en: Resources = {
       withdraw_co: 'Withdraw co-handling',
       assign: 'Assign handler',
       comment: 'Consult',
+      callback: 'Call back',
+      reopen: 'Reopen',
       referral_expire: 'Unanswered in time, returned',
     },
     channel: {

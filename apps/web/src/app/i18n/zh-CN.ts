@@ -10,6 +10,7 @@ import { kitZh } from '../../kit/messages';
 import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 import { petitionZh } from '../../modules/petitions/messages';
 import { mediationZh } from '../../modules/mediation/messages';
+import { caseReturnZh } from '../../modules/cases/return-visit-messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -27,6 +28,7 @@ export const zhCN = {
   secondFactor: secondFactorZh,
   petition: petitionZh,
   mediation: mediationZh,
+  caseReturn: caseReturnZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -453,6 +455,8 @@ export const zhCN = {
       withdraw_co: '撤回协办',
       assign: '指定处理人',
       comment: '会商',
+      callback: '回访',
+      reopen: '重新办理',
       referral_expire: '逾期未答复，已退回',
     },
     channel: {

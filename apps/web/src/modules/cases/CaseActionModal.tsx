@@ -38,6 +38,9 @@ const LABEL_KEYS = {
   mentionOrgIds: 'mentions',
 } as const;
 
+/** Keys worded in the return-visit strings (`caseReturn.*`). */
+const RETURN_LABELS: Record<string, 'caseReturn.outcome'> = { outcome: 'caseReturn.outcome' };
+
 /**
  * One case action: the kit's workflow dialog over the action's shared input schema, with the case's own
  * pickers (departments the centre may dispatch to, another case to merge into, photos from the camera).
@@ -137,9 +140,17 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
       actionLabel={actionLabel}
       schema={schema}
       version={detail.version}
-      label={(key) => t(`case.modal.${LABEL_KEYS[key as keyof typeof LABEL_KEYS] ?? 'note'}`)}
+      label={(key) =>
+        RETURN_LABELS[key]
+          ? t(RETURN_LABELS[key])
+          : t(`case.modal.${LABEL_KEYS[key as keyof typeof LABEL_KEYS] ?? 'note'}`)
+      }
       optionLabel={(key, value) =>
-        key === 'evaluation' ? t(`case.evaluation.${value as 'satisfied'}`) : value
+        key === 'evaluation'
+          ? t(`case.evaluation.${value as 'satisfied'}`)
+          : key === 'outcome'
+            ? t(`caseReturn.outcomes.${value as 'satisfied'}`)
+            : value
       }
       widgets={widgets}
       initialValues={initialValues}
