@@ -85,6 +85,14 @@ describe.skipIf(skipBrowserTests)('return visit journey (回访, zh-CN)', () => 
       await staff((await browser.journey(baseUrl)).page, 'grid')
     )(caseId, { action: 'verify', passed: true });
     await centerAct(caseId, { action: 'close' });
+    // 常用回复 for call-backs, made through the API (the settings page is shot below).
+    const tplTitle = `回访未解决${marker.slice(-6)}`;
+    const me = (await (await center.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const tpl = await center.request.post('/api/case-reply-templates', {
+      headers: { 'X-CSRF-Token': me.csrfToken, 'Idempotency-Key': `e2e-rv-${Date.now()}` },
+      data: { action: 'callback', title: tplTitle, body: '电话回访：群众称问题仍未解决，需重新处理。' },
+    });
+    expect(tpl.status(), await tpl.text()).toBe(201);
 
     // ---- the resident is not satisfied ----
     await resident.goto(`/public/track/${code}`);
@@ -107,6 +115,9 @@ describe.skipIf(skipBrowserTests)('return visit journey (回访, zh-CN)', () => 
     await dialog.waitFor();
     await settle(center);
     await dialog.getByText('问题未解决（重新办理）', { exact: true }).click();
+    await dialog.getByTestId('action-note-template').click();
+    await center.locator('.ant-select-item-option', { hasText: tplTitle }).click();
+    await poll(() => dialog.getByTestId('action-note').inputValue()).toContain('问题仍未解决');
     await dialog.getByTestId('action-note').fill('电话回访：群众称广告又贴上了，需重新处理。');
     await camera.shot(center, 'callback-dialog');
     await center.getByTestId('action-submit').click();
@@ -123,5 +134,10 @@ describe.skipIf(skipBrowserTests)('return visit journey (回访, zh-CN)', () => 
     await poll(() => resident.getByTestId('portal-timeline').innerText()).toContain('重新办理');
     expect(await resident.getByTestId('portal-timeline').innerText()).not.toContain('广告又贴上');
     await camera.shot(resident, 'portal-reopened');
+
+    // ---- 事件设置: the call-back time and the reply templates ----
+    await center.goto('/case-settings');
+    await center.getByTestId('templates-table').locator('tr', { hasText: tplTitle }).waitFor();
+    await camera.shot(center, 'case-settings');
   });
 });

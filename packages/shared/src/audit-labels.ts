@@ -20,6 +20,8 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   calendar: w('工作日历', 'Working calendar'),
   case: w('事件', 'Case'),
   case_assignment: w('协办任务', 'Co-handling'),
+  case_reply_template: w('常用回复', 'Reply template'),
+  'case.template': w('常用回复', 'Reply template'),
   category: w('事件分类', 'Category'),
   dispute: w('矛盾纠纷', 'Dispute'),
   document: w('文书', 'Document'),

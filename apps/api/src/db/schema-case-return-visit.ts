@@ -20,6 +20,24 @@ export interface CaseCallbackTable {
   created_at: GeneratedTimestamp;
 }
 
+/** 常用回复: a unit's texts for a case action's note (migration 0032). */
+export interface CaseReplyTemplateTable {
+  id: Generated<string>;
+  org_id: string;
+  org_path: string;
+  action: string;
+  category_id: string | null;
+  title: string;
+  body: string;
+  created_by: string | null;
+  idempotency_key: string | null;
+  idempotency_hash: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  version: Generated<number>;
+}
+
 export interface CaseReturnVisitTables {
   case_callbacks: CaseCallbackTable;
+  case_reply_templates: CaseReplyTemplateTable;
 }

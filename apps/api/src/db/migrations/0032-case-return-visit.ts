@@ -36,6 +36,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE cases
       ADD COLUMN reopen_count integer NOT NULL DEFAULT 0,
       ADD COLUMN callback_due timestamptz;
+
+    -- 常用回复: texts a unit's staff pick for a case action's note (feedback, reject, return, call-back), for
+    -- one category or all; a unit's templates serve the units under it too.
+    CREATE TABLE case_reply_templates (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      org_id uuid NOT NULL REFERENCES orgs(id),
+      org_path text NOT NULL,
+      action text NOT NULL CHECK (action IN ('feedback', 'reject', 'return', 'callback')),
+      category_id uuid REFERENCES categories(id),
+      title text NOT NULL,
+      body text NOT NULL,
+      created_by uuid REFERENCES users(id),
+      idempotency_key text UNIQUE,
+      idempotency_hash text,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      version integer NOT NULL DEFAULT 1
+    );
+    CREATE INDEX case_reply_templates_org_idx ON case_reply_templates (org_path text_pattern_ops, action);
   `.execute(db);
 }
 
@@ -43,5 +62,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`
     ALTER TABLE cases DROP COLUMN reopen_count, DROP COLUMN callback_due;
     DROP TABLE case_callbacks;
+    DROP TABLE case_reply_templates;
   `.execute(db);
 }

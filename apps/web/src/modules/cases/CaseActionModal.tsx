@@ -13,6 +13,7 @@ import { taskKeys } from '../home/tasks-api';
 import type { ActionBody, CaseAction, CaseDetail, GoneCase } from './case-types';
 import { AssigneeSelect, CaseSearchSelect, DeadlinePicker, DepartmentSelect } from './ActionFields';
 import { findCategory } from './CategoryTreeSelect';
+import { TemplatedText, templateFieldOf } from './ReplyTemplatePicker';
 
 interface Props {
   detail: CaseDetail;
@@ -133,6 +134,24 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
       rules: photosRequired ? [photosRequiredRule(t('case.modal.photosRequired'))] : [],
     },
   };
+
+  // 常用回复: the action's text field offers the unit's templates for this category.
+  const templated = templateFieldOf(action);
+  if (
+    templated &&
+    (action === 'feedback' || action === 'reject' || action === 'return' || action === 'callback')
+  )
+    widgets[templated] = {
+      ...widgets[templated],
+      input: (
+        <TemplatedText
+          action={action}
+          categoryId={detail.categoryId}
+          testId={`action-${templated}`}
+          placeholder={widgets[templated]?.placeholder}
+        />
+      ),
+    };
 
   return (
     <WorkflowActionModal

@@ -7,6 +7,7 @@ import { useCan } from '../../app/auth';
 import { QueryError } from '../../components/QueryError';
 import { errorMessage } from '../../lib/error-message';
 import { applyFieldErrors } from '../../lib/form-errors';
+import { ReplyTemplatesCard } from './ReplyTemplatesCard';
 import { returnVisitApi, returnVisitKeys, useReturnVisitSettings } from './return-visit-api';
 
 /** 事件设置: the district's call-back time (回访); changed by holders of category.manage, read by the centre. */
@@ -69,6 +70,7 @@ export default function CaseSettingsPage() {
         {t('caseReturn.settings.title')}
       </Typography.Title>
       <ReturnVisitCard />
+      <ReplyTemplatesCard />
     </Space>
   );
 }
