@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_ACTIONS, EVALUATIONS, type CaseAction } from './cases.ts';
+import { CALLBACK_OUTCOMES } from './case-return-visit.ts';
 
 /**
  * What each case action carries, shared by the API (the workflow runner validates an action's input with its
@@ -39,6 +40,8 @@ export const CASE_ACTION_INPUTS = {
   override_co: z.object({ reason }),
   assign: z.object({ userId: z.uuid(), note: note.optional() }),
   comment: z.object({ note, mentionOrgIds: z.array(z.uuid()).max(10).optional() }),
+  callback: z.object({ outcome: z.enum(CALLBACK_OUTCOMES), note: note.optional() }),
+  reopen: z.object({ reason }),
 } as const satisfies Record<CaseAction, z.ZodObject>;
 
 export type CaseActionInput<A extends CaseAction> = z.infer<(typeof CASE_ACTION_INPUTS)[A]>;
@@ -64,5 +67,6 @@ export const caseActionBody = z.object({
   targetCaseId: z.uuid().optional(),
   userId: z.uuid().optional(),
   mentionOrgIds: z.array(z.uuid()).max(10).optional(),
+  outcome: z.enum(CALLBACK_OUTCOMES).optional(),
 });
 export type CaseActionBody = z.infer<typeof caseActionBody>;

@@ -37,6 +37,9 @@ export const CASE_ACTIONS = [
   'assign',
   // 会商: an internal comment of those working on the case, with @-mentions of its units; never public.
   'comment',
+  // 回访 (0032): the centre records the call-back's answer; a closed case reopens (closed → registered).
+  'callback',
+  'reopen',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

@@ -172,6 +172,16 @@ export const NOTIFICATION_MESSAGES = {
       en: 'Shift understaffed: {{post}} {{start}} ({{have}}/{{need}})',
     },
   },
+  // 回访 (0032): an unsatisfied evaluation asks the centre to call the reporter back; a reopened case.
+  'case.callback_due': {
+    title: {
+      zh: '群众不满意，请回访：{{title}}',
+      en: 'The reporter is unsatisfied, call them back: {{title}}',
+    },
+  },
+  'case.reopened': {
+    title: { zh: '事件已重新办理：{{title}}', en: 'A case has been reopened: {{title}}' },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

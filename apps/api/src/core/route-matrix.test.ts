@@ -43,6 +43,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     referrals: (await parts.referral(db, at, caseId)).id,
     documents: (await parts.documentOf(db, at, caseId)).id,
     attachments: (await parts.attachment(db, t.files, at, caseId)).id,
+    'case-reply-templates': (await parts.replyTemplate(db, at)).id,
     persons: (await f.person(db, at)).id,
     houses: (await f.house(db, at)).id,
     rentals: (await f.rental(db, at)).id,

@@ -31,6 +31,7 @@ import * as m0028 from './migrations/0028-special-populations.ts';
 import * as m0029 from './migrations/0029-stability.ts';
 import * as m0030 from './migrations/0030-field.ts';
 import * as m0031 from './migrations/0031-volunteers.ts';
+import * as m0032 from './migrations/0032-case-return-visit.ts';
 import * as m0033 from './migrations/0033-petitions-reception.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0029-stability': m0029,
   '0030-field': m0030,
   '0031-volunteers': m0031,
+  '0032-case-return-visit': m0032,
   '0033-petitions-reception': m0033,
 };
 

@@ -10,6 +10,7 @@ import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
 import type { CohandlingTables } from './schema-cohandling.ts';
 import type { SpecialPopulationTables } from './schema-special-populations.ts';
+import type { CaseReturnVisitTables } from './schema-case-return-visit.ts';
 import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
 import type { AuditChainTables } from './schema-audit-chain.ts';
@@ -199,6 +200,9 @@ export interface CaseTable {
   first_receiver_user_id: string | null;
   first_receiver_org_id: string | null;
   first_receiver_follows: Generated<boolean>;
+  /** The return visit (0032): times reopened; the open call-back's due time. */
+  reopen_count: Generated<number>;
+  callback_due: Timestamp | null;
   reporter_name: string | null;
   reporter_phone: string | null;
   created_by: string | null;
@@ -285,7 +289,8 @@ export interface Database
     VolunteerTables,
     StabilityTables,
     CohandlingTables,
-    SpecialPopulationTables {
+    SpecialPopulationTables,
+    CaseReturnVisitTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

@@ -90,3 +90,18 @@ export async function attachment(db: Db, files: FileStore, at: Subtree, caseId: 
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+/** A reply template (常用回复) of the street of `at`. */
+export async function replyTemplate(db: Db, at: Subtree) {
+  return db
+    .insertInto('case_reply_templates')
+    .values({
+      org_id: at.street.id,
+      org_path: at.street.path,
+      action: 'feedback',
+      title: `测试回复${tag()}`,
+      body: '已按要求处理完毕。',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

@@ -26,6 +26,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
   MobileOutlined,
+  SettingOutlined,
 } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 import { SPECIAL_CATEGORIES } from '@civicgrid/shared/special-populations';
@@ -198,6 +199,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <BorderInnerOutlined />,
     testId: 'menu-grids',
     permission: 'org.read',
+    group: 'system',
+  },
+  {
+    path: '/case-settings',
+    label: 'caseReturn.settings.title',
+    icon: <SettingOutlined />,
+    testId: 'menu-case-settings',
+    permission: 'case.dispatch',
     group: 'system',
   },
   {

@@ -37,6 +37,7 @@ const SpecialFileListPage = lazy(() => import('../modules/special-populations/Sp
 const SpecialFilePage = lazy(() => import('../modules/special-populations/SpecialFilePage'));
 const SpecialFileNewPage = lazy(() => import('../modules/special-populations/SpecialFileNewPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
+const CaseSettingsPage = lazy(() => import('../modules/cases/CaseSettingsPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
 const Open311KeysPage = lazy(() => import('../modules/open311/KeysPage'));
 const PersonListPage = lazy(() => import('../modules/registry/PersonListPage'));
@@ -104,6 +105,7 @@ export const router = createBrowserRouter([
       { path: 'cases/new', element: guarded('case.create', <CaseIntakePage />) },
       { path: 'cases', element: guarded('case.read', <CaseListPage />) },
       { path: 'cases/:id', element: guarded('case.read', <CasePage />) },
+      { path: 'case-settings', element: guarded('case.dispatch', <CaseSettingsPage />) },
       // Every role's work, whatever module it comes from: no permission beyond being signed in.
       { path: 'tasks', element: page(<TasksPage />) },
       { path: 'calendar', element: guarded('calendar.manage', <CalendarPage />) },

@@ -11,6 +11,8 @@ import { registerFirstReceiverIndicators } from './first-receiver-indicators.ts'
 import { registerCaseTaskKinds } from './task-kinds.ts';
 import { caseWorkflow } from './workflow.ts';
 import { ASSIGNMENT_WORKFLOW } from './assignments/assignment-workflow.ts';
+import { registerReturnVisitIndicators } from './return-visit/indicators.ts';
+import { registerCallbackTaskKind } from './return-visit/task-kind.ts';
 
 export default defineModule({
   name: 'cases',
@@ -26,6 +28,8 @@ export default defineModule({
     registerCaseIndicators();
     registerCoHandlingIndicators();
     registerFirstReceiverIndicators();
+    registerReturnVisitIndicators();
+    registerCallbackTaskKind();
     registerCaseDocumentOwner();
   },
   seeds: {

@@ -85,6 +85,8 @@ export const CASE_COLUMNS = [
   'c.evaluation',
   'c.evaluation_comment as evaluationComment',
   'c.evaluated_at as evaluatedAt',
+  'c.reopen_count as reopenCount',
+  'c.callback_due as callbackDue',
   'c.version',
   'c.created_at as createdAt',
   'c.updated_at as updatedAt',

@@ -22,6 +22,8 @@ import * as s from './schemas.ts';
 import { auditDetailRead, classedExport, visibleClassesOf } from '../../core/records/classes.ts';
 import type { SignedInContext } from '../../core/context.ts';
 import { assertCleanPart } from '../../core/text-input.ts';
+import { returnVisitRoutes } from './return-visit/routes.ts';
+import { replyTemplateRoutes } from './reply-templates/template-routes.ts';
 
 const tags = ['cases'];
 const assignmentParams = idParams.extend({ assignmentId: z.uuid({ message: 'must be a UUID' }) });
@@ -46,6 +48,8 @@ async function withClasses(ctx: SignedInContext, page: Awaited<ReturnType<typeof
 export function caseRoutes(deps: { files: FileStore; uploadMaxBytes: number }) {
   return async (fastify: FastifyInstance) => {
     const app = typed(fastify);
+    await fastify.register(returnVisitRoutes());
+    await fastify.register(replyTemplateRoutes());
 
     app.get('/api/categories', { config: { permission: 'signed-in' }, schema: { tags } }, (req) =>
       categoryTree(req.ctx),

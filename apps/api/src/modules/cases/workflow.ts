@@ -19,6 +19,7 @@ import { findCase, type CaseRow } from './repository.ts';
 import { mirrorStepClock } from './transitions/common.ts';
 import { ASSIGNEE_TRANSITIONS } from './transitions/assignee.ts';
 import { CONSULTATION_TRANSITIONS } from './transitions/consultation.ts';
+import { RETURN_VISIT_TRANSITIONS } from './transitions/return-visit.ts';
 import { COHANDLING_TRANSITIONS } from './transitions/cohandling.ts';
 import { HANDLING_TRANSITIONS } from './transitions/handling.ts';
 import { INTAKE_TRANSITIONS, SYSTEM_ESCALATE } from './transitions/intake.ts';
@@ -66,6 +67,7 @@ export function caseWorkflow(opts: CaseDeadlineOptions = {}): CaseWorkflowDef {
       ...COHANDLING_TRANSITIONS,
       ...ASSIGNEE_TRANSITIONS,
       ...CONSULTATION_TRANSITIONS,
+      ...RETURN_VISIT_TRANSITIONS,
       SYSTEM_ESCALATE as unknown as CaseTransition,
     ],
     clocks: { step: { unit: 'workingMinutes', warnShare: 0.8 } },

@@ -37,14 +37,18 @@ export interface CaseEventRow {
   internal: boolean;
 }
 
+/** 回访: a call-back that found the matter not solved reopened the case; residents read it as a reopening. */
+const reopening = (e: CaseEventRow) =>
+  e.action === 'reopen' || (e.action === 'callback' && e.to_status === 'registered');
+
 export function publicTimeline(events: CaseEventRow[]) {
   return events
-    .filter((e) => !e.internal && PUBLIC_ACTIONS.has(e.action))
+    .filter((e) => !e.internal && (PUBLIC_ACTIONS.has(e.action) || reopening(e)))
     .map((e) => {
       const data = (e.data ?? {}) as Record<string, unknown>;
       return {
         at: e.at,
-        action: e.action,
+        action: reopening(e) ? 'reopen' : e.action,
         status: e.to_status,
         department: e.action === 'dispatch' && typeof data.department === 'string' ? data.department : null,
         passed: e.action === 'verify' ? data.passed === true : null,
@@ -54,7 +58,8 @@ export function publicTimeline(events: CaseEventRow[]) {
 }
 
 /** The statuses residents understand; the workflow's finer steps fold into them. */
-export function publicStatusOf(status: string): string {
+export function publicStatusOf(status: string, reopenCount = 0): string {
+  if (reopenCount > 0 && status === 'registered') return 'reopened';
   switch (status) {
     case 'reported':
       return 'received';

@@ -16,6 +16,7 @@ import { fieldEn } from '../../modules/field/messages';
 import { volunteersEn } from '../../modules/volunteers/messages-en';
 import { stabilityEn } from '../../modules/stability/messages-en';
 import { specialEn } from '../../modules/special-populations/messages-en';
+import { caseReturnEn } from '../../modules/cases/return-visit-messages';
 
 export const en: Resources = {
   registry: registryEn,
@@ -35,6 +36,7 @@ export const en: Resources = {
   volunteers: volunteersEn,
   stability: stabilityEn,
   special: specialEn,
+  caseReturn: caseReturnEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',
@@ -468,6 +470,8 @@ export const en: Resources = {
       withdraw_co: 'Withdraw co-handling',
       assign: 'Assign handler',
       comment: 'Consult',
+      callback: 'Call back',
+      reopen: 'Reopen',
       referral_expire: 'Unanswered in time, returned',
     },
     channel: {

@@ -16,6 +16,7 @@ import { fieldZh } from '../../modules/field/messages';
 import { volunteersZh } from '../../modules/volunteers/messages';
 import { stabilityZh } from '../../modules/stability/messages';
 import { specialZh } from '../../modules/special-populations/messages';
+import { caseReturnZh } from '../../modules/cases/return-visit-messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -39,6 +40,7 @@ export const zhCN = {
   volunteers: volunteersZh,
   stability: stabilityZh,
   special: specialZh,
+  caseReturn: caseReturnZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
@@ -471,6 +473,8 @@ export const zhCN = {
       withdraw_co: '撤回协办',
       assign: '指定处理人',
       comment: '会商',
+      callback: '回访',
+      reopen: '重新办理',
       referral_expire: '逾期未答复，已退回',
     },
     channel: {

@@ -13,6 +13,7 @@ import { taskKeys } from '../home/tasks-api';
 import type { ActionBody, CaseAction, CaseDetail, GoneCase } from './case-types';
 import { AssigneeSelect, CaseSearchSelect, DeadlinePicker, DepartmentSelect } from './ActionFields';
 import { findCategory } from './CategoryTreeSelect';
+import { TemplatedText, templateFieldOf } from './ReplyTemplatePicker';
 
 interface Props {
   detail: CaseDetail;
@@ -37,6 +38,9 @@ const LABEL_KEYS = {
   userId: 'assignee',
   mentionOrgIds: 'mentions',
 } as const;
+
+/** Keys worded in the return-visit strings (`caseReturn.*`). */
+const RETURN_LABELS: Record<string, 'caseReturn.outcome'> = { outcome: 'caseReturn.outcome' };
 
 /**
  * One case action: the kit's workflow dialog over the action's shared input schema, with the case's own
@@ -131,15 +135,41 @@ export function CaseActionModal({ detail, action, onClose }: Props) {
     },
   };
 
+  // 常用回复: the action's text field offers the unit's templates for this category.
+  const templated = templateFieldOf(action);
+  if (
+    templated &&
+    (action === 'feedback' || action === 'reject' || action === 'return' || action === 'callback')
+  )
+    widgets[templated] = {
+      ...widgets[templated],
+      input: (
+        <TemplatedText
+          action={action}
+          categoryId={detail.categoryId}
+          testId={`action-${templated}`}
+          placeholder={widgets[templated]?.placeholder}
+        />
+      ),
+    };
+
   return (
     <WorkflowActionModal
       title={t('case.modal.title', { action: actionLabel, number: detail.number })}
       actionLabel={actionLabel}
       schema={schema}
       version={detail.version}
-      label={(key) => t(`case.modal.${LABEL_KEYS[key as keyof typeof LABEL_KEYS] ?? 'note'}`)}
+      label={(key) =>
+        RETURN_LABELS[key]
+          ? t(RETURN_LABELS[key])
+          : t(`case.modal.${LABEL_KEYS[key as keyof typeof LABEL_KEYS] ?? 'note'}`)
+      }
       optionLabel={(key, value) =>
-        key === 'evaluation' ? t(`case.evaluation.${value as 'satisfied'}`) : value
+        key === 'evaluation'
+          ? t(`case.evaluation.${value as 'satisfied'}`)
+          : key === 'outcome'
+            ? t(`caseReturn.outcomes.${value as 'satisfied'}`)
+            : value
       }
       widgets={widgets}
       initialValues={initialValues}

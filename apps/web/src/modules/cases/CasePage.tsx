@@ -14,6 +14,7 @@ import { CaseDetails, CaseMap } from './CaseDetails';
 import { CaseHeading, CaseSummary } from './CaseHeader';
 import { AttachmentThumbs, CaseTimeline } from './CaseTimeline';
 import { AssignmentsSection } from './AssignmentsSection';
+import { hasReturnVisit, ReturnVisitSection } from './ReturnVisitSection';
 
 /** The step forward: a filled button (and a full row on a phone). */
 const PRIMARY: readonly CaseAction[] = [
@@ -95,6 +96,17 @@ export default function CasePage() {
                 title: t('case.assignment.title'),
                 testId: 'case-assignments-section',
                 content: <AssignmentsSection detail={c} />,
+              },
+            ]
+          : []),
+        // 回访: once a call-back is due, was made, or the case was reopened.
+        ...(hasReturnVisit(c)
+          ? [
+              {
+                key: 'return-visit',
+                title: t('caseReturn.section'),
+                testId: 'case-return-visit-section',
+                content: <ReturnVisitSection detail={c} />,
               },
             ]
           : []),

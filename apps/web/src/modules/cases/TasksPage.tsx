@@ -34,8 +34,11 @@ export default function TasksPage() {
   const inbox = useInbox(casesToo);
   const tasks = useTaskCounts();
   const caseKinds = useMemo(() => (casesToo ? inboxKindsFor(can) : []), [can, casesToo]);
-  // Other modules' kinds as the API counts them for this user (case kinds come from the case inbox).
-  const others = (tasks.data?.kinds ?? []).filter((k) => k.module !== 'cases');
+  // Other modules' kinds as the API counts them for this user (case kinds come from the case inbox; a case
+  // kind outside it, such as 回访 case.callback, is listed like another module's).
+  const others = (tasks.data?.kinds ?? []).filter(
+    (k) => k.module !== 'cases' || !isCaseKind(k.kind.replace(/^case\./, '')),
+  );
   const [params, setParams] = useSearchParams();
   const asked = params.get('kind');
   const counts = inbox.data;

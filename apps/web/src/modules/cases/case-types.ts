@@ -51,6 +51,9 @@ export const CASE_ACTIONS = [
   'override_co',
   'assign',
   'comment',
+  // 回访
+  'callback',
+  'reopen',
 ] as const satisfies readonly CaseAction[];
 
 export type InboxKind = TaskKind | 'overdue' | 'followed';
@@ -104,6 +107,9 @@ export interface Case {
   closedAt: string | null;
   evaluation: Evaluation | null;
   evaluationComment: string | null;
+  /** 回访 (0032): times reopened; the open call-back's due time. */
+  reopenCount: number;
+  callbackDue: string | null;
   version: number;
   createdAt: string;
   photoRequired: boolean;

@@ -20,6 +20,7 @@ const STATUS_COLOURS: Record<string, string> = {
   closed: 'success',
   not_accepted: 'error',
   paused: 'warning',
+  reopened: 'orange',
 };
 
 export default function FollowPage() {

@@ -14,7 +14,7 @@ export interface PublicCategory {
 }
 
 export type PublicStatus =
-  'received' | 'accepted' | 'in_progress' | 'checking' | 'closed' | 'not_accepted' | 'paused';
+  'received' | 'accepted' | 'in_progress' | 'checking' | 'closed' | 'not_accepted' | 'paused' | 'reopened';
 export type Evaluation = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
 
 export interface PublicEvent {

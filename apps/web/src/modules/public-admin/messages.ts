@@ -81,6 +81,7 @@ export const publicSideZh = {
       closed: '已办结',
       not_accepted: '未受理',
       paused: '暂缓处理',
+      reopened: '问题未解决，重新办理中',
     },
     event: {
       report: '提交上报',
@@ -96,6 +97,7 @@ export const publicSideZh = {
       close: '办结',
       self_handle: '网格员现场处理完毕',
       evaluate: '评价',
+      reopen: '回访发现问题未解决，重新办理',
       escalate: '转上级中心处理',
       suspend: '暂缓处理',
       resume: '恢复处理',
@@ -284,6 +286,7 @@ export const publicSideEn: Strings<typeof publicSideZh> = {
       checking: 'Being checked',
       closed: 'Closed',
       not_accepted: 'Not accepted',
+      reopened: 'Not solved: being handled again',
       paused: 'On hold',
     },
     event: {
@@ -300,6 +303,7 @@ export const publicSideEn: Strings<typeof publicSideZh> = {
       close: 'Closed',
       self_handle: 'Fixed on the spot by the grid worker',
       evaluate: 'Rated',
+      reopen: 'Not solved on the call-back: reopened',
       escalate: 'Passed to a higher centre',
       suspend: 'Put on hold',
       resume: 'Resumed',

@@ -7,6 +7,7 @@ import { withdrawOpenAssignments } from '../assignments/assignment-repository.ts
 import { assertCoHandlersDone } from './cohandling.ts';
 import { departmentFor, linkAttachments, STEP_CLOCK, stepClock } from './common.ts';
 import { caseTransition } from './define-transition.ts';
+import { openCallback } from './return-visit.ts';
 
 /** Registered → dispatched → handling → handled → verified (or back for rework) → closed → evaluated. */
 export const HANDLING_TRANSITIONS = [
@@ -171,11 +172,25 @@ export const HANDLING_TRANSITIONS = [
     to: 'same',
     who: 'evaluator',
     guard: (c) => (c.evaluation ? 'this case has been evaluated already' : null),
-    apply: async (_ctx, _c, input, now) => ({
-      to: 'closed',
-      set: { evaluation: input.evaluation, evaluation_comment: input.comment ?? null, evaluated_at: now },
-      note: input.comment ?? null,
-      data: { evaluation: input.evaluation },
-    }),
+    apply: async (ctx, c, input, now) => {
+      const comment = input.comment ?? null;
+      // 回访: an unsatisfied reporter is called back by the centre (return-visit.ts).
+      const callback =
+        input.evaluation === 'unsatisfied'
+          ? await openCallback(ctx, c, { evaluation: input.evaluation, comment }, now)
+          : null;
+      return {
+        to: 'closed',
+        set: {
+          evaluation: input.evaluation,
+          evaluation_comment: comment,
+          evaluated_at: now,
+          ...callback?.set,
+        },
+        note: comment,
+        data: { evaluation: input.evaluation },
+        notify: callback ? [callback.notify] : [],
+      };
+    },
   }),
 ];
