@@ -23,11 +23,11 @@ import { QueryError } from '../../components/QueryError';
 import { FormModal } from '../../kit/FormModal';
 import { ListPage } from '../../kit/ListPage';
 import { select } from '../../kit/filters';
+import { downloadFile } from '../../lib/download';
 import { errorMessage } from '../../lib/error-message';
 import { formatTime } from '../../lib/time';
 import { useLang } from '../../lib/use-lang';
 import {
-  exportDossier,
   subjectRequestKeys,
   useCloseRequest,
   useRequestDays,
@@ -141,15 +141,12 @@ function RequestDrawer({ id, onClose }: { id: string | null; onClose: () => void
   const r = one.data;
   const download = async (req: SubjectRequestDetail) => {
     try {
-      const data = await exportDossier(req.id);
-      const url = URL.createObjectURL(
-        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+      // The export is audited; the trail below shows it once the request is read again.
+      await downloadFile(
+        `/api/subject-requests/${req.id}/export`,
+        {},
+        `subject-request-${req.id.slice(0, 8)}.json`,
       );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `subject-request-${req.id.slice(0, 8)}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
       void one.refetch();
     } catch (error) {
       void message.error(errorMessage(t, error));

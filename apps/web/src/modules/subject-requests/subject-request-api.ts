@@ -75,5 +75,3 @@ export function useSaveRequestDays() {
     onSuccess: invalidate,
   });
 }
-
-export const exportDossier = (id: string) => api<unknown>(`/api/subject-requests/${id}/export`);
