@@ -62,25 +62,31 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Every file under `root`, relative paths in a stable order, skipping the top-level names in `skip`. */
-async function listFiles(root: string, skip: string[] = []): Promise<string[]> {
-  if (!(await exists(root))) return [];
+/**
+ * Every file and folder under `root` (one walk), relative paths with `/` in a stable order, skipping the
+ * top-level names in `skip`.
+ */
+async function walk(root: string, skip: string[] = []): Promise<{ files: string[]; dirs: string[] }> {
+  if (!(await exists(root))) return { files: [], dirs: [] };
   const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-    .filter((rel) => !skip.includes(rel.split(path.sep)[0]!))
-    .sort();
+  const rel = (e: (typeof entries)[number]) =>
+    path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+  const kept = (r: string) => !skip.includes(r.split('/')[0]!);
+  const of = (pick: (e: (typeof entries)[number]) => boolean) =>
+    entries.filter(pick).map(rel).filter(kept).sort();
+  return { files: of((e) => e.isFile()), dirs: of((e) => e.isDirectory()) };
 }
 
-async function listDirs(root: string, skip: string[]): Promise<string[]> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isDirectory())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-    .filter((rel) => !skip.includes(rel.split(path.sep)[0]!))
-    .map((rel) => rel.split(path.sep).join('/'))
-    .sort();
+/**
+ * A target that already holds files is refused unless `force`; with it, the folder is moved aside (never
+ * deleted) and its new name answered.
+ */
+async function clearTarget(dir: string, force: boolean | undefined, now: Date): Promise<string | undefined> {
+  if ((await walk(dir)).files.length === 0) return undefined;
+  if (!force) throw new Error(`${dir} is not empty: restore with --force to replace it`);
+  const aside = `${path.resolve(dir)}.before-restore-${now.getTime()}`;
+  await fs.rename(dir, aside);
+  return aside;
 }
 
 async function makeDirs(root: string, dirs: string[]) {
@@ -174,15 +180,15 @@ export async function createBackup(
     databaseFiles = await describe(outDir, ['database.pgdump']);
   } else {
     await refuseRunningEmbedded(source.dataDir);
-    const files = await listFiles(source.dataDir, ['uploads']);
-    databaseDirs = await listDirs(source.dataDir, ['uploads']);
+    const { files, dirs } = await walk(source.dataDir, ['uploads']);
+    databaseDirs = dirs;
     await makeDirs(path.join(outDir, 'database'), databaseDirs);
     await copyFiles(source.dataDir, path.join(outDir, 'database'), files);
     // The server may have started while the files were copied: then the copy is not a backup.
     await refuseRunningEmbedded(source.dataDir);
     databaseFiles = await describe(path.join(outDir, 'database'), files);
   }
-  const uploadFiles = await listFiles(uploadsOf(source.dataDir));
+  const uploadFiles = (await walk(uploadsOf(source.dataDir))).files;
   await copyFiles(uploadsOf(source.dataDir), path.join(outDir, 'uploads'), uploadFiles);
   const manifest: Manifest = {
     format: 'civicgrid-backup/1',
@@ -242,33 +248,26 @@ export async function restoreBackup(
   const manifest = await verifyBackup(dir);
   if ((manifest.database === 'postgres') !== !!target.databaseUrl)
     throw new Error(`the backup holds a ${manifest.database} database; set DATABASE_URL to match`);
+  const now = opts.now ?? new Date();
   let movedAside: string | undefined;
   if (target.databaseUrl) {
     const empty = await databaseIsEmpty(target.databaseUrl);
     if (!empty && !opts.force)
       throw new Error('the target database is not empty: restore with --force to replace it');
+    // Both halves are checked before either is touched.
+    movedAside = await clearTarget(uploadsOf(target.dataDir), opts.force, now);
     const args = ['--no-owner', '--single-transaction', '--exit-on-error', `--dbname=${target.databaseUrl}`];
     if (!empty) args.unshift('--clean', '--if-exists');
     await run('pg_restore', [...args, path.join(dir, 'database.pgdump')]);
   } else {
     await refuseRunningEmbedded(target.dataDir);
-    if ((await listFiles(target.dataDir)).length > 0) {
-      if (!opts.force) throw new Error(`${target.dataDir} is not empty: restore with --force to replace it`);
-      movedAside = `${path.resolve(target.dataDir)}.before-restore-${(opts.now ?? new Date()).getTime()}`;
-      await fs.rename(target.dataDir, movedAside);
-    }
+    movedAside = await clearTarget(target.dataDir, opts.force, now);
     await makeDirs(target.dataDir, manifest.databaseDirs);
     await copyFiles(
       path.join(dir, 'database'),
       target.dataDir,
       manifest.databaseFiles.map((f) => f.path),
     );
-  }
-  if (target.databaseUrl && (await listFiles(uploadsOf(target.dataDir))).length > 0) {
-    if (!opts.force)
-      throw new Error(`${uploadsOf(target.dataDir)} is not empty: restore with --force to replace it`);
-    movedAside = `${uploadsOf(target.dataDir)}.before-restore-${(opts.now ?? new Date()).getTime()}`;
-    await fs.rename(uploadsOf(target.dataDir), movedAside);
   }
   await copyFiles(
     path.join(dir, 'uploads'),
