@@ -39,7 +39,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['e2e/support/global-setup.ts'],
-          fileParallelism: false,
+          // Two journeys at once, each worker on its own server (e2e/support/servers.ts): a journey waits mostly
+          // on its browser and server, so two overlap on 2 cores instead of queueing.
+          maxWorkers: Number(process.env.E2E_WORKERS || 2),
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

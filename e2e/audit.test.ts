@@ -3,8 +3,9 @@
 import { describe, inject, it } from 'vitest';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { poll, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 
 describe.skipIf(skipBrowserTests)('audit log', () => {

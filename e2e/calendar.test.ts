@@ -4,8 +4,9 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { button, eventually, openDropdown, poll, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 

@@ -6,8 +6,9 @@ import { describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { poll, settle, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 // 梅园社区第1网格: the demo grid worker 'grid' serves it.
 const SPOT = { lng: 121.355, lat: 31.092 };

@@ -8,8 +8,9 @@ import type { Locator, Page } from 'playwright-core';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { photo } from './support/png.ts';
 import { chooseBySearch, openDropdown, poll, settle, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 

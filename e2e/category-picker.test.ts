@@ -3,8 +3,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { chooseBySearch, openDropdown, poll, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 
 describe.skipIf(skipBrowserTests)('category picker', () => {

@@ -12,8 +12,9 @@ import {
   signOut,
   treeNodeTexts,
 } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 
 describe.skipIf(skipBrowserTests)('foundation journeys (zh-CN)', () => {

@@ -9,8 +9,9 @@ import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { encodePng } from './support/png.ts';
 import { freePort, startServer } from './support/server.ts';
 import { button, chooseBySearch, poll, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 const root = path.resolve(import.meta.dirname, '..');
 const SCREENSHOTS = path.join(root, 'docs/screenshots');

@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
 import { poll, settle, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 

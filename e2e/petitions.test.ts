@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, inject, it, onTestFailed } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
 import { chooseBySearch, poll, settle, signIn, signOut } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 

@@ -8,8 +8,9 @@ import { describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { chooseBySearch, openDropdown, poll, settle, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 // Inside a 西苑街道 grid of the demo district: the case is held there, not by 东兴街道.

@@ -7,8 +7,9 @@ import { describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { poll, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 // Inside 梅园社区第1网格 (SF010101), the community worker's area.

@@ -9,8 +9,9 @@ import { describe, inject, it, onTestFailed } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { poll, settle, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

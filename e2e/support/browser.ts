@@ -63,6 +63,20 @@ export async function newJourney(
   return { context, page };
 }
 
+/** Resolves once no antd motion (fade, slide, zoom of a popup, modal or menu) is running on the page. */
+export async function waitForStill(page: Page, timeout = UI_TIMEOUT_MS): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const moving = /(^|\s)\S+-(appear|enter|leave)(-(start|active|prepare))?(\s|$)/;
+      return !Array.from(document.querySelectorAll('[class]')).some(
+        (el) => typeof el.className === 'string' && moving.test(el.className),
+      );
+    },
+    undefined,
+    { timeout, polling: 50 },
+  );
+}
+
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
 
 /** Screenshots of each step of a journey: e2e/artifacts/<journey>/<nn>-<step>.png, kept by CI. */
@@ -79,8 +93,8 @@ export class Camera {
   async shot(page: Page, name: string): Promise<string> {
     this.step += 1;
     const file = path.join(this.dir, `${String(this.step).padStart(2, '0')}-${name}.png`);
-    // Let antd's fade-ins finish so the picture shows what the user sees.
-    await page.waitForTimeout(300);
+    // Let antd's fade-ins finish so the picture shows what the user sees (a looping spinner still gets one).
+    await waitForStill(page, 2_000).catch(() => undefined);
     // The viewport, not fullPage: the sticky header and side menu would be drawn mid-page in a full-page capture.
     fs.mkdirSync(this.dir, { recursive: true }); // another run in the same tree may have cleared it
     await page.screenshot({ path: file });

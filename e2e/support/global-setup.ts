@@ -5,14 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ARTIFACTS, skipBrowserTests, skipReason } from './browser.ts';
-import { startServer } from './server.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    baseUrl: string;
-    demoPassword: string;
-  }
-}
+import { startServer, type RunningServer } from './server.ts';
+import { e2eWorkers } from './servers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const web = path.join(root, 'apps/web');
@@ -49,7 +43,7 @@ function buildWebIfStale() {
 export default async function setup(project: TestProject) {
   if (skipBrowserTests) {
     console.warn(`\n[e2e] ${skipReason}\n`);
-    project.provide('baseUrl', '');
+    project.provide('baseUrls', []);
     project.provide('demoPassword', '');
     return;
   }
@@ -57,30 +51,50 @@ export default async function setup(project: TestProject) {
 
   const demoPassword = process.env.DEMO_PASSWORD || 'Demo@2026civic';
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const log = fs.createWriteStream(path.join(ARTIFACTS, 'server.log'));
-  const server = await startServer({
-    demoPassword,
-    // to e2e/artifacts/server.log only
-    env: { LOG_LEVEL: process.env.LOG_LEVEL || 'info' },
-    onOutput: (chunk) => log.write(chunk),
-  }).catch((error: unknown) => {
-    log.end();
-    throw error;
-  });
-  const baseUrl = server.url;
-  const tmp = server.dataDir;
+  const count = e2eWorkers();
+  const logs = Array.from({ length: count }, (_, i) =>
+    fs.createWriteStream(path.join(ARTIFACTS, i === 0 ? 'server.log' : `server-${i + 1}.log`)),
+  );
+  // One server per worker, started side by side (each loads the demo district into its own database).
+  const started = await Promise.allSettled(
+    logs.map((log, i) =>
+      startServer({
+        demoPassword,
+        label: `server${i + 1}`,
+        // to e2e/artifacts/server*.log only
+        env: { LOG_LEVEL: process.env.LOG_LEVEL || 'info' },
+        onOutput: (chunk) => log.write(chunk),
+      }),
+    ),
+  );
+  const servers = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const failure = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) {
+    await Promise.all(servers.map((s) => s.stop()));
+    for (const log of logs) log.end();
+    throw failure.reason;
+  }
   let stopping = false;
   const teardown = async () => {
     stopping = true;
-    await server.stop();
-    log.end();
+    await Promise.all(servers.map((s) => s.stop()));
+    for (const log of logs) log.end();
   };
-  server.child.once('exit', (code, signal) => {
-    if (!stopping)
-      console.error(`[e2e] the server stopped during the tests (${code ?? signal}):\n${server.output()}`);
+  servers.forEach((server: RunningServer, i) => {
+    server.child.once('exit', (code, signal) => {
+      if (!stopping)
+        console.error(
+          `[e2e] server ${i + 1} stopped during the tests (${code ?? signal}):\n${server.output()}`,
+        );
+    });
+    console.log(
+      `[e2e] server ${i + 1} up at ${server.url} (data in ${server.dataDir}; log in e2e/artifacts/)`,
+    );
   });
-  console.log(`[e2e] server up at ${baseUrl} (data in ${tmp}; log in e2e/artifacts/server.log)`);
-  project.provide('baseUrl', baseUrl);
+  project.provide(
+    'baseUrls',
+    servers.map((s) => s.url),
+  );
   project.provide('demoPassword', demoPassword);
   return teardown;
 }

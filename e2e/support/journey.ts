@@ -1,8 +1,11 @@
 // Steps every journey shares, written as a user does them: through the sign-in form and the menus.
 import { expect } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Cookie, Locator, Page } from 'playwright-core';
 import { generateSync } from 'otplib';
-import { UI_TIMEOUT_MS } from './browser.ts';
+import { UI_TIMEOUT_MS, waitForStill } from './browser.ts';
 import { E2E_TOTP_SECRET } from './server.ts';
 
 /** `expect.poll` with the UI timeout (its own default of 1 s is too short for a cold page on a busy machine). */
@@ -15,16 +18,7 @@ export function poll<T>(read: () => Promise<T> | T) {
  * sliding in can be lost (mouse down and up hit different points), so journeys settle before clicking into one.
  */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const moving = /(^|\s)\S+-(appear|enter|leave)(-(start|active|prepare))?(\s|$)/;
-      return !Array.from(document.querySelectorAll('[class]')).some(
-        (el) => typeof el.className === 'string' && moving.test(el.className),
-      );
-    },
-    undefined,
-    { timeout: UI_TIMEOUT_MS, polling: 50 },
-  );
+  await waitForStill(page);
 }
 
 /** Polls until `check` stops throwing, like a user looking again a moment later. */
@@ -42,19 +36,36 @@ export async function eventually(check: () => Promise<void>, timeoutMs = UI_TIME
 }
 
 const TOTP_PERIOD_S = 30;
-const lastStep = new Map<string, number>();
+
+/**
+ * The last time step each account signed in with on a server, kept in a file beside the other test files of the
+ * same worker: a code is good once per server, and the file after this one on the same server must not offer
+ * a code that was just used (it would be refused and cost a retry).
+ */
+function stepsFile(baseUrl: string): string {
+  return path.join(os.tmpdir(), `cg-e2e-totp-${new URL(baseUrl).port}.json`);
+}
+
+function readSteps(baseUrl: string): Record<string, number> {
+  try {
+    return JSON.parse(fs.readFileSync(stepsFile(baseUrl), 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
 
 /**
  * The code a user's authenticator shows, as a user gets it: a code is good once (the server refuses a time
  * step it has seen), so a second sign-in of the same account within one step uses the next step's code (the
  * server allows one step of drift), and a third waits for the step to turn, as a person would.
  */
-async function freshCode(username: string): Promise<string> {
+async function freshCode(baseUrl: string, username: string): Promise<string> {
   for (;;) {
     const now = Math.floor(Date.now() / 1000 / TOTP_PERIOD_S);
-    const step = Math.max(now, (lastStep.get(username) ?? -1) + 1);
+    const steps = readSteps(baseUrl);
+    const step = Math.max(now, (steps[username] ?? -1) + 1);
     if (step <= now + 1) {
-      lastStep.set(username, step);
+      fs.writeFileSync(stepsFile(baseUrl), JSON.stringify({ ...steps, [username]: step }));
       return generateSync({ secret: E2E_TOTP_SECRET, epoch: step * TOTP_PERIOD_S });
     }
     await new Promise((resolve) =>
@@ -63,7 +74,32 @@ async function freshCode(username: string): Promise<string> {
   }
 }
 
+/**
+ * Sessions of the accounts that sign in with a code (the 三员), per test file: the first journey of a file signs
+ * in through the whole form, later ones open the app in a browser that already holds that session, as a person
+ * opening another window would. Without this a third sign-in within 30 s waits for the authenticator's next code.
+ */
+const codeSessions = new Map<string, Cookie[]>();
+
+async function reuseSession(page: Page, username: string): Promise<boolean> {
+  const cookies = codeSessions.get(username);
+  if (!cookies) return false;
+  await page.context().addCookies(cookies);
+  const me = await page.request.get('/api/auth/me');
+  if (me.ok()) {
+    await page.goto('/');
+    return true;
+  }
+  codeSessions.delete(username);
+  await page.context().clearCookies();
+  return false;
+}
+
 export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  if (await reuseSession(page, username)) {
+    await page.waitForURL((url) => url.pathname !== '/login');
+    return;
+  }
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
@@ -75,10 +111,12 @@ export async function signIn(page: Page, username: string, password: string): Pr
       timeout: UI_TIMEOUT_MS,
     })
     .toBe(true);
-  // A code is good once, and another test file may have just used this step's code of the same account (the
-  // steps are remembered per file): refused, a person takes the next code, as this does, up to three times.
+  const askedForCode = new URL(page.url()).pathname === '/login';
+  // A code is good once, and another journey may have just used this step's code of the same account: refused,
+  // a person takes the next code, as this does, up to three times.
+  const baseUrl = new URL(page.url()).origin;
   for (let attempt = 1; new URL(page.url()).pathname === '/login'; attempt++) {
-    await code.fill(await freshCode(username));
+    await code.fill(await freshCode(baseUrl, username));
     await page.getByTestId('login-code-submit').click();
     try {
       await page.waitForURL((url) => url.pathname !== '/login', { timeout: attempt < 3 ? 5_000 : undefined });
@@ -87,6 +125,7 @@ export async function signIn(page: Page, username: string, password: string): Pr
     }
   }
   await page.waitForURL((url) => url.pathname !== '/login');
+  if (askedForCode) codeSessions.set(username, await page.context().cookies());
 }
 
 /**
@@ -94,6 +133,10 @@ export async function signIn(page: Page, username: string, password: string): Pr
  * click landed on the menu while it slid in), a user would click again: so does this, up to three times.
  */
 export async function signOut(page: Page): Promise<void> {
+  // The session ends for every window that shares it: none is offered again.
+  const mine = new Set((await page.context().cookies()).map((c) => c.value));
+  for (const [user, cookies] of codeSessions)
+    if (cookies.some((c) => mine.has(c.value))) codeSessions.delete(user);
   const logout = page.getByTestId('logout');
   for (let attempt = 1; ; attempt++) {
     if (!(await logout.isVisible())) await page.getByTestId('user-menu').click();
