@@ -64,7 +64,6 @@ const LEGACY_RAW_QUERY = [
   'apps/api/src/modules/places/organizations.ts',
   'apps/api/src/modules/places/permits.ts',
   'apps/api/src/modules/places/person-links.ts',
-  'apps/api/src/modules/places/rentals.ts',
   'apps/api/src/modules/places/test-fixtures.ts',
   'apps/api/src/modules/public/abuse.ts',
   'apps/api/src/modules/public/category-labels.ts',

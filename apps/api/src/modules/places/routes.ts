@@ -14,18 +14,10 @@ import {
 } from './organizations.ts';
 import { personPlaces } from './person-links.ts';
 import { applyPermit, getPermit, listPermits, permitAction } from './permits.ts';
-import {
-  addInspection,
-  checkIn,
-  checkOut,
-  createRental,
-  criteriaSet,
-  getRental,
-  listRentals,
-  putCriteria,
-  revealRental,
-  updateRental,
-} from './rentals.ts';
+import { criteriaSet, putCriteria } from './rental-criteria.ts';
+import { addInspection } from './rental-inspection.ts';
+import { checkIn, checkOut } from './rental-tenancy.ts';
+import { createRental, getRental, listRentals, revealRental, updateRental } from './rentals.ts';
 import { auditReveal } from './common.ts';
 import { hasPermission } from '../../core/context.ts';
 import { forbidden } from '../../core/errors.ts';
