@@ -35,10 +35,34 @@ export const ratingRules = z.object({
 export type RatingRules = z.infer<typeof ratingRules>;
 
 export const DEFAULT_RATING_RULES: RatingRules = {
-  '5': { minConcluded: 10, minSuccessRate: 0.95, minOnTimeRate: 0.95, minPerformanceRate: 0.95, maxComplaints: 0 },
-  '4': { minConcluded: 6, minSuccessRate: 0.9, minOnTimeRate: 0.9, minPerformanceRate: 0.9, maxComplaints: 0 },
-  '3': { minConcluded: 3, minSuccessRate: 0.8, minOnTimeRate: 0.8, minPerformanceRate: 0.8, maxComplaints: 1 },
-  '2': { minConcluded: 1, minSuccessRate: 0.6, minOnTimeRate: 0.6, minPerformanceRate: 0.6, maxComplaints: 2 },
+  '5': {
+    minConcluded: 10,
+    minSuccessRate: 0.95,
+    minOnTimeRate: 0.95,
+    minPerformanceRate: 0.95,
+    maxComplaints: 0,
+  },
+  '4': {
+    minConcluded: 6,
+    minSuccessRate: 0.9,
+    minOnTimeRate: 0.9,
+    minPerformanceRate: 0.9,
+    maxComplaints: 0,
+  },
+  '3': {
+    minConcluded: 3,
+    minSuccessRate: 0.8,
+    minOnTimeRate: 0.8,
+    minPerformanceRate: 0.8,
+    maxComplaints: 1,
+  },
+  '2': {
+    minConcluded: 1,
+    minSuccessRate: 0.6,
+    minOnTimeRate: 0.6,
+    minPerformanceRate: 0.6,
+    maxComplaints: 2,
+  },
 };
 
 /** What a mediator did in a quarter: disputes concluded in it where they were a mediator. */
@@ -112,11 +136,18 @@ export const DEFAULT_SUBSIDY_RULES: SubsidyRules = {
  * hard types or a middling sum; simple for an oral agreement over a small sum; ordinary otherwise.
  */
 export function tierOf(
-  d: { type: string; peopleInvolved: number; amountInvolved: number | null; riskLevel: string; oral: boolean },
+  d: {
+    type: string;
+    peopleInvolved: number;
+    amountInvolved: number | null;
+    riskLevel: string;
+    oral: boolean;
+  },
   rules: SubsidyRules,
 ): SubsidyTier {
   const amount = d.amountInvolved ?? 0;
-  if (d.peopleInvolved >= rules.majorPeople || d.riskLevel === 'high' || amount >= rules.majorAmount) return 'major';
+  if (d.peopleInvolved >= rules.majorPeople || d.riskLevel === 'high' || amount >= rules.majorAmount)
+    return 'major';
   if ((rules.complexTypes as string[]).includes(d.type) || amount >= rules.complexAmount) return 'complex';
   if (d.oral && amount < rules.simpleAmount) return 'simple';
   return 'ordinary';

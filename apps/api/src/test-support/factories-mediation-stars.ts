@@ -4,7 +4,12 @@ import { dispute, mediationBody, mediator } from './factories-mediation.ts';
 
 /** Factories of 星级调解员 and 以案定补: a draft rating and a proposed subsidy of a street's own body. */
 
-export async function ratingOf(db: Db, m: { id: string }, body: { id: string; org_path: string }, quarter = '2026-Q3') {
+export async function ratingOf(
+  db: Db,
+  m: { id: string },
+  body: { id: string; org_path: string },
+  quarter = '2026-Q3',
+) {
   return db
     .insertInto('mediator_ratings')
     .values({
@@ -12,7 +17,15 @@ export async function ratingOf(db: Db, m: { id: string }, body: { id: string; or
       quarter,
       body_id: body.id,
       org_path: body.org_path,
-      counts: JSON.stringify({ concluded: 0, succeeded: 0, failed: 0, onTime: 0, performed: 0, breached: 0, complaints: 0 }),
+      counts: JSON.stringify({
+        concluded: 0,
+        succeeded: 0,
+        failed: 0,
+        onTime: 0,
+        performed: 0,
+        breached: 0,
+        complaints: 0,
+      }),
       rule_stars: 1,
       drafted_at: new Date(),
     })

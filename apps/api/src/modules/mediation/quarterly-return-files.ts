@@ -5,8 +5,28 @@ import { openPdf } from '../../core/pdf-fonts.ts';
 import { figureText, type QuarterlyReturn } from './quarterly-return.ts';
 
 const L = {
-  zh: { title: '调解工作季报', unit: '填报单位', quarter: '季度', generated: '生成时间', item: '指标', total: '合计', sheet: '季报', byUnit: '分单位', note: '数据由指标库按本季度登记的纠纷计算。' },
-  en: { title: 'Quarterly mediation return', unit: 'Unit', quarter: 'Quarter', generated: 'Generated', item: 'Indicator', total: 'Total', sheet: 'Return', byUnit: 'By unit', note: 'Figures computed by the indicator registry over disputes registered in the quarter.' },
+  zh: {
+    title: '调解工作季报',
+    unit: '填报单位',
+    quarter: '季度',
+    generated: '生成时间',
+    item: '指标',
+    total: '合计',
+    sheet: '季报',
+    byUnit: '分单位',
+    note: '数据由指标库按本季度登记的纠纷计算。',
+  },
+  en: {
+    title: 'Quarterly mediation return',
+    unit: 'Unit',
+    quarter: 'Quarter',
+    generated: 'Generated',
+    item: 'Indicator',
+    total: 'Total',
+    sheet: 'Return',
+    byUnit: 'By unit',
+    note: 'Figures computed by the indicator registry over disputes registered in the quarter.',
+  },
 };
 
 /** The workbook: the unit's figures, then one row per unit below with a column per indicator. */
@@ -57,7 +77,10 @@ export async function returnPdf(r: QuarterlyReturn, lang: Lang): Promise<Buffer>
   });
   doc.font('bold').fontSize(20).fillColor('#111827').text(t.title, { width: WIDTH, align: 'center' });
   doc.moveDown(0.5).font('regular').fontSize(11);
-  doc.text(`${t.unit}: ${r.org.name}    ${t.quarter}: ${r.quarter}    ${t.generated}: ${shanghaiText(r.generatedAt)}`, { width: WIDTH, align: 'center' });
+  doc.text(
+    `${t.unit}: ${r.org.name}    ${t.quarter}: ${r.quarter}    ${t.generated}: ${shanghaiText(r.generatedAt)}`,
+    { width: WIDTH, align: 'center' },
+  );
   doc.moveDown(1);
   const row = (a: string, b: string, bold = false) => {
     const y = doc.y;
@@ -65,7 +88,12 @@ export async function returnPdf(r: QuarterlyReturn, lang: Lang): Promise<Buffer>
     doc.text(a, LEFT, y, { width: 300, lineBreak: false });
     doc.text(b, LEFT + 300, y, { width: 195, align: 'right', lineBreak: false });
     doc.y = y + 18;
-    doc.moveTo(LEFT, doc.y - 3).lineTo(LEFT + WIDTH, doc.y - 3).lineWidth(0.4).strokeColor('#e5e7eb').stroke();
+    doc
+      .moveTo(LEFT, doc.y - 3)
+      .lineTo(LEFT + WIDTH, doc.y - 3)
+      .lineWidth(0.4)
+      .strokeColor('#e5e7eb')
+      .stroke();
   };
   row(t.item, t.total, true);
   for (const d of r.indicators) row(d.name[lang], figureText(d.code, d.unit, r.total[d.code]));
@@ -75,12 +103,19 @@ export async function returnPdf(r: QuarterlyReturn, lang: Lang): Promise<Buffer>
     for (const u of r.units) {
       if (doc.y > 720) doc.addPage();
       doc.font('bold').fontSize(10).text(u.name, LEFT, doc.y);
-      const parts = r.indicators.map((d) => `${d.name[lang]} ${figureText(d.code, d.unit, u.values[d.code])}`);
+      const parts = r.indicators.map(
+        (d) => `${d.name[lang]} ${figureText(d.code, d.unit, u.values[d.code])}`,
+      );
       doc.font('regular').fontSize(9).text(parts.join('  ·  '), LEFT, doc.y, { width: WIDTH });
       doc.moveDown(0.4);
     }
   }
-  doc.moveDown(1).font('regular').fontSize(9).fillColor('#6b7280').text(t.note, LEFT, doc.y, { width: WIDTH });
+  doc
+    .moveDown(1)
+    .font('regular')
+    .fontSize(9)
+    .fillColor('#6b7280')
+    .text(t.note, LEFT, doc.y, { width: WIDTH });
   doc.end();
   return done;
 }

@@ -22,7 +22,10 @@ export async function quarterlyReturnRoutes(fastify: FastifyInstance) {
   );
   app.get(
     '/api/mediation/quarterly-return/file',
-    { config: read, schema: { tags, querystring: query.extend({ format: z.enum(['xlsx', 'pdf']).default('xlsx') }) } },
+    {
+      config: read,
+      schema: { tags, querystring: query.extend({ format: z.enum(['xlsx', 'pdf']).default('xlsx') }) },
+    },
     async (req, reply) => {
       const { format, ...q } = req.query;
       const r = await quarterlyReturn(signedIn(req), q);

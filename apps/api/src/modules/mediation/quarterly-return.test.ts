@@ -35,8 +35,18 @@ beforeAll(async () => {
     concludedOnTime: true,
     outcome: 'performed',
   });
-  await f.dispute(db, street, { ...at('2026-11-02T02:00:00Z'), status: 'failed', conclusion: 'failed', concludedOnTime: false });
-  await f.dispute(db, street, { ...at('2026-11-12T02:00:00Z'), status: 'agreed', conclusion: 'agreed', concludedOnTime: true });
+  await f.dispute(db, street, {
+    ...at('2026-11-02T02:00:00Z'),
+    status: 'failed',
+    conclusion: 'failed',
+    concludedOnTime: false,
+  });
+  await f.dispute(db, street, {
+    ...at('2026-11-12T02:00:00Z'),
+    status: 'agreed',
+    conclusion: 'agreed',
+    concludedOnTime: true,
+  });
   // Before the quarter: not counted.
   await f.dispute(db, street, { ...at('2026-09-20T02:00:00Z'), status: 'failed', conclusion: 'failed' });
   office = await t.login((await f.user(db, a.street, { code: 'justice_office' })).username);
@@ -46,7 +56,9 @@ afterAll(() => t.close());
 const expected = async (orgId: string) => {
   const ctx = { db: t.db.db, scope: systemScope(), clock };
   const codes = MEDIATION_INDICATORS.map((d) => d.code);
-  return (await computeIndicators(ctx, codes, { units: { kind: 'org', orgIds: [orgId] }, ...Q4 })).get(orgId)!;
+  return (await computeIndicators(ctx, codes, { units: { kind: 'org', orgIds: [orgId] }, ...Q4 })).get(
+    orgId,
+  )!;
 };
 
 describe('the quarterly mediation return', () => {
@@ -63,7 +75,9 @@ describe('the quarterly mediation return', () => {
   });
 
   it('writes the same figures into the workbook', async () => {
-    const res = await office.get(`/api/mediation/quarterly-return/file?format=xlsx&quarter=2026-Q4&orgId=${a.street.id}`);
+    const res = await office.get(
+      `/api/mediation/quarterly-return/file?format=xlsx&quarter=2026-Q4&orgId=${a.street.id}`,
+    );
     expect(res.status).toBe(200);
     expect(String(res.headers['content-type'])).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
@@ -75,7 +89,9 @@ describe('the quarterly mediation return', () => {
   });
 
   it('prints the figures in the PDF, as text a reader can copy', async () => {
-    const res = await office.get(`/api/mediation/quarterly-return/file?format=pdf&quarter=2026-Q4&orgId=${a.street.id}`);
+    const res = await office.get(
+      `/api/mediation/quarterly-return/file?format=pdf&quarter=2026-Q4&orgId=${a.street.id}`,
+    );
     expect(res.status).toBe(200);
     expect(String(res.headers['content-type'])).toBe('application/pdf');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-return-'));
@@ -89,7 +105,9 @@ describe('the quarterly mediation return', () => {
     for (const d of MEDIATION_INDICATORS) {
       const line = text.split('\n').find((l) => l.trim().startsWith(d.name.zh));
       expect(line, d.code).toBeDefined();
-      expect(line!.trim().endsWith(figureText(d.code, d.unit, want[d.code])), `${d.code}: ${line}`).toBe(true);
+      expect(line!.trim().endsWith(figureText(d.code, d.unit, want[d.code])), `${d.code}: ${line}`).toBe(
+        true,
+      );
     }
     expect(text).toContain('66.67%');
   });

@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { computeIndicators } from '../../core/indicators/registry.ts';
 import type { SignedInContext } from '../../core/context.ts';
 import { badRequest } from '../../core/errors.ts';
-import { pathInScope } from '../../core/org-scope.ts';
 import { periodOf, periodRange, previousPeriod } from '../assessment/period.ts';
 import { MEDIATION_INDICATORS, registerMediationIndicators } from './indicators.ts';
+import { unitInScope, unitsBelow } from './quarterly-return-repository.ts';
 
 /**
  * 调解工作季报: the mediation indicators of a unit and of each unit right below it for one quarter, every figure
@@ -12,28 +11,18 @@ import { MEDIATION_INDICATORS, registerMediationIndicators } from './indicators.
  */
 export const RETURN_CODES = MEDIATION_INDICATORS.map((d) => d.code);
 
-export async function quarterlyReturn(ctx: SignedInContext, q: { quarter?: string | undefined; orgId?: string | undefined }) {
+export async function quarterlyReturn(
+  ctx: SignedInContext,
+  q: { quarter?: string | undefined; orgId?: string | undefined },
+) {
   registerMediationIndicators();
   const now = ctx.clock.now();
   const quarter = q.quarter ?? previousPeriod('quarter', periodOf('quarter', now));
   const { from, to } = periodRange('quarter', quarter, 'quarter');
   const orgId = q.orgId ?? ctx.user.orgId;
-  const org = await ctx.db
-    .selectFrom('orgs as o')
-    .select(['o.id', 'o.name', 'o.level'])
-    .where('o.id', '=', orgId)
-    .where(pathInScope(ctx.scope, sql.ref('o.path')))
-    .executeTakeFirst();
+  const org = await unitInScope(ctx.db, ctx.scope, orgId);
   if (!org) throw badRequest('orgId', 'not a unit in your area');
-  const children = await ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'name'])
-    .where('parent_id', '=', org.id)
-    .where('level', 'in', ['street', 'community'])
-    .where('disabled', '=', false)
-    .orderBy('sort_order')
-    .orderBy('name')
-    .execute();
+  const children = await unitsBelow(ctx.db, org.id);
   const values = await computeIndicators(ctx, RETURN_CODES, {
     units: { kind: 'org', orgIds: [org.id, ...children.map((c) => c.id)] },
     from,

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { paySettings as paySettingsBody, ratingConfirm, ratingDraft, RATING_STATUSES, quarterSchema } from '@civicgrid/shared/mediation-pay';
+import {
+  paySettings as paySettingsBody,
+  ratingConfirm,
+  ratingDraft,
+  RATING_STATUSES,
+  quarterSchema,
+} from '@civicgrid/shared/mediation-pay';
 import { idParams, signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
 import { confirmRating, draftQuarterAsUser, listRatings } from './rating-service.ts';
@@ -35,9 +41,12 @@ export async function ratingRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/mediation/ratings/:id/confirm',
     { config: office, schema: { tags, params: idParams, body: ratingConfirm } },
-    (req) => confirmRating(signedIn(req), req.params.id, req.body, idempotencyKey(req.headers['idempotency-key'])),
+    (req) =>
+      confirmRating(signedIn(req), req.params.id, req.body, idempotencyKey(req.headers['idempotency-key'])),
   );
-  app.get('/api/mediation/pay-settings', { config: read, schema: { tags } }, (req) => paySettings(signedIn(req).db));
+  app.get('/api/mediation/pay-settings', { config: read, schema: { tags } }, (req) =>
+    paySettings(signedIn(req).db),
+  );
   app.put('/api/mediation/pay-settings', { config: office, schema: { tags, body: paySettingsBody } }, (req) =>
     setPaySettings(signedIn(req), req.body),
   );

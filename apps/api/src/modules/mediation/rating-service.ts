@@ -42,7 +42,15 @@ export async function draftQuarter(db: Db, scope: OrgScope, quarter: string, now
   if (from > now) throw badRequest('quarter', 'the quarter has not started yet');
   const { rating: rules } = await paySettings(db);
   const counted = await repo.quarterCounts(db, scope, from, to);
-  const had = new Map((await repo.ratingsOfQuarter(db, quarter, counted.map((c) => c.id))).map((r) => [r.mediator_id, r]));
+  const had = new Map(
+    (
+      await repo.ratingsOfQuarter(
+        db,
+        quarter,
+        counted.map((c) => c.id),
+      )
+    ).map((r) => [r.mediator_id, r]),
+  );
   const fresh: repo.RatingInsert[] = [];
   let refreshed = 0;
   for (const { id, body_id, org_path, ...c } of counted) {
@@ -50,8 +58,20 @@ export async function draftQuarter(db: Db, scope: OrgScope, quarter: string, now
     const counts = { ...c, complaints: old ? countsOf(old.counts).complaints : 0 };
     const stars = draftStars(counts, rules);
     if (!old) {
-      fresh.push({ mediator_id: id, quarter, body_id, org_path, counts: JSON.stringify(counts), rule_stars: stars, drafted_at: now });
-    } else if (refresh && old.status === 'draft' && JSON.stringify(countsOf(old.counts)) !== JSON.stringify(counts)) {
+      fresh.push({
+        mediator_id: id,
+        quarter,
+        body_id,
+        org_path,
+        counts: JSON.stringify(counts),
+        rule_stars: stars,
+        drafted_at: now,
+      });
+    } else if (
+      refresh &&
+      old.status === 'draft' &&
+      JSON.stringify(countsOf(old.counts)) !== JSON.stringify(counts)
+    ) {
       await repo.refreshDraft(db, old.id, JSON.stringify(counts), stars, now);
       refreshed++;
     }
@@ -121,7 +141,10 @@ export async function confirmRating(
     if (r.status === 'confirmed') throw conflict('this rating is already confirmed');
     if (r.version !== input.version) throw staleVersion(r.version);
     const { rating: rules } = await paySettings(tx.db);
-    const counts = { ...countsOf(r.counts), ...(input.complaints !== undefined ? { complaints: input.complaints } : {}) };
+    const counts = {
+      ...countsOf(r.counts),
+      ...(input.complaints !== undefined ? { complaints: input.complaints } : {}),
+    };
     const ruleStars = draftStars(counts, rules);
     const reason = input.reason?.trim() || null;
     if (input.stars !== ruleStars && !reason)

@@ -22,7 +22,11 @@ export interface PaySettings {
 const RATING_KEY = 'mediation_rating_rules';
 const SUBSIDY_KEY = 'mediation_subsidy_rules';
 
-function parsed<T>(raw: string | null, schema: { safeParse(v: unknown): { success: boolean; data?: T } }, fallback: T) {
+function parsed<T>(
+  raw: string | null,
+  schema: { safeParse(v: unknown): { success: boolean; data?: T } },
+  fallback: T,
+) {
   if (!raw) return fallback;
   try {
     const r = schema.safeParse(JSON.parse(raw));

@@ -31,7 +31,11 @@ async function concluded(
     concludedOnTime: onTime,
     outcome,
   });
-  await t.db.db.updateTable('disputes').set({ concluded_at: new Date(at) }).where('id', '=', d.id).execute();
+  await t.db.db
+    .updateTable('disputes')
+    .set({ concluded_at: new Date(at) })
+    .where('id', '=', d.id)
+    .execute();
 }
 
 beforeAll(async () => {
@@ -70,7 +74,15 @@ describe('quarterly mediator ratings', () => {
     const res = await office.post('/api/mediation/ratings/draft', { quarter: '2026-Q3' });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toEqual({ quarter: '2026-Q3', drafted: 2, refreshed: 0 });
-    const hand = { concluded: 7, succeeded: 5, failed: 1, onTime: 6, performed: 4, breached: 1, complaints: 0 };
+    const hand = {
+      concluded: 7,
+      succeeded: 5,
+      failed: 1,
+      onTime: 6,
+      performed: 4,
+      breached: 1,
+      complaints: 0,
+    };
     const r = await ratingOf(busy);
     expect(r.counts).toEqual(hand);
     expect(r.rates).toEqual({ successRate: 5 / 6, onTimeRate: 6 / 7, performanceRate: 4 / 5 });
@@ -120,11 +132,23 @@ describe('quarterly mediator ratings', () => {
       reason: '投诉经核实系当事人误解',
     });
     expect(ok.status, ok.text).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'confirmed', stars: 3, ruleStars: 2, reason: '投诉经核实系当事人误解' });
+    expect(ok.body).toMatchObject({
+      status: 'confirmed',
+      stars: 3,
+      ruleStars: 2,
+      reason: '投诉经核实系当事人误解',
+    });
     expect(ok.body.counts.complaints).toBe(2);
-    const m = await t.db.db.selectFrom('mediators').select('stars').where('id', '=', busy).executeTakeFirstOrThrow();
+    const m = await t.db.db
+      .selectFrom('mediators')
+      .select('stars')
+      .where('id', '=', busy)
+      .executeTakeFirstOrThrow();
     expect(m.stars).toBe(3);
-    const twice = await office.post(`/api/mediation/ratings/${r.id}/confirm`, { ...body, version: ok.body.version });
+    const twice = await office.post(`/api/mediation/ratings/${r.id}/confirm`, {
+      ...body,
+      version: ok.body.version,
+    });
     expect(twice.status).toBe(409);
     // History: the confirmed rating stays listed under its quarter.
     const history = await office.get(`/api/mediation/ratings?mediatorId=${busy}&status=confirmed`);
@@ -133,7 +157,10 @@ describe('quarterly mediator ratings', () => {
 
   it('answers 409 for a stale version and replays a retried confirmation under the same Idempotency-Key', async () => {
     const r = await ratingOf(idle);
-    const stale = await office.post(`/api/mediation/ratings/${r.id}/confirm`, { version: r.version + 5, stars: 1 });
+    const stale = await office.post(`/api/mediation/ratings/${r.id}/confirm`, {
+      version: r.version + 5,
+      stars: 1,
+    });
     expect(stale.status).toBe(409);
     const key = { 'idempotency-key': `rating-${r.id}` };
     const body = { version: r.version, stars: 1 };
@@ -142,7 +169,12 @@ describe('quarterly mediator ratings', () => {
     const retry = await office.request('POST', `/api/mediation/ratings/${r.id}/confirm`, body, key);
     expect(retry.status).toBe(200);
     expect(retry.body.version).toBe(first.body.version);
-    const other = await office.request('POST', `/api/mediation/ratings/${r.id}/confirm`, { ...body, stars: 2 }, key);
+    const other = await office.request(
+      'POST',
+      `/api/mediation/ratings/${r.id}/confirm`,
+      { ...body, stars: 2 },
+      key,
+    );
     expect(other.status).toBe(422);
   });
 });

@@ -36,6 +36,18 @@ export async function upsertProposal(db: Db, row: Insertable<MediationSubsidyTab
     .execute();
 }
 
+/** The first assigned mediator, or else the acting user's mediator row at the holding body. */
+export async function leadMediator(db: Db, firstId: string | null, userId: string | null, bodyId: string) {
+  const q = db.selectFrom('mediators').select(['id', 'body_id', 'org_path', 'stars']);
+  if (firstId) return q.where('id', '=', firstId).executeTakeFirst();
+  if (!userId) return undefined;
+  return q
+    .where('user_id', '=', userId)
+    .where('body_id', '=', bodyId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
 /** A reopened dispute's proposal no longer stands; a decided one stays as decided. */
 export async function withdrawProposal(db: Db, disputeId: string) {
   await db
@@ -143,7 +155,8 @@ export type SubsidyGroup = (typeof GROUPS)[number];
 /** Count and sum per quarter, body or mediator, for the ledger's totals. */
 export async function subsidyTotals(db: Db, scope: OrgScope, f: SubsidyFilter, by: SubsidyGroup) {
   const key = by === 'quarter' ? sql.ref('s.quarter') : by === 'body' ? sql.ref('b.id') : sql.ref('m.id');
-  const name = by === 'quarter' ? sql.ref('s.quarter') : by === 'body' ? sql.ref('b.name') : sql.ref('m.name');
+  const name =
+    by === 'quarter' ? sql.ref('s.quarter') : by === 'body' ? sql.ref('b.name') : sql.ref('m.name');
   const rows = await filtered(db, scope, f)
     .select([
       sql<string>`${key}::text`.as('key'),

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { quarterSchema, subsidyDecide, SUBSIDY_STATUSES, SUBSIDY_TIERS } from '@civicgrid/shared/mediation-pay';
+import {
+  quarterSchema,
+  subsidyDecide,
+  SUBSIDY_STATUSES,
+  SUBSIDY_TIERS,
+} from '@civicgrid/shared/mediation-pay';
 import { allPages } from '../../core/csv.ts';
 import { idParams, signedIn, typed } from '../../core/http.ts';
 import { cursorSchema, limitSchema } from '../../core/paging.ts';
@@ -26,7 +31,10 @@ export async function subsidyRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   app.get(
     '/api/mediation/subsidies',
-    { config: read, schema: { tags, querystring: filters.extend({ limit: limitSchema, cursor: cursorSchema }) } },
+    {
+      config: read,
+      schema: { tags, querystring: filters.extend({ limit: limitSchema, cursor: cursorSchema }) },
+    },
     (req) => listSubsidies(signedIn(req), req.query),
   );
   app.get(
@@ -66,7 +74,22 @@ export async function subsidyRoutes(fastify: FastifyInstance) {
         reply,
         format,
         'mediation-subsidies',
-        ['quarter', 'dispute', 'type', 'body', 'mediator', 'tier', 'base', 'stars', 'multiplier', 'amount', 'status', 'reason', 'decided by', 'decided at'],
+        [
+          'quarter',
+          'dispute',
+          'type',
+          'body',
+          'mediator',
+          'tier',
+          'base',
+          'stars',
+          'multiplier',
+          'amount',
+          'status',
+          'reason',
+          'decided by',
+          'decided at',
+        ],
         pages,
       );
     },
@@ -74,6 +97,7 @@ export async function subsidyRoutes(fastify: FastifyInstance) {
   app.post(
     '/api/mediation/subsidies/:id/decide',
     { config: office, schema: { tags, params: idParams, body: subsidyDecide } },
-    (req) => decideSubsidy(signedIn(req), req.params.id, req.body, idempotencyKey(req.headers['idempotency-key'])),
+    (req) =>
+      decideSubsidy(signedIn(req), req.params.id, req.body, idempotencyKey(req.headers['idempotency-key'])),
   );
 }

@@ -27,17 +27,7 @@ export async function proposeSubsidy(
   actingUserId: string | null,
   now: Date,
 ) {
-  const lead = d.mediator_ids[0]
-    ? await db.selectFrom('mediators').select(['id', 'body_id', 'org_path', 'stars']).where('id', '=', d.mediator_ids[0]).executeTakeFirst()
-    : actingUserId
-      ? await db
-          .selectFrom('mediators')
-          .select(['id', 'body_id', 'org_path', 'stars'])
-          .where('user_id', '=', actingUserId)
-          .where('body_id', '=', d.body_id)
-          .where('status', '=', 'active')
-          .executeTakeFirst()
-      : undefined;
+  const lead = await repo.leadMediator(db, d.mediator_ids[0] ?? null, actingUserId, d.body_id);
   if (!lead) return null;
   const { subsidy: rules } = await paySettings(db);
   const tier = tierOf(

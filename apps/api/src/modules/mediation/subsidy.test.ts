@@ -73,10 +73,16 @@ describe('per-case subsidies', () => {
     const approve = { version: s.version, decision: 'approve' };
     expect((await director.post(`/api/mediation/subsidies/${s.id}/decide`, approve)).status).toBe(403);
     expect((await mediator.post(`/api/mediation/subsidies/${s.id}/decide`, approve)).status).toBe(403);
-    const noReason = await office.post(`/api/mediation/subsidies/${s.id}/decide`, { ...approve, tier: 'ordinary' });
+    const noReason = await office.post(`/api/mediation/subsidies/${s.id}/decide`, {
+      ...approve,
+      tier: 'ordinary',
+    });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields[0].path).toBe('reason');
-    const bad = await office.post(`/api/mediation/subsidies/${s.id}/decide`, { ...approve, decision: 'maybe' });
+    const bad = await office.post(`/api/mediation/subsidies/${s.id}/decide`, {
+      ...approve,
+      decision: 'maybe',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].path).toBe('decision');
     const ok = await office.post(`/api/mediation/subsidies/${s.id}/decide`, {
@@ -85,14 +91,29 @@ describe('per-case subsidies', () => {
       reason: '涉及多次上门调解',
     });
     expect(ok.status, ok.text).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'approved', tier: 'ordinary', proposedTier: 'simple', amount: 240 });
-    const again = await office.post(`/api/mediation/subsidies/${s.id}/decide`, { ...approve, version: ok.body.version });
+    expect(ok.body).toMatchObject({
+      status: 'approved',
+      tier: 'ordinary',
+      proposedTier: 'simple',
+      amount: 240,
+    });
+    const again = await office.post(`/api/mediation/subsidies/${s.id}/decide`, {
+      ...approve,
+      version: ok.body.version,
+    });
     expect(again.status).toBe(409);
 
     const r = await agreed(starred);
-    const stale = await office.post(`/api/mediation/subsidies/${r.id}/decide`, { version: 99, decision: 'reject', reason: '重复申报' });
+    const stale = await office.post(`/api/mediation/subsidies/${r.id}/decide`, {
+      version: 99,
+      decision: 'reject',
+      reason: '重复申报',
+    });
     expect(stale.status).toBe(409);
-    const noWhy = await office.post(`/api/mediation/subsidies/${r.id}/decide`, { version: r.version, decision: 'reject' });
+    const noWhy = await office.post(`/api/mediation/subsidies/${r.id}/decide`, {
+      version: r.version,
+      decision: 'reject',
+    });
     expect(noWhy.status).toBe(400);
     const key = { 'idempotency-key': `subsidy-${r.id}` };
     const reject = { version: r.version, decision: 'reject', reason: '重复申报' };
@@ -102,11 +123,17 @@ describe('per-case subsidies', () => {
     expect(retry.status).toBe(200);
     expect(retry.body.version).toBe(first.body.version);
     const other = { ...reject, reason: '其他' };
-    expect((await office.request('POST', `/api/mediation/subsidies/${r.id}/decide`, other, key)).status).toBe(422);
+    expect((await office.request('POST', `/api/mediation/subsidies/${r.id}/decide`, other, key)).status).toBe(
+      422,
+    );
   });
 
   it('keeps a ledger whose count and totals equal its rows, page after page and by body, mediator and quarter', async () => {
-    await subsidyOf(t.db.db, { id: unrated }, body, { quarter: '2026-Q3', amount: 333.33, status: 'approved' });
+    await subsidyOf(t.db.db, { id: unrated }, body, {
+      quarter: '2026-Q3',
+      amount: 333.33,
+      status: 'approved',
+    });
     const rows: { amount: number }[] = [];
     let cursor: string | null = null;
     let first: { total: number; totalAmount: number } | null = null;

@@ -9,7 +9,13 @@ import { errorMessage } from '../../lib/error-message';
 import { recentQuarters, useQuarterlyReturn, type QuarterlyReturn } from './stars-api';
 
 const figure = (unit: 'count' | 'rate', v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : unit === 'rate' ? `${(v * 100).toFixed(2)}%` : Number.isInteger(v) ? String(v) : v.toFixed(1);
+  v === null || v === undefined
+    ? '—'
+    : unit === 'rate'
+      ? `${(v * 100).toFixed(2)}%`
+      : Number.isInteger(v)
+        ? String(v)
+        : v.toFixed(1);
 
 /** 调解工作季报: the quarter's figures from the indicator registry, and the same return as Excel or PDF. */
 export default function QuarterlyReturnPage() {
@@ -24,7 +30,11 @@ export default function QuarterlyReturnPage() {
   const download = async (format: 'xlsx' | 'pdf') => {
     setBusy(format);
     try {
-      await downloadFile('/api/mediation/quarterly-return/file', { quarter, orgId, format }, `mediation-return-${quarter}.${format}`);
+      await downloadFile(
+        '/api/mediation/quarterly-return/file',
+        { quarter, orgId, format },
+        `mediation-return-${quarter}.${format}`,
+      );
     } catch (e) {
       void message.error(errorMessage(t, e));
     } finally {
@@ -48,18 +58,45 @@ export default function QuarterlyReturnPage() {
       data-testid="quarterly-return-page"
       extra={
         <Space wrap>
-          <Select value={quarter} onChange={setQuarter} options={quarters.map((q) => ({ value: q, label: q }))} style={{ width: 120 }} aria-label={t('mediationStars.quarter')} data-testid="return-quarter" />
-          <OrgTreeSelect value={orgId ?? d?.org.id ?? null} onChange={setOrgId} style={{ width: 200 }} aria-label={t('mediationStars.quarterlyReturn.unit')} />
-          <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => void download('xlsx')} data-testid="return-xlsx">
+          <Select
+            value={quarter}
+            onChange={setQuarter}
+            options={quarters.map((q) => ({ value: q, label: q }))}
+            style={{ width: 120 }}
+            aria-label={t('mediationStars.quarter')}
+            data-testid="return-quarter"
+          />
+          <OrgTreeSelect
+            value={orgId ?? d?.org.id ?? null}
+            onChange={setOrgId}
+            style={{ width: 200 }}
+            aria-label={t('mediationStars.quarterlyReturn.unit')}
+          />
+          <Button
+            icon={<DownloadOutlined />}
+            loading={busy === 'xlsx'}
+            onClick={() => void download('xlsx')}
+            data-testid="return-xlsx"
+          >
             {t('mediationStars.quarterlyReturn.xlsx')}
           </Button>
-          <Button icon={<DownloadOutlined />} loading={busy === 'pdf'} onClick={() => void download('pdf')} data-testid="return-pdf">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={busy === 'pdf'}
+            onClick={() => void download('pdf')}
+            data-testid="return-pdf"
+          >
             {t('mediationStars.quarterlyReturn.pdf')}
           </Button>
         </Space>
       }
     >
-      <Alert type="info" showIcon message={t('mediationStars.quarterlyReturn.hint')} style={{ marginBottom: 12 }} />
+      <Alert
+        type="info"
+        showIcon
+        message={t('mediationStars.quarterlyReturn.hint')}
+        style={{ marginBottom: 12 }}
+      />
       {r.isError ? (
         <QueryError error={r.error} onRetry={() => void r.refetch()} />
       ) : (
@@ -73,13 +110,28 @@ export default function QuarterlyReturnPage() {
             data-testid="return-figures"
             style={{ maxWidth: 520, marginBottom: 24 }}
             columns={[
-              { title: t('mediationStars.quarterlyReturn.item'), key: 'name', render: (_, i) => i.name[lang] },
-              { title: `${d?.org.name ?? ''} ${t('mediationStars.quarterlyReturn.total')}`, dataIndex: 'value', align: 'right' },
+              {
+                title: t('mediationStars.quarterlyReturn.item'),
+                key: 'name',
+                render: (_, i) => i.name[lang],
+              },
+              {
+                title: `${d?.org.name ?? ''} ${t('mediationStars.quarterlyReturn.total')}`,
+                dataIndex: 'value',
+                align: 'right',
+              },
             ]}
           />
           {!!d?.units.length && (
             <Card size="small" title={t('mediationStars.quarterlyReturn.byUnit')}>
-              <Table size="small" rowKey="id" pagination={false} dataSource={d.units} columns={unitColumns} scroll={{ x: 'max-content' }} />
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={d.units}
+                columns={unitColumns}
+                scroll={{ x: 'max-content' }}
+              />
             </Card>
           )}
         </>

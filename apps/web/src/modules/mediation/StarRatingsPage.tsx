@@ -11,7 +11,8 @@ import { recentQuarters, starKeys, useStarMutations, type Rating } from './stars
 
 const RATINGS = { path: '/api/mediation/ratings', key: starKeys.ratings };
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-const stars = (n: number | null) => (n ? <Rate disabled count={5} value={n} style={{ fontSize: 12 }} /> : '—');
+const stars = (n: number | null) =>
+  n ? <Rate disabled count={5} value={n} style={{ fontSize: 12 }} /> : '—';
 
 interface ConfirmValues {
   stars: number;
@@ -37,7 +38,10 @@ export default function StarRatingsPage() {
       ),
       select(
         'status',
-        (['draft', 'confirmed'] as const).map((s) => ({ value: s, label: t(`mediationStars.rating.status.${s}`) })),
+        (['draft', 'confirmed'] as const).map((s) => ({
+          value: s,
+          label: t(`mediationStars.rating.status.${s}`),
+        })),
         { placeholder: t('mediationStars.rating.status.draft'), width: 130, testId: 'ratings-status' },
       ),
       search('q', { placeholder: t('mediationStars.mediator') }),
@@ -51,7 +55,11 @@ export default function StarRatingsPage() {
     { title: t('mediationStars.rating.concluded'), key: 'c', render: (_, r) => r.counts.concluded },
     { title: t('mediationStars.rating.successRate'), key: 's', render: (_, r) => pct(r.rates.successRate) },
     { title: t('mediationStars.rating.onTimeRate'), key: 'o', render: (_, r) => pct(r.rates.onTimeRate) },
-    { title: t('mediationStars.rating.performanceRate'), key: 'p', render: (_, r) => pct(r.rates.performanceRate) },
+    {
+      title: t('mediationStars.rating.performanceRate'),
+      key: 'p',
+      render: (_, r) => pct(r.rates.performanceRate),
+    },
     { title: t('mediationStars.rating.complaints'), key: 'k', render: (_, r) => r.counts.complaints },
     { title: t('mediationStars.rating.ruleStars'), key: 'rule', render: (_, r) => stars(r.ruleStars) },
     { title: t('mediationStars.rating.stars'), key: 'stars', render: (_, r) => stars(r.stars) },
@@ -59,7 +67,9 @@ export default function StarRatingsPage() {
       title: t('mediationStars.rating.status.confirmed'),
       key: 'status',
       render: (_, r) => (
-        <Tag color={r.status === 'confirmed' ? 'green' : 'gold'}>{t(`mediationStars.rating.status.${r.status}`)}</Tag>
+        <Tag color={r.status === 'confirmed' ? 'green' : 'gold'}>
+          {t(`mediationStars.rating.status.${r.status}`)}
+        </Tag>
       ),
     },
     { title: t('mediationStars.rating.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
@@ -69,7 +79,12 @@ export default function StarRatingsPage() {
       key: 'act',
       render: (_, r) =>
         canConfirm && r.status === 'draft' ? (
-          <Button size="small" type="primary" onClick={() => setConfirming(r)} data-testid={`rating-confirm-${r.mediatorName}`}>
+          <Button
+            size="small"
+            type="primary"
+            onClick={() => setConfirming(r)}
+            data-testid={`rating-confirm-${r.mediatorName}`}
+          >
             {t('mediationStars.rating.confirm')}
           </Button>
         ) : null,
@@ -112,7 +127,10 @@ export default function StarRatingsPage() {
       <Alert type="info" showIcon message={t('mediationStars.rating.hint')} style={{ marginBottom: 12 }} />
       <FormModal<ConfirmValues>
         open={!!confirming}
-        title={t('mediationStars.rating.confirmTitle', { name: confirming?.mediatorName, quarter: confirming?.quarter })}
+        title={t('mediationStars.rating.confirmTitle', {
+          name: confirming?.mediatorName,
+          quarter: confirming?.quarter,
+        })}
         fields={['stars', 'complaints', 'reason']}
         initialValues={{ stars: confirming?.ruleStars ?? 1, complaints: confirming?.counts.complaints ?? 0 }}
         onSubmit={(v) =>
@@ -130,10 +148,18 @@ export default function StarRatingsPage() {
         <Form.Item name="stars" label={t('mediationStars.rating.stars')} rules={[{ required: true }]}>
           <Rate count={5} allowClear={false} />
         </Form.Item>
-        <Form.Item name="complaints" label={t('mediationStars.rating.complaints')} extra={t('mediationStars.rating.complaintsHint')}>
+        <Form.Item
+          name="complaints"
+          label={t('mediationStars.rating.complaints')}
+          extra={t('mediationStars.rating.complaintsHint')}
+        >
           <InputNumber min={0} max={1000} precision={0} />
         </Form.Item>
-        <Form.Item name="reason" label={t('mediationStars.rating.reason')} extra={t('mediationStars.rating.reasonHint')}>
+        <Form.Item
+          name="reason"
+          label={t('mediationStars.rating.reason')}
+          extra={t('mediationStars.rating.reasonHint')}
+        >
           <Input.TextArea rows={3} maxLength={500} data-testid="rating-reason" />
         </Form.Item>
       </FormModal>

@@ -9,7 +9,14 @@ import { FormModal } from '../../kit/FormModal';
 import { ListPage } from '../../kit/ListPage';
 import { select } from '../../kit/filters';
 import { useUrlFilters } from '../../kit/use-url-filters';
-import { recentQuarters, starKeys, useStarMutations, useSubsidyTotals, type Subsidy, type SubsidyTotals } from './stars-api';
+import {
+  recentQuarters,
+  starKeys,
+  useStarMutations,
+  useSubsidyTotals,
+  type Subsidy,
+  type SubsidyTotals,
+} from './stars-api';
 
 const SUBSIDIES = { path: '/api/mediation/subsidies', key: starKeys.subsidies };
 const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -29,20 +36,32 @@ export default function SubsidiesPage() {
   const [by, setBy] = useState<SubsidyTotals['by']>('body');
   const filters = useMemo(
     () => [
-      select('quarter', recentQuarters().map((q) => ({ value: q, label: q })), {
-        placeholder: t('mediationStars.quarter'),
-        width: 130,
-        testId: 'subsidies-quarter',
-      }),
-      select('status', SUBSIDY_STATUSES.map((s) => ({ value: s, label: t(`mediationStars.subsidy.status.${s}`) })), {
-        placeholder: t('mediationStars.subsidy.statusLabel'),
-        width: 130,
-        testId: 'subsidies-status',
-      }),
-      select('tier', SUBSIDY_TIERS.map((s) => ({ value: s, label: t(`mediationStars.subsidy.tiers.${s}`) })), {
-        placeholder: t('mediationStars.subsidy.tier'),
-        width: 120,
-      }),
+      select(
+        'quarter',
+        recentQuarters().map((q) => ({ value: q, label: q })),
+        {
+          placeholder: t('mediationStars.quarter'),
+          width: 130,
+          testId: 'subsidies-quarter',
+        },
+      ),
+      select(
+        'status',
+        SUBSIDY_STATUSES.map((s) => ({ value: s, label: t(`mediationStars.subsidy.status.${s}`) })),
+        {
+          placeholder: t('mediationStars.subsidy.statusLabel'),
+          width: 130,
+          testId: 'subsidies-status',
+        },
+      ),
+      select(
+        'tier',
+        SUBSIDY_TIERS.map((s) => ({ value: s, label: t(`mediationStars.subsidy.tiers.${s}`) })),
+        {
+          placeholder: t('mediationStars.subsidy.tier'),
+          width: 120,
+        },
+      ),
     ],
     [t],
   );
@@ -62,12 +81,27 @@ export default function SubsidiesPage() {
     {
       title: t('mediationStars.subsidy.tier'),
       key: 'tier',
-      render: (_, s) => (s.tier === s.proposedTier ? tier(s.tier) : `${tier(s.tier)}（${tier(s.proposedTier)}→）`),
+      render: (_, s) =>
+        s.tier === s.proposedTier ? tier(s.tier) : `${tier(s.tier)}（${tier(s.proposedTier)}→）`,
     },
-    { title: t('mediationStars.subsidy.base'), key: 'base', align: 'right', render: (_, s) => yuan(s.baseAmount) },
-    { title: t('mediationStars.subsidy.stars'), key: 'stars', render: (_, s) => (s.stars ? `${s.stars}★` : '—') },
+    {
+      title: t('mediationStars.subsidy.base'),
+      key: 'base',
+      align: 'right',
+      render: (_, s) => yuan(s.baseAmount),
+    },
+    {
+      title: t('mediationStars.subsidy.stars'),
+      key: 'stars',
+      render: (_, s) => (s.stars ? `${s.stars}★` : '—'),
+    },
     { title: t('mediationStars.subsidy.multiplier'), dataIndex: 'multiplier', align: 'right' },
-    { title: t('mediationStars.subsidy.amount'), key: 'amount', align: 'right', render: (_, s) => <b>{yuan(s.amount)}</b> },
+    {
+      title: t('mediationStars.subsidy.amount'),
+      key: 'amount',
+      align: 'right',
+      render: (_, s) => <b>{yuan(s.amount)}</b>,
+    },
     {
       title: t('mediationStars.subsidy.statusLabel'),
       key: 'status',
@@ -81,7 +115,12 @@ export default function SubsidiesPage() {
       render: (_, s) =>
         canDecide && s.status === 'proposed' ? (
           <Space size={4}>
-            <Button size="small" type="primary" onClick={() => setDeciding({ s, decision: 'approve' })} data-testid={`subsidy-approve-${s.disputeNumber}`}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => setDeciding({ s, decision: 'approve' })}
+              data-testid={`subsidy-approve-${s.disputeNumber}`}
+            >
               {t('mediationStars.subsidy.approve')}
             </Button>
             <Button size="small" danger onClick={() => setDeciding({ s, decision: 'reject' })}>
@@ -97,20 +136,36 @@ export default function SubsidiesPage() {
       resource={SUBSIDIES}
       filters={filters}
       columns={columns}
-      export={{ path: '/api/mediation/subsidies/export', baseName: 'mediation-subsidies', testId: 'subsidies-export' }}
+      export={{
+        path: '/api/mediation/subsidies/export',
+        baseName: 'mediation-subsidies',
+        testId: 'subsidies-export',
+      }}
       emptyText={t('mediationStars.subsidy.empty')}
       testId="subsidies-table"
       pageTestId="subsidies-page"
     >
       <Alert type="info" showIcon message={t('mediationStars.subsidy.hint')} style={{ marginBottom: 12 }} />
-      <Card size="small" title={t('mediationStars.subsidy.totals')} style={{ marginBottom: 12 }} data-testid="subsidy-totals">
+      <Card
+        size="small"
+        title={t('mediationStars.subsidy.totals')}
+        style={{ marginBottom: 12 }}
+        data-testid="subsidy-totals"
+      >
         <Space size={48} wrap style={{ marginBottom: 8 }}>
           <Statistic title={t('mediationStars.subsidy.count')} value={totals.data?.count ?? 0} />
-          <Statistic title={t('mediationStars.subsidy.sum')} value={yuan(totals.data?.amount ?? 0)} data-testid="subsidy-sum" />
+          <Statistic
+            title={t('mediationStars.subsidy.sum')}
+            value={yuan(totals.data?.amount ?? 0)}
+            data-testid="subsidy-sum"
+          />
           <Segmented<SubsidyTotals['by']>
             value={by}
             onChange={setBy}
-            options={(['body', 'mediator', 'quarter'] as const).map((v) => ({ value: v, label: t(`mediationStars.subsidy.by.${v}`) }))}
+            options={(['body', 'mediator', 'quarter'] as const).map((v) => ({
+              value: v,
+              label: t(`mediationStars.subsidy.by.${v}`),
+            }))}
           />
         </Space>
         <Table
@@ -123,14 +178,23 @@ export default function SubsidiesPage() {
           columns={[
             { title: t(`mediationStars.subsidy.by.${by}`), dataIndex: 'name' },
             { title: t('mediationStars.subsidy.count'), dataIndex: 'count', align: 'right' },
-            { title: t('mediationStars.subsidy.sum'), dataIndex: 'amount', align: 'right', render: (v: number) => yuan(v) },
+            {
+              title: t('mediationStars.subsidy.sum'),
+              dataIndex: 'amount',
+              align: 'right',
+              render: (v: number) => yuan(v),
+            },
           ]}
         />
       </Card>
       <FormModal<DecideValues>
         open={!!deciding}
         title={t('mediationStars.subsidy.decideTitle', { number: deciding?.s.disputeNumber })}
-        okText={deciding?.decision === 'reject' ? t('mediationStars.subsidy.reject') : t('mediationStars.subsidy.approve')}
+        okText={
+          deciding?.decision === 'reject'
+            ? t('mediationStars.subsidy.reject')
+            : t('mediationStars.subsidy.approve')
+        }
         danger={deciding?.decision === 'reject'}
         fields={['tier', 'reason']}
         initialValues={{ tier: deciding?.s.tier }}
@@ -147,11 +211,19 @@ export default function SubsidiesPage() {
         testId="subsidy-decide-modal"
       >
         {deciding?.decision === 'approve' && (
-          <Form.Item name="tier" label={t('mediationStars.subsidy.tier')} extra={t('mediationStars.subsidy.tierHint')}>
+          <Form.Item
+            name="tier"
+            label={t('mediationStars.subsidy.tier')}
+            extra={t('mediationStars.subsidy.tierHint')}
+          >
             <Select options={SUBSIDY_TIERS.map((v) => ({ value: v, label: tier(v) }))} />
           </Form.Item>
         )}
-        <Form.Item name="reason" label={t('mediationStars.subsidy.reason')} extra={t('mediationStars.subsidy.reasonHint')}>
+        <Form.Item
+          name="reason"
+          label={t('mediationStars.subsidy.reason')}
+          extra={t('mediationStars.subsidy.reasonHint')}
+        >
           <Input.TextArea rows={3} maxLength={500} data-testid="subsidy-reason" />
         </Form.Item>
       </FormModal>

@@ -15,7 +15,10 @@ export interface Rating {
   mediatorName: string;
   bodyName: string;
   quarter: string;
-  counts: Record<'concluded' | 'succeeded' | 'failed' | 'onTime' | 'performed' | 'breached' | 'complaints', number>;
+  counts: Record<
+    'concluded' | 'succeeded' | 'failed' | 'onTime' | 'performed' | 'breached' | 'complaints',
+    number
+  >;
   rates: Record<'successRate' | 'onTimeRate' | 'performanceRate', number | null>;
   ruleStars: number;
   stars: number | null;
@@ -79,7 +82,8 @@ export function recentQuarters(now = new Date(), n = 8): string[] {
 export function useSubsidyTotals(query: Query, by: SubsidyTotals['by']) {
   return useQuery({
     queryKey: [...starKeys.subsidies, 'totals', query, by],
-    queryFn: ({ signal }) => api<SubsidyTotals>('/api/mediation/subsidies/totals', { query: { ...query, by }, signal }),
+    queryFn: ({ signal }) =>
+      api<SubsidyTotals>('/api/mediation/subsidies/totals', { query: { ...query, by }, signal }),
   });
 }
 
@@ -98,7 +102,10 @@ export function useStarMutations() {
   return {
     draft: useMutation({
       mutationFn: (quarter: string) =>
-        api<{ drafted: number; refreshed: number }>('/api/mediation/ratings/draft', { method: 'POST', body: { quarter } }),
+        api<{ drafted: number; refreshed: number }>('/api/mediation/ratings/draft', {
+          method: 'POST',
+          body: { quarter },
+        }),
       onSuccess: done,
     }),
     confirm: useMutation({
