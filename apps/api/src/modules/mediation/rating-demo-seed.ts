@@ -30,19 +30,21 @@ export async function seedDemoStars(tx: Db, now: Date) {
   await draftQuarter(tx, systemScope(), last, confirmedAt);
   const drafts = await tx
     .selectFrom('mediator_ratings')
-    .select(['id', 'mediator_id', 'rule_stars'])
+    .select(['id', 'mediator_id', 'rule_stars', sql<number>`(counts->>'concluded')::int`.as('concluded')])
     .where('quarter', '=', last)
     .orderBy('id')
     .execute();
-  for (const [i, d] of drafts.entries()) {
-    const raised = i === 0 && d.rule_stars < 5;
+  // The office raises the busiest mediator below 5 stars by one, with its reason; the rest keep the rule's.
+  const busiest = drafts.filter((d) => d.rule_stars < 5).sort((x, y) => y.concluded - x.concluded)[0];
+  for (const d of drafts) {
+    const raised = d === busiest && d.concluded > 0;
     const stars = raised ? d.rule_stars + 1 : d.rule_stars;
     await tx
       .updateTable('mediator_ratings')
       .set({
         status: 'confirmed',
         stars,
-        reason: raised ? '群众评价好，调处一起集体劳资纠纷，酌情上调一星' : null,
+        reason: raised ? '群众评价好，多次上门化解邻里纠纷，酌情上调一星' : null,
         confirmed_by: office?.id ?? null,
         confirmed_by_name: office?.display_name ?? '司法所（演示）',
         confirmed_at: confirmedAt,

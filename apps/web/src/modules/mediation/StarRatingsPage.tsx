@@ -64,7 +64,7 @@ export default function StarRatingsPage() {
     { title: t('mediationStars.rating.ruleStars'), key: 'rule', render: (_, r) => stars(r.ruleStars) },
     { title: t('mediationStars.rating.stars'), key: 'stars', render: (_, r) => stars(r.stars) },
     {
-      title: t('mediationStars.rating.status.confirmed'),
+      title: t('mediationStars.rating.statusLabel'),
       key: 'status',
       render: (_, r) => (
         <Tag color={r.status === 'confirmed' ? 'green' : 'gold'}>
@@ -77,6 +77,7 @@ export default function StarRatingsPage() {
     {
       title: '',
       key: 'act',
+      fixed: 'right',
       render: (_, r) =>
         canConfirm && r.status === 'draft' ? (
           <Button

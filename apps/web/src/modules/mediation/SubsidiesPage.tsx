@@ -112,6 +112,7 @@ export default function SubsidiesPage() {
     {
       title: '',
       key: 'act',
+      fixed: 'right',
       render: (_, s) =>
         canDecide && s.status === 'proposed' ? (
           <Space size={4}>
@@ -130,6 +131,49 @@ export default function SubsidiesPage() {
         ) : null,
     },
   ];
+  const totalsCard = (
+    <Card
+      size="small"
+      title={t('mediationStars.subsidy.totals')}
+      style={{ marginBottom: 12 }}
+      data-testid="subsidy-totals"
+    >
+      <Space size={48} wrap style={{ marginBottom: 8 }}>
+        <Statistic title={t('mediationStars.subsidy.count')} value={totals.data?.count ?? 0} />
+        <Statistic
+          title={t('mediationStars.subsidy.sum')}
+          value={yuan(totals.data?.amount ?? 0)}
+          data-testid="subsidy-sum"
+        />
+        <Segmented<SubsidyTotals['by']>
+          value={by}
+          onChange={setBy}
+          options={(['body', 'mediator', 'quarter'] as const).map((v) => ({
+            value: v,
+            label: t(`mediationStars.subsidy.by.${v}`),
+          }))}
+        />
+      </Space>
+      <Table
+        size="small"
+        rowKey="key"
+        pagination={false}
+        loading={totals.isLoading}
+        dataSource={totals.data?.rows ?? []}
+        scroll={{ y: 200 }}
+        columns={[
+          { title: t(`mediationStars.subsidy.by.${by}`), dataIndex: 'name' },
+          { title: t('mediationStars.subsidy.count'), dataIndex: 'count', align: 'right' },
+          {
+            title: t('mediationStars.subsidy.sum'),
+            dataIndex: 'amount',
+            align: 'right',
+            render: (v: number) => yuan(v),
+          },
+        ]}
+      />
+    </Card>
+  );
   return (
     <ListPage<Subsidy>
       title={t('mediationStars.subsidy.title')}
@@ -144,49 +188,9 @@ export default function SubsidiesPage() {
       emptyText={t('mediationStars.subsidy.empty')}
       testId="subsidies-table"
       pageTestId="subsidies-page"
+      listTitle={totalsCard}
     >
       <Alert type="info" showIcon message={t('mediationStars.subsidy.hint')} style={{ marginBottom: 12 }} />
-      <Card
-        size="small"
-        title={t('mediationStars.subsidy.totals')}
-        style={{ marginBottom: 12 }}
-        data-testid="subsidy-totals"
-      >
-        <Space size={48} wrap style={{ marginBottom: 8 }}>
-          <Statistic title={t('mediationStars.subsidy.count')} value={totals.data?.count ?? 0} />
-          <Statistic
-            title={t('mediationStars.subsidy.sum')}
-            value={yuan(totals.data?.amount ?? 0)}
-            data-testid="subsidy-sum"
-          />
-          <Segmented<SubsidyTotals['by']>
-            value={by}
-            onChange={setBy}
-            options={(['body', 'mediator', 'quarter'] as const).map((v) => ({
-              value: v,
-              label: t(`mediationStars.subsidy.by.${v}`),
-            }))}
-          />
-        </Space>
-        <Table
-          size="small"
-          rowKey="key"
-          pagination={false}
-          loading={totals.isLoading}
-          dataSource={totals.data?.rows ?? []}
-          scroll={{ y: 200 }}
-          columns={[
-            { title: t(`mediationStars.subsidy.by.${by}`), dataIndex: 'name' },
-            { title: t('mediationStars.subsidy.count'), dataIndex: 'count', align: 'right' },
-            {
-              title: t('mediationStars.subsidy.sum'),
-              dataIndex: 'amount',
-              align: 'right',
-              render: (v: number) => yuan(v),
-            },
-          ]}
-        />
-      </Card>
       <FormModal<DecideValues>
         open={!!deciding}
         title={t('mediationStars.subsidy.decideTitle', { number: deciding?.s.disputeNumber })}

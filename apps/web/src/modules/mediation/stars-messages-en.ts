@@ -19,6 +19,7 @@ export const mediationStarsEn: typeof mediationStarsZh = {
     ruleStars: 'Rule',
     stars: 'Confirmed',
     status: { draft: 'To confirm', confirmed: 'Confirmed' },
+    statusLabel: 'Status',
     confirmedBy: 'Confirmed by',
     reason: 'Reason',
     confirm: 'Confirm',

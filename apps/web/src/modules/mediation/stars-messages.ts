@@ -17,6 +17,7 @@ export const mediationStarsZh = {
     ruleStars: '规则星级',
     stars: '确认星级',
     status: { draft: '待确认', confirmed: '已确认' },
+    statusLabel: '状态',
     confirmedBy: '确认人',
     reason: '调整理由',
     confirm: '确认',
