@@ -1,7 +1,7 @@
 // 星级评定 and 以案定补 in Chromium against the real server: the 东兴街道 mediator's dispute is agreed (set up
-// through the API, the clicking is in mediation.test.ts), which proposes its subsidy; the 司法所 drafts the
-// quarter's ratings, confirms the mediator's drafted star on the screen, approves the subsidy, and finds it in
-// the ledger with the totals.
+// through the API, the clicking is in mediation.test.ts), which proposes its subsidy; the 司法所 drafts last
+// quarter's rating of a mediator it has just added, confirms the drafted star on the screen, approves the
+// subsidy, and finds it in the ledger with the totals.
 import { describe, expect, inject, it, onTestFailed } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
@@ -42,6 +42,8 @@ describe.skipIf(skipBrowserTests)('星级评定 and 以案定补', () => {
       await camera.shot(page, 'FAILED').catch(() => undefined);
     });
     const quarter = quarterOf(new Date());
+    const [y, q] = quarter.split('-Q').map(Number) as [number, number];
+    const lastQuarter = q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
 
     // ---- 调解员: a dispute mediated to an oral agreement (through the API) ----
     await signIn(page, 'mediator', demoPassword);
@@ -78,18 +80,26 @@ describe.skipIf(skipBrowserTests)('星级评定 and 以案定补', () => {
     const number = (await call(page, 'GET', `/api/mediation/disputes/${id}`)).body.number as string;
     await signOut(page);
 
-    // ---- 司法所: confirm the drafted star on the screen ----
+    // ---- 司法所: a new mediator's rating for last quarter, drafted by the rule and confirmed on the screen ----
     await signIn(page, 'sfs', demoPassword);
-    expect((await call(page, 'POST', '/api/mediation/ratings/draft', { quarter })).status).toBe(200);
-    await page.goto(`${baseUrl}/mediation/ratings?quarter=${quarter}&status=draft`);
+    const name = `星级演示调解员${String(Date.now()).slice(-5)}`;
+    const added = await call(page, 'POST', '/api/mediation/mediators', {
+      name,
+      bodyId: body.id,
+      kind: 'volunteer',
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const drafted = await call(page, 'POST', '/api/mediation/ratings/draft', { quarter: lastQuarter });
+    expect(drafted.body.drafted).toBe(1);
+    await page.goto(`${baseUrl}/mediation/ratings?quarter=${lastQuarter}&status=draft`);
     await page.getByTestId('ratings-table').waitFor();
-    const confirm = page.getByTestId('rating-confirm-调解员（演示）');
+    const confirm = page.getByTestId(`rating-confirm-${name}`);
     await confirm.click();
     await page.getByTestId('rating-confirm-modal-ok').click();
     await page.getByTestId('rating-confirm-modal').waitFor({ state: 'hidden' });
     await poll(() => confirm.count()).toBe(0);
     await page.goto(
-      `${baseUrl}/mediation/ratings?quarter=${quarter}&status=confirmed&q=${encodeURIComponent('调解员（演示）')}`,
+      `${baseUrl}/mediation/ratings?quarter=${lastQuarter}&status=confirmed&q=${encodeURIComponent(name)}`,
     );
     await poll(() => page.getByTestId('ratings-table').innerText()).toContain('司法所调解管理员（演示）');
     await camera.shot(page, 'ratings-confirmed');

@@ -140,6 +140,9 @@ export async function confirmRating(
     }
     if (r.status === 'confirmed') throw conflict('this rating is already confirmed');
     if (r.version !== input.version) throw staleVersion(r.version);
+    // A running quarter's draft is a preview: its counts still change, so it is confirmed once the quarter ends.
+    if (periodRange('quarter', r.quarter).to > tx.clock.now())
+      throw conflict(`${r.quarter} has not ended yet; its draft can be confirmed once it has`);
     const { rating: rules } = await paySettings(tx.db);
     const counts = {
       ...countsOf(r.counts),

@@ -155,6 +155,17 @@ describe('quarterly mediator ratings', () => {
     expect(history.body.items.map((x: { quarter: string }) => x.quarter)).toEqual(['2026-Q3']);
   });
 
+  it('drafts the running quarter as a preview, confirmed only once it has ended', async () => {
+    expect((await office.post('/api/mediation/ratings/draft', { quarter: '2026-Q4' })).status).toBe(200);
+    const q4 = (await office.get(`/api/mediation/ratings?quarter=2026-Q4&mediatorId=${busy}`)).body.items[0];
+    expect(q4.counts.concluded).toBe(1);
+    const early = await office.post(`/api/mediation/ratings/${q4.id}/confirm`, {
+      version: q4.version,
+      stars: 1,
+    });
+    expect(early.status).toBe(409);
+  });
+
   it('answers 409 for a stale version and replays a retried confirmation under the same Idempotency-Key', async () => {
     const r = await ratingOf(idle);
     const stale = await office.post(`/api/mediation/ratings/${r.id}/confirm`, {
