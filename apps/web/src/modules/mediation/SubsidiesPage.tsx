@@ -9,6 +9,7 @@ import { FormModal } from '../../kit/FormModal';
 import { ListPage } from '../../kit/ListPage';
 import { select } from '../../kit/filters';
 import { useUrlFilters } from '../../kit/use-url-filters';
+import { useBodyOptions } from './mediation-api';
 import {
   recentQuarters,
   starKeys,
@@ -34,6 +35,7 @@ export default function SubsidiesPage() {
   const m = useStarMutations();
   const [deciding, setDeciding] = useState<{ s: Subsidy; decision: 'approve' | 'reject' } | null>(null);
   const [by, setBy] = useState<SubsidyTotals['by']>('body');
+  const bodies = useBodyOptions();
   const filters = useMemo(
     () => [
       select(
@@ -62,8 +64,16 @@ export default function SubsidiesPage() {
           width: 120,
         },
       ),
+      select(
+        'bodyId',
+        (bodies.data?.items ?? []).map((b) => ({ value: b.id, label: b.name })),
+        {
+          placeholder: t('mediationStars.body'),
+          width: 220,
+        },
+      ),
     ],
-    [t],
+    [t, bodies.data],
   );
   const { query } = useUrlFilters(filters);
   const totals = useSubsidyTotals(query, by);
