@@ -21,21 +21,31 @@ export async function seedDemoStars(tx: Db, now: Date) {
   const current = periodOf('quarter', now);
   const last = previousPeriod('quarter', current);
   const office = await tx
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('username', '=', 'sfs')
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.display_name', 'o.path'])
+    .where('u.username', '=', 'sfs')
     .executeTakeFirst();
   const confirmedAt = new Date(periodRange('quarter', current).from.getTime() + 3 * DAY);
 
   await draftQuarter(tx, systemScope(), last, confirmedAt);
   const drafts = await tx
     .selectFrom('mediator_ratings')
-    .select(['id', 'mediator_id', 'rule_stars', sql<number>`(counts->>'concluded')::int`.as('concluded')])
+    .select([
+      'id',
+      'mediator_id',
+      'rule_stars',
+      'org_path',
+      sql<number>`(counts->>'concluded')::int`.as('concluded'),
+    ])
     .where('quarter', '=', last)
     .orderBy('id')
     .execute();
-  // The office raises the busiest mediator below 5 stars by one, with its reason; the rest keep the rule's.
-  const busiest = drafts.filter((d) => d.rule_stars < 5).sort((x, y) => y.concluded - x.concluded)[0];
+  // The demo office raises the busiest mediator of its street below 5 stars by one, with its reason; the rest
+  // keep the rule's.
+  const busiest = drafts
+    .filter((d) => d.rule_stars < 5 && (!office || d.org_path.startsWith(office.path)))
+    .sort((x, y) => y.concluded - x.concluded)[0];
   for (const d of drafts) {
     const raised = d === busiest && d.concluded > 0;
     const stars = raised ? d.rule_stars + 1 : d.rule_stars;
