@@ -33,6 +33,8 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   mediator: w('调解员', 'Mediator'),
   'mediation.mediator': w('调解员', 'Mediator'),
   'mediation.member': w('调解组织成员', 'Mediation body member'),
+  mediator_rating: w('调解员星级评定', 'Mediator rating'),
+  mediation_subsidy: w('以案定补', 'Mediation subsidy'),
   employment: w('从业', 'Employment'),
   field: w('网格走访巡查', 'Field work'),
   'field.visit': w('入户走访', 'Household visit'),
@@ -191,6 +193,12 @@ export const AUDIT_VERBS: Record<string, Words> = {
 
 /** Codes that read better whole than as record type plus verb. */
 const WHOLE: Record<string, Words> = {
+  // 星级调解员 and 以案定补 (issue 17 item 5).
+  'mediator_rating.draft': w('星级评定·起草', 'Mediator ratings drafted'),
+  'mediator_rating.confirm': w('星级评定·确认', 'Mediator rating confirmed'),
+  'mediation_subsidy.approve': w('以案定补·批准', 'Mediation subsidy approved'),
+  'mediation_subsidy.reject': w('以案定补·不予补贴', 'Mediation subsidy refused'),
+  'mediation.pay_settings': w('调解·星级与补贴标准', 'Mediation star and subsidy rules set'),
   'access.denied': w('拒绝访问', 'Access refused'),
   'auth.login': w('登录', 'Signed in'),
   'auth.logout': w('退出登录', 'Signed out'),

@@ -6,6 +6,7 @@ import * as f from '../test-support/factories.ts';
 import * as parts from '../test-support/factories-parts.ts';
 import { badBodyOf, jsonSchemaOf, nulBodyOf, sampleOf } from '../test-support/route-samples.ts';
 import { riskIn, warningIn } from '../test-support/factories-stability.ts';
+import { starsIn } from '../test-support/factories-mediation-stars.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import type { RegisteredRoute } from './route-guard.ts';
 import {
@@ -75,6 +76,10 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
       'volunteer-teams': m.team.id,
       'volunteer-posts': m.post.id,
       'volunteer-shifts': m.shift.id,
+    }))),
+    ...(await starsIn(db, at).then((m) => ({
+      'mediation/ratings': m.rating.id,
+      'mediation/subsidies': m.subsidy.id,
     }))),
   };
 }

@@ -282,6 +282,21 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission,
     group: 'mediation' as const,
   })),
+  // 星级评定, 以案定补 and 调解季报 (issue 17 items 5 and 6).
+  ...(
+    [
+      ['/mediation/ratings', 'ratings', <TrophyOutlined />, 'mediation.read'],
+      ['/mediation/subsidies', 'subsidies', <BankOutlined />, 'mediation.read'],
+      ['/mediation/quarterly-return', 'quarterlyReturn', <FileTextOutlined />, 'mediation.read'],
+    ] as const
+  ).map(([path, key, icon, permission]) => ({
+    path,
+    label: `mediationStars.nav.${key}` as ParseKeys,
+    icon,
+    testId: `menu-mediation-${key}`,
+    permission,
+    group: 'mediation' as const,
+  })),
   // 群防群治 (modules.md §4.6).
   ...(
     [

@@ -24,6 +24,9 @@ const DisputePage = lazy(() => import('../modules/mediation/DisputePage'));
 const MyMediationPage = lazy(() => import('../modules/mediation/MyMediationPage'));
 const BodiesPage = lazy(() => import('../modules/mediation/BodiesPage'));
 const MediatorsPage = lazy(() => import('../modules/mediation/MediatorsPage'));
+const StarRatingsPage = lazy(() => import('../modules/mediation/StarRatingsPage'));
+const SubsidiesPage = lazy(() => import('../modules/mediation/SubsidiesPage'));
+const QuarterlyReturnPage = lazy(() => import('../modules/mediation/QuarterlyReturnPage'));
 const VolunteerListPage = lazy(() => import('../modules/volunteers/VolunteerListPage'));
 const VolunteerPage = lazy(() => import('../modules/volunteers/VolunteerPage'));
 const VolunteerTeamsPage = lazy(() => import('../modules/volunteers/TeamsPage'));
@@ -147,6 +150,9 @@ export const router = createBrowserRouter([
       { path: 'volunteers/mine', element: guarded('shift.signin', <MyShiftsPage />) },
       { path: 'volunteers/:id', element: guarded('volunteer.read', <VolunteerPage />) },
       { path: 'mediation/mediators', element: guarded('mediation.read', <MediatorsPage />) },
+      { path: 'mediation/ratings', element: guarded('mediation.read', <StarRatingsPage />) },
+      { path: 'mediation/subsidies', element: guarded('mediation.read', <SubsidiesPage />) },
+      { path: 'mediation/quarterly-return', element: guarded('mediation.read', <QuarterlyReturnPage />) },
       { path: 'stability/risks', element: guarded('risk.read', <RiskListPage />) },
       { path: 'stability/risks/:id', element: guarded('risk.read', <RiskPage />) },
       { path: 'stability/warnings', element: guarded('risk.read', <WarningListPage />) },

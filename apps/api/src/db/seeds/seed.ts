@@ -98,6 +98,8 @@ export const DEMO_ACCOUNTS = [
     at: 'dept:SF-SJ',
     displayName: '市场监管处置员（演示）',
   },
+  // 星级调解员 and 以案定补 (issue 17 item 5): the first street's 司法所, who confirms ratings and subsidies.
+  { username: 'sfs', role: 'justice_office', at: 'street', displayName: '司法所调解管理员（演示）' },
 ] as const;
 
 /**

@@ -3,6 +3,8 @@ import { seedDemoMediation } from './demo-seed.ts';
 import { registerMediationIndicators } from './indicators.ts';
 import { disputeOwner, registerDisputeDocumentOwner } from './record-owner.ts';
 import { mediationRoutes } from './routes.ts';
+import { seedDemoStars } from './rating-demo-seed.ts';
+import { ratingDraftSweep } from './rating-sweep.ts';
 import { registerMediationTaskKinds } from './task-kinds.ts';
 import { DISPUTE_WORKFLOW } from './workflow.ts';
 
@@ -17,5 +19,8 @@ export default defineModule({
     registerMediationIndicators();
     registerDisputeDocumentOwner();
   },
-  seeds: { demo: (tx, now) => seedDemoMediation(tx, now) },
+  seeds: {
+    demo: async (tx, now) => ({ ...(await seedDemoMediation(tx, now)), stars: await seedDemoStars(tx, now) }),
+  },
+  sweeps: () => [ratingDraftSweep],
 });

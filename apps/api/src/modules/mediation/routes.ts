@@ -7,6 +7,9 @@ import { addMember, createBody, createMediator, getBody, listBodies, listMediato
 import { disputeAction, getDispute, listDisputes, registerDispute } from './dispute-service.ts';
 import * as s from './schemas.ts';
 import { mediationSettings, setMediationSettings } from './settings.ts';
+import { quarterlyReturnRoutes } from './quarterly-return-routes.ts';
+import { ratingRoutes } from './rating-routes.ts';
+import { subsidyRoutes } from './subsidy-routes.ts';
 
 const read = { permission: 'mediation.read' } as const;
 const report = { permission: 'mediation.report' } as const;
@@ -115,4 +118,8 @@ export async function mediationRoutes(fastify: FastifyInstance) {
   app.put('/api/mediation/settings', { config: admin, schema: { tags, body: s.settingsBody } }, (req) =>
     setMediationSettings(signedIn(req), req.body),
   );
+  // 星级调解员, 以案定补 and the quarterly return (issue 17 items 5 and 6).
+  await ratingRoutes(fastify);
+  await subsidyRoutes(fastify);
+  await quarterlyReturnRoutes(fastify);
 }

@@ -6,6 +6,7 @@ import { findDispute, mediatorsOfUser, type DisputeRow } from './repository.ts';
 import { mediatorUsers, notifyDispute } from './notices.ts';
 import { INTAKE, MEDIATING, type DisputeActor } from './transitions.ts';
 import { AFTER } from './transitions-after.ts';
+import { subsidyOnTransition } from './subsidy-service.ts';
 
 export interface DisputeFacts {
   /** The caller is one of the dispute's mediators. */
@@ -58,6 +59,8 @@ export const DISPUTE_WORKFLOW: WorkflowDef<
   // The list filters and sorts on the mediation deadline: the record keeps a copy of the clock's.
   mirror: (w) => (w.op === 'start' && w.clock === 'mediation' ? { deadline: w.deadline } : {}),
   audit: { entityType: 'dispute', orgId: (d) => d.org_id, label: (d) => d.number },
+  // 以案定补: an agreement proposes the case's subsidy, a reopening withdraws it while undecided.
+  recorded: (ctx, d, change, action, now) => subsidyOnTransition(ctx, d, change, action, now),
   notify: (db, d, n, now) => notifyDispute(db, d.id, n, now),
   async onWarn(ctx, d, now) {
     if (d.status !== 'mediating') return;

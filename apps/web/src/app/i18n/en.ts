@@ -11,6 +11,7 @@ import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
 import { petitionWorkEn } from '../../modules/petitions/messages-work';
 import { mediationEn } from '../../modules/mediation/messages-en';
+import { mediationStarsEn } from '../../modules/mediation/stars-messages-en';
 import { subjectRequestEn } from '../../modules/subject-requests/messages';
 import { fieldEn } from '../../modules/field/messages';
 import { volunteersEn } from '../../modules/volunteers/messages-en';
@@ -31,6 +32,7 @@ export const en: Resources = {
   petition: petitionEn,
   petitionWork: petitionWorkEn,
   mediation: mediationEn,
+  mediationStars: mediationStarsEn,
   subjectRequest: subjectRequestEn,
   field: fieldEn,
   volunteers: volunteersEn,

@@ -11,6 +11,7 @@ import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 import { petitionZh } from '../../modules/petitions/messages';
 import { petitionWorkZh } from '../../modules/petitions/messages-work';
 import { mediationZh } from '../../modules/mediation/messages';
+import { mediationStarsZh } from '../../modules/mediation/stars-messages';
 import { subjectRequestZh } from '../../modules/subject-requests/messages';
 import { fieldZh } from '../../modules/field/messages';
 import { volunteersZh } from '../../modules/volunteers/messages';
@@ -35,6 +36,7 @@ export const zhCN = {
   petition: petitionZh,
   petitionWork: petitionWorkZh,
   mediation: mediationZh,
+  mediationStars: mediationStarsZh,
   subjectRequest: subjectRequestZh,
   field: fieldZh,
   volunteers: volunteersZh,
