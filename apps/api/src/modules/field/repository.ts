@@ -19,6 +19,7 @@ export function toVisit(r: Selectable<FieldVisitTable>): FieldVisit {
     visitedAt: new Date(r.visited_at).toISOString(),
     recordedOffline: r.recorded_offline,
     visitorName: r.visitor_name,
+    personId: r.person_id,
   };
 }
 
