@@ -27,7 +27,7 @@ export const workLogReminderSweep: Sweep = {
     for (let i = 0; i < 60 && !isWorkday(cal, day); i++) day = prevDay(day);
     const sent = await sql<{ user_id: string }>`
       INSERT INTO field_work_log_reminders (user_id, day, sent_at)
-      SELECT DISTINCT gs.user_id, ${day}::date, ${now}
+      SELECT DISTINCT gs.user_id, ${day}::date, ${now}::timestamptz
       FROM grid_staff gs JOIN users u ON u.id = gs.user_id
       WHERE gs.grid_role = 'worker' AND u.status = 'active'
         AND gs.from_date <= ${day}::date AND (gs.to_date IS NULL OR gs.to_date >= ${day}::date)

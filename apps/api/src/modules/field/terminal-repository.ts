@@ -100,6 +100,7 @@ export const gridWorkerOf = (db: Db, gridId: string) =>
     .where('grid_role', '=', 'worker')
     .where('to_date', 'is', null)
     .orderBy('from_date')
+    .orderBy('created_at')
     .orderBy('id')
     .executeTakeFirst();
 
