@@ -122,7 +122,7 @@ export async function fieldDayRoutes(fastify: FastifyInstance) {
         (cursor) => missingLogs(ctx, { ...f, limit: 200, cursor }),
         (r) => [r.gridName, r.userName, r.day],
       );
-      return sendExport(reply, format, `worklogs-missing-${f.from}-${f.to}`, ['网格', '网格员', '缺报日期'], pages);
+      return sendExport(reply, format, `worklogs-missing-${f.from}`, ['网格', '网格员', '缺报日期'], pages);
     },
   );
 

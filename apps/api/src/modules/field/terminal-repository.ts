@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { TerminalAlarm } from '@civicgrid/shared/field-day';
 import type { RequestContext } from '../../core/context.ts';
+import { likeContains } from '../../core/like.ts';
 import { pathInScope, type OrgScope } from '../../core/org-scope.ts';
 import type { Db as RootDb } from '../../db/client.ts';
 import type { FieldTerminalAlarmTable, FieldTerminalTable } from '../../db/schema-field.ts';
@@ -67,14 +68,14 @@ export const terminalByKey = (db: Db, userId: string, key: string) =>
 export function terminalFilter(db: Db, scope: OrgScope, q: { q?: string | undefined; gridId?: string | undefined }) {
   let s = terminalSelect(db).where((eb) => pathInScope(scope, eb.ref('t.org_path')));
   if (q.gridId) s = s.where('t.org_id', '=', q.gridId);
-  if (q.q) s = s.where((eb) => eb.or([eb('t.code', 'ilike', `%${q.q}%`), eb('t.location', 'ilike', `%${q.q}%`)]));
+  if (q.q) s = s.where((eb) => eb.or([eb('t.code', 'ilike', likeContains(q.q!)), eb('t.location', 'ilike', likeContains(q.q!))]));
   return s;
 }
 
 export async function countTerminals(db: Db, scope: OrgScope, q: { q?: string | undefined; gridId?: string | undefined }) {
   let s = db.selectFrom('field_terminals as t').where((eb) => pathInScope(scope, eb.ref('t.org_path')));
   if (q.gridId) s = s.where('t.org_id', '=', q.gridId);
-  if (q.q) s = s.where((eb) => eb.or([eb('t.code', 'ilike', `%${q.q}%`), eb('t.location', 'ilike', `%${q.q}%`)]));
+  if (q.q) s = s.where((eb) => eb.or([eb('t.code', 'ilike', likeContains(q.q!)), eb('t.location', 'ilike', likeContains(q.q!))]));
   const r = await s.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -173,6 +173,7 @@ export async function missingLogs(
   return {
     total: await countMissingLogs(ctx.db, ctx.scope, days, q.gridId),
     items: page.items.map((r) => ({
+      id: `${r.day}:${r.user_id}:${r.grid_id}`,
       day: r.day,
       userId: r.user_id,
       userName: r.user_name,
