@@ -28,7 +28,9 @@ describe.skipIf(skipBrowserTests)('一键通 alarm on the field app', () => {
       data: { username: 'community', password: demoPassword },
     });
     expect(login.status()).toBe(200);
-    const { csrfToken } = (await (await desk.page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const { csrfToken } = (await (await desk.page.request.get('/api/auth/me')).json()) as {
+      csrfToken: string;
+    };
     const stamp = String(Date.now()).slice(-6);
     const location = `8号楼${stamp}室`;
     const made = await desk.page.request.post('/api/field/terminals', {

@@ -26,7 +26,13 @@ export const alarmSignature = (secret: string, timestamp: string, body: string) 
 const refused = (why: string) => unauthorized(`alarm refused: ${why}`, 'ALARM_REFUSED');
 
 /** Checks the signature in constant time; a missing, stale or wrong one is 401 and writes nothing. */
-function verify(secret: string, timestamp: string | undefined, signature: string | undefined, raw: string, now: Date) {
+function verify(
+  secret: string,
+  timestamp: string | undefined,
+  signature: string | undefined,
+  raw: string,
+  now: Date,
+) {
   if (!timestamp || !/^\d{1,13}$/.test(timestamp)) throw refused('no timestamp');
   if (Math.abs(now.getTime() - Number(timestamp) * 1000) > ALARM_MAX_SKEW_MS)
     throw refused('timestamp more than 5 minutes away (a replay?)');
@@ -72,7 +78,8 @@ export async function receiveAlarm(
       deadline: new Date(now.getTime() + settings.alarmResponseMinutes * 60_000),
       worker_id: worker?.user_id ?? null,
     });
-    if (!made) return { id: (await alarmByGatewayId(tx.db, terminal.id, body.data.alarmId)).id, duplicate: true };
+    if (!made)
+      return { id: (await alarmByGatewayId(tx.db, terminal.id, body.data.alarmId)).id, duplicate: true };
     await notifyUsers(tx.db as Db, [worker?.user_id ?? null], {
       message: notification('field.alarm_raised', {
         location: terminal.location,
@@ -125,26 +132,49 @@ async function step(
 }
 
 /** 已到达: the worker is at the door (the clock stops here; late is overdue for good). */
-export const arriveAlarm = (ctx: SignedInContext, id: string, b: { version: number; lng?: number | undefined; lat?: number | undefined }) =>
-  step(ctx, id, b.version, ['open'], (now) => ({
-    status: 'arrived',
-    arrived_at: now,
-    arrived_lng: b.lng ?? null,
-    arrived_lat: b.lat ?? null,
-  }), 'field.alarm.arrive');
+export const arriveAlarm = (
+  ctx: SignedInContext,
+  id: string,
+  b: { version: number; lng?: number | undefined; lat?: number | undefined },
+) =>
+  step(
+    ctx,
+    id,
+    b.version,
+    ['open'],
+    (now) => ({
+      status: 'arrived',
+      arrived_at: now,
+      arrived_lng: b.lng ?? null,
+      arrived_lat: b.lat ?? null,
+    }),
+    'field.alarm.arrive',
+  );
 
 /** 已处置: what was done; handling an alarm not marked arrived marks the arrival now too. */
 export const handleAlarm = (ctx: SignedInContext, id: string, b: { version: number; note: string }) =>
-  step(ctx, id, b.version, ['open', 'arrived'], (now, had) => ({
-    status: 'handled',
-    handled_at: now,
-    handled_note: b.note,
-    ...(had.arrived_at ? {} : { arrived_at: now }),
-  }), 'field.alarm.handle');
+  step(
+    ctx,
+    id,
+    b.version,
+    ['open', 'arrived'],
+    (now, had) => ({
+      status: 'handled',
+      handled_at: now,
+      handled_note: b.note,
+      ...(had.arrived_at ? {} : { arrived_at: now }),
+    }),
+    'field.alarm.handle',
+  );
 
 export async function listAlarms(
   ctx: SignedInContext,
-  q: { mine?: 'true' | 'false' | undefined; open?: 'true' | 'false' | undefined; limit: number; cursor?: string | undefined },
+  q: {
+    mine?: 'true' | 'false' | undefined;
+    open?: 'true' | 'false' | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
 ) {
   const all = q.mine === 'false' && ctx.user.permissions.has('terminal.manage');
   const rows = await listAlarmRows(ctx.db, ctx.scope, {
@@ -163,4 +193,3 @@ export async function getAlarm(ctx: SignedInContext, id: string) {
   if (!had || !mayAct(ctx, had.worker_id)) throw notFound('alarm');
   return toAlarm(had, ctx.clock.now());
 }
-

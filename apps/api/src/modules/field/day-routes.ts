@@ -43,8 +43,10 @@ const header = (req: FastifyRequest, name: string) => {
 
 /** The gateway's webhook: a body kept as sent (the signature covers its bytes), no session, no CSRF. */
 async function alarmWebhook(fastify: FastifyInstance) {
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) =>
-    done(null, body),
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (_req, body, done) => done(null, body),
   );
   fastify.post(
     '/api/field/terminals/alarm',
@@ -70,12 +72,17 @@ export async function fieldDayRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   await fastify.register(alarmWebhook);
 
-  app.get('/api/field/settings', { config: visit, schema: { tags, response: { 200: s.settingsOut } } }, (req) =>
-    fieldSettings(signedIn(req).db as never),
+  app.get(
+    '/api/field/settings',
+    { config: visit, schema: { tags, response: { 200: s.settingsOut } } },
+    (req) => fieldSettings(signedIn(req).db as never),
   );
   app.put(
     '/api/field/settings',
-    { config: { permission: 'org.manage' }, schema: { tags, body: fieldSettingsInput, response: { 200: s.settingsOut } } },
+    {
+      config: { permission: 'org.manage' },
+      schema: { tags, body: fieldSettingsInput, response: { 200: s.settingsOut } },
+    },
     (req) => setFieldSettings(signedIn(req), req.body),
   );
 
@@ -91,7 +98,10 @@ export async function fieldDayRoutes(fastify: FastifyInstance) {
   );
   app.post(
     '/api/field/worklogs',
-    { config: visit, schema: { tags, body: workLogInput, response: { 200: s.workLogOut, 201: s.workLogOut } } },
+    {
+      config: visit,
+      schema: { tags, body: workLogInput, response: { 200: s.workLogOut, 201: s.workLogOut } },
+    },
     async (req, reply) => {
       const r = await submitWorkLog(signedIn(req), req.body, keyOf(req));
       return reply.status(r.replayed ? 200 : 201).send(r.log);
@@ -99,12 +109,18 @@ export async function fieldDayRoutes(fastify: FastifyInstance) {
   );
   app.patch(
     '/api/field/worklogs/:id',
-    { config: visit, schema: { tags, params: idParams, body: workLogUpdate, response: { 200: s.workLogOut } } },
+    {
+      config: visit,
+      schema: { tags, params: idParams, body: workLogUpdate, response: { 200: s.workLogOut } },
+    },
     (req) => updateWorkLog(signedIn(req), req.params.id, req.body),
   );
   app.post(
     '/api/field/worklogs/:id/review',
-    { config: review, schema: { tags, params: idParams, body: workLogReview, response: { 200: s.workLogOut } } },
+    {
+      config: review,
+      schema: { tags, params: idParams, body: workLogReview, response: { 200: s.workLogOut } },
+    },
     (req) => reviewWorkLog(signedIn(req), req.params.id, req.body),
   );
   app.get(
@@ -130,7 +146,11 @@ export async function fieldDayRoutes(fastify: FastifyInstance) {
     '/api/field/wubifang',
     {
       config: visit,
-      schema: { tags, querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) }), response: { 200: s.wubifangOut } },
+      schema: {
+        tags,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(100) }),
+        response: { 200: s.wubifangOut },
+      },
     },
     (req) => wubifangDue(signedIn(req), req.query.limit),
   );
@@ -156,7 +176,10 @@ export async function fieldDayRoutes(fastify: FastifyInstance) {
   );
   app.post(
     '/api/field/terminals',
-    { config: manage, schema: { tags, body: terminalInput, response: { 200: s.terminalCreated, 201: s.terminalCreated } } },
+    {
+      config: manage,
+      schema: { tags, body: terminalInput, response: { 200: s.terminalCreated, 201: s.terminalCreated } },
+    },
     async (req, reply) => {
       const r = await createTerminal(signedIn(req), req.body, keyOf(req));
       return reply.status(r.replayed ? 200 : 201).send(r.terminal);
@@ -169,7 +192,10 @@ export async function fieldDayRoutes(fastify: FastifyInstance) {
   );
   app.patch(
     '/api/field/terminals/:id',
-    { config: manage, schema: { tags, params: idParams, body: terminalUpdate, response: { 200: s.terminalOut } } },
+    {
+      config: manage,
+      schema: { tags, params: idParams, body: terminalUpdate, response: { 200: s.terminalOut } },
+    },
     (req) => updateTerminal(signedIn(req), req.params.id, req.body),
   );
 

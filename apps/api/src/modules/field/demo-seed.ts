@@ -37,7 +37,11 @@ export async function seedDemoField(tx: Db, now: Date) {
   for (const [i, p] of people.entries()) {
     const group = WUBIFANG_GROUPS[i % WUBIFANG_GROUPS.length]!;
     if (!p.tags.includes(group))
-      await tx.updateTable('persons').set({ tags: [...p.tags, group] }).where('id', '=', p.id).execute();
+      await tx
+        .updateTable('persons')
+        .set({ tags: [...p.tags, group] })
+        .where('id', '=', p.id)
+        .execute();
   }
   await scheduleWubifang(tx, now);
 
@@ -64,8 +68,16 @@ export async function seedDemoField(tx: Db, now: Date) {
       .execute();
 
   const terminals = [
-    { code: 'YJT-0001', location: people[0]?.address ?? '第1网格 3号楼 201室', person: people[0]?.id ?? null },
-    { code: 'YJT-0002', location: people[1]?.address ?? '第1网格 7号楼 102室', person: people[1]?.id ?? null },
+    {
+      code: 'YJT-0001',
+      location: people[0]?.address ?? '第1网格 3号楼 201室',
+      person: people[0]?.id ?? null,
+    },
+    {
+      code: 'YJT-0002',
+      location: people[1]?.address ?? '第1网格 7号楼 102室',
+      person: people[1]?.id ?? null,
+    },
   ];
   const ids: string[] = [];
   for (const t of terminals) {

@@ -45,7 +45,14 @@ export const missingExportQuery = missingQuery.omit({ limit: true, cursor: true 
 export const missingPage = z.object({
   total: z.number(),
   items: z.array(
-    z.object({ id: z.string(), day: z.string(), userId: z.string(), userName: z.string(), gridId: z.string(), gridName: z.string() }),
+    z.object({
+      id: z.string(),
+      day: z.string(),
+      userId: z.string(),
+      userName: z.string(),
+      gridId: z.string(),
+      gridName: z.string(),
+    }),
   ),
   nextCursor: z.string().nullable(),
 });

@@ -12,7 +12,6 @@ import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { isUniqueViolation } from '../../core/errors.ts';
 import { idempotencyKeyReused, requestFingerprint } from '../../core/idempotency.ts';
 import { badRequest } from '../../core/errors.ts';
-import { pathInScope } from '../../core/org-scope.ts';
 import { dutyOf } from './duty-service.ts';
 import { clearWubifang } from './wubifang.ts';
 import {
@@ -22,6 +21,7 @@ import {
   listVisitRows,
   monthTotals,
   patrolByKey,
+  personInScope,
   toPatrol,
   toVisit,
   visitByKey,
@@ -63,13 +63,8 @@ export async function idempotent<R>(
 export async function recordVisit(ctx: SignedInContext, input: VisitInput, key: string | null) {
   const u = ctx.user;
   if (input.personId) {
-    const person = await ctx.db
-      .selectFrom('persons')
-      .select('id')
-      .where('id', '=', input.personId)
-      .where((eb) => pathInScope(ctx.scope, eb.ref('org_path')))
-      .executeTakeFirst();
-    if (!person) throw badRequest('personId', 'no such person in your area');
+    if (!(await personInScope(ctx.db, ctx.scope, input.personId)))
+      throw badRequest('personId', 'no such person in your area');
   }
   const r = await idempotent(
     key,

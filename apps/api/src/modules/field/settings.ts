@@ -7,15 +7,16 @@ import {
 import { audit } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import type { Db } from '../../db/client.ts';
+import { metaValue, putMeta } from './settings-repository.ts';
 
 const KEY = 'field_settings';
 
 /** The district's field settings (app_meta), each missing or unreadable value at its default. */
 export async function fieldSettings(db: Db): Promise<FieldSettings> {
-  const row = await db.selectFrom('app_meta').select('value').where('key', '=', KEY).executeTakeFirst();
+  const value = await metaValue(db, KEY);
   let stored: Partial<FieldSettings> = {};
   try {
-    stored = row ? (JSON.parse(row.value) as Partial<FieldSettings>) : {};
+    stored = value ? (JSON.parse(value) as Partial<FieldSettings>) : {};
   } catch {
     stored = {};
   }
@@ -33,11 +34,7 @@ export async function setFieldSettings(ctx: SignedInContext, input: FieldSetting
   return inTransaction(ctx, async (tx) => {
     const before = await fieldSettings(tx.db);
     const value = JSON.stringify(input);
-    await tx.db
-      .insertInto('app_meta')
-      .values({ key: KEY, value })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
-      .execute();
+    await putMeta(tx.db as Db, KEY, value);
     await audit(tx, {
       action: 'field.settings.update',
       entityType: 'app_meta',

@@ -5,7 +5,7 @@ import { notifyUsers } from '../../core/records/notify.ts';
 import type { Sweep } from '../../core/sweeps.ts';
 import { CalendarProvider } from '../calendar/calendar-provider.ts';
 import { fieldSettings } from './settings.ts';
-import { leadersOf, overdueAlarms } from './terminal-repository.ts';
+import { leadersOf, overdueAlarms } from './alarm-repository.ts';
 
 const DAY_MS = 86_400_000;
 const prevDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);

@@ -25,7 +25,11 @@ export const ALARM_TASK: TaskKindDef = {
     const after = decodeCursor(page.cursor, 2) as [string, string] | null;
     let q = pendingAlarms(ctx.db, ctx.scope, whoOf(ctx), ctx.clock.now());
     if (after) q = q.where(sql<boolean>`(a.deadline, a.id) > (${after[0]}::timestamptz, ${after[1]}::uuid)`);
-    const rows = await q.orderBy('a.deadline').orderBy('a.id').limit(page.limit + 1).execute();
+    const rows = await q
+      .orderBy('a.deadline')
+      .orderBy('a.id')
+      .limit(page.limit + 1)
+      .execute();
     const now = ctx.clock.now();
     return taskKindPage(
       rows,

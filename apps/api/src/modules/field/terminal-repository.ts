@@ -63,19 +63,36 @@ export const terminalById = (db: Db, scope: OrgScope, id: string) =>
     .where((eb) => pathInScope(scope, eb.ref('t.org_path')))
     .executeTakeFirst();
 export const terminalByKey = (db: Db, userId: string, key: string) =>
-  terminalSelect(db).where('t.created_by', '=', userId).where('t.idempotency_key', '=', key).executeTakeFirst();
+  terminalSelect(db)
+    .where('t.created_by', '=', userId)
+    .where('t.idempotency_key', '=', key)
+    .executeTakeFirst();
 
-export function terminalFilter(db: Db, scope: OrgScope, q: { q?: string | undefined; gridId?: string | undefined }) {
+export function terminalFilter(
+  db: Db,
+  scope: OrgScope,
+  q: { q?: string | undefined; gridId?: string | undefined },
+) {
   let s = terminalSelect(db).where((eb) => pathInScope(scope, eb.ref('t.org_path')));
   if (q.gridId) s = s.where('t.org_id', '=', q.gridId);
-  if (q.q) s = s.where((eb) => eb.or([eb('t.code', 'ilike', likeContains(q.q!)), eb('t.location', 'ilike', likeContains(q.q!))]));
+  if (q.q)
+    s = s.where((eb) =>
+      eb.or([eb('t.code', 'ilike', likeContains(q.q!)), eb('t.location', 'ilike', likeContains(q.q!))]),
+    );
   return s;
 }
 
-export async function countTerminals(db: Db, scope: OrgScope, q: { q?: string | undefined; gridId?: string | undefined }) {
+export async function countTerminals(
+  db: Db,
+  scope: OrgScope,
+  q: { q?: string | undefined; gridId?: string | undefined },
+) {
   let s = db.selectFrom('field_terminals as t').where((eb) => pathInScope(scope, eb.ref('t.org_path')));
   if (q.gridId) s = s.where('t.org_id', '=', q.gridId);
-  if (q.q) s = s.where((eb) => eb.or([eb('t.code', 'ilike', likeContains(q.q!)), eb('t.location', 'ilike', likeContains(q.q!))]));
+  if (q.q)
+    s = s.where((eb) =>
+      eb.or([eb('t.code', 'ilike', likeContains(q.q!)), eb('t.location', 'ilike', likeContains(q.q!))]),
+    );
   const r = await s.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
@@ -88,7 +105,16 @@ export const terminalForAlarm = (db: RootDb, code: string) =>
   db
     .selectFrom('field_terminals as t')
     .leftJoin('persons as p', 'p.id', 't.person_id')
-    .select(['t.id', 't.code', 't.secret', 't.status', 't.org_id', 't.org_path', 't.location', 'p.name as person_name'])
+    .select([
+      't.id',
+      't.code',
+      't.secret',
+      't.status',
+      't.org_id',
+      't.org_path',
+      't.location',
+      'p.name as person_name',
+    ])
     .where('t.code', '=', code)
     .executeTakeFirst();
 
@@ -176,11 +202,21 @@ export function listAlarmRows(
   let s = alarmSelect(db).where((eb) => pathInScope(scope, eb.ref('a.org_path')));
   if (q.workerId) s = s.where('a.worker_id', '=', q.workerId);
   if (q.open) s = s.where('a.status', '<>', 'handled');
-  if (q.after) s = s.where(sql<boolean>`(a.raised_at, a.id) < (${q.after[0]}::timestamptz, ${q.after[1]}::uuid)`);
-  return s.orderBy('a.raised_at', 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).execute();
+  if (q.after)
+    s = s.where(sql<boolean>`(a.raised_at, a.id) < (${q.after[0]}::timestamptz, ${q.after[1]}::uuid)`);
+  return s
+    .orderBy('a.raised_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(q.limit + 1)
+    .execute();
 }
 
-export const updateAlarm = (db: Db, id: string, version: number, patch: Updateable<FieldTerminalAlarmTable>) =>
+export const updateAlarm = (
+  db: Db,
+  id: string,
+  version: number,
+  patch: Updateable<FieldTerminalAlarmTable>,
+) =>
   db
     .updateTable('field_terminal_alarms')
     .set({ ...patch, version: sql`version + 1` } as never)
@@ -196,48 +232,49 @@ export function pendingAlarms(db: Db, scope: OrgScope, who: { userId: string; ma
     .where('a.status', '<>', 'handled')
     .where((eb) =>
       who.manages
-        ? eb.or([eb('a.worker_id', '=', who.userId), eb.and([eb('a.deadline', '<=', now), eb('a.status', '=', 'open')])])
+        ? eb.or([
+            eb('a.worker_id', '=', who.userId),
+            eb.and([eb('a.deadline', '<=', now), eb('a.status', '=', 'open')]),
+          ])
         : eb('a.worker_id', '=', who.userId),
     );
 }
 
-/** Open alarms past the deadline nobody above the worker was told about, with who to tell. */
-export function overdueAlarms(db: RootDb, now: Date) {
+/** A grid, person or house inside the scope (what a terminal may be bound to); the grid with its path. */
+export async function inScopeRow(db: Db, scope: OrgScope, table: 'orgs' | 'persons' | 'houses', id: string) {
+  if (table === 'orgs')
+    return db
+      .selectFrom('orgs')
+      .select(['id', 'path'])
+      .where('id', '=', id)
+      .where('level', '=', 'grid')
+      .where((eb) => pathInScope(scope, eb.ref('path')))
+      .executeTakeFirst();
   return db
-    .selectFrom('field_terminal_alarms as a')
-    .innerJoin('field_terminals as t', 't.id', 'a.terminal_id')
-    .innerJoin('orgs as g', 'g.id', 'a.org_id')
-    .leftJoin('users as w', 'w.id', 'a.worker_id')
-    .select(['a.id', 'a.org_id', 'g.parent_id as community_id', 't.location', 'w.display_name as worker_name'])
-    .where('a.status', '=', 'open')
-    .where('a.overdue_notified', '=', false)
-    .where('a.deadline', '<=', now)
-    .orderBy('a.deadline')
-    .limit(200)
-    .forUpdate('a')
-    .skipLocked()
-    .execute();
+    .selectFrom(table)
+    .select(['id', 'org_path as path'])
+    .where('id', '=', id)
+    .where((eb) => pathInScope(scope, eb.ref('org_path')))
+    .executeTakeFirst();
 }
 
-/** 社区负责人: the grid's leaders and the community's users who manage terminals. */
-export async function leadersOf(db: RootDb, gridId: string, communityId: string | null) {
-  const grid = await db
-    .selectFrom('grid_staff')
-    .select('user_id')
-    .where('grid_id', '=', gridId)
-    .where('grid_role', '=', 'leader')
-    .where('to_date', 'is', null)
-    .execute();
-  const community = communityId
-    ? await db
-        .selectFrom('users as u')
-        .innerJoin('user_roles as ur', 'ur.user_id', 'u.id')
-        .innerJoin('roles as r', 'r.id', 'ur.role_id')
-        .select('u.id as user_id')
-        .where('u.org_id', '=', communityId)
-        .where('u.status', '=', 'active')
-        .where(sql<boolean>`'terminal.manage' = ANY(r.permissions)`)
-        .execute()
-    : [];
-  return [...grid, ...community].map((r) => r.user_id);
-}
+export const terminalCodeTaken = async (db: Db, code: string) =>
+  !!(await db.selectFrom('field_terminals').select('id').where('code', '=', code).executeTakeFirst());
+
+export const terminalSecret = async (db: Db, id: string) =>
+  (await db.selectFrom('field_terminals').select('secret').where('id', '=', id).executeTakeFirstOrThrow())
+    .secret;
+
+export const updateTerminalRow = (
+  db: Db,
+  id: string,
+  version: number,
+  patch: { location?: string; status?: string; updated_at: Date },
+) =>
+  db
+    .updateTable('field_terminals')
+    .set({ ...patch, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();

@@ -1,60 +1,47 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { terminalInput, terminalUpdate } from '@civicgrid/shared/field-day';
 import { audit } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { badRequest, notFound, staleVersion } from '../../core/errors.ts';
-import { pathInScope } from '../../core/org-scope.ts';
 import { decodeCursor, pageOf } from '../../core/paging.ts';
 import { idempotent } from './service.ts';
 import {
   countTerminals,
+  inScopeRow,
   insertTerminal,
   terminalById,
   terminalByKey,
+  terminalCodeTaken,
   terminalFilter,
+  terminalSecret,
   toTerminal,
+  updateTerminalRow,
 } from './terminal-repository.ts';
 
 type TerminalInput = z.infer<typeof terminalInput>;
 type TerminalUpdate = z.infer<typeof terminalUpdate>;
-
-async function inScope(ctx: SignedInContext, table: 'orgs' | 'persons' | 'houses', id: string) {
-  const col = table === 'orgs' ? 'path' : 'org_path';
-  let q = ctx.db
-    .selectFrom(table)
-    .select('id')
-    .where('id', '=', id)
-    .where((eb) => pathInScope(ctx.scope, eb.ref(col)));
-  if (table === 'orgs') q = q.where('level' as never, '=', 'grid' as never);
-  return !!(await q.executeTakeFirst());
-}
 
 /**
  * Registers a 一键通 terminal in a grid of the caller's subtree. The answer carries the HMAC secret the gateway
  * signs with; it is shown this once (a replay of the same create shows it again to its author).
  */
 export async function createTerminal(ctx: SignedInContext, input: TerminalInput, key: string | null) {
-  if (!(await inScope(ctx, 'orgs', input.gridId))) throw badRequest('gridId', 'not a grid of your area');
-  if (input.personId && !(await inScope(ctx, 'persons', input.personId)))
+  const grid = await inScopeRow(ctx.db, ctx.scope, 'orgs', input.gridId);
+  if (!grid) throw badRequest('gridId', 'not a grid of your area');
+  if (input.personId && !(await inScopeRow(ctx.db, ctx.scope, 'persons', input.personId)))
     throw badRequest('personId', 'no such person in your area');
-  if (input.houseId && !(await inScope(ctx, 'houses', input.houseId)))
+  if (input.houseId && !(await inScopeRow(ctx.db, ctx.scope, 'houses', input.houseId)))
     throw badRequest('houseId', 'no such house in your area');
-  const grid = await ctx.db
-    .selectFrom('orgs')
-    .select(['id', 'path'])
-    .where('id', '=', input.gridId)
-    .executeTakeFirstOrThrow();
-  const taken = await ctx.db.selectFrom('field_terminals').select('id').where('code', '=', input.code).executeTakeFirst();
+  const taken = await terminalCodeTaken(ctx.db, input.code);
   const r = await idempotent(
     key,
     input,
     async () => {
       const had = await terminalByKey(ctx.db, ctx.user.id, key!);
       if (!had) return undefined;
-      const s = await ctx.db.selectFrom('field_terminals').select('secret').where('id', '=', had.id).executeTakeFirstOrThrow();
-      return { ...toTerminal(had), secret: s.secret, idempotency_hash: had.idempotency_hash };
+      const secret = await terminalSecret(ctx.db, had.id);
+      return { ...toTerminal(had), secret, idempotency_hash: had.idempotency_hash };
     },
     (hash) => {
       if (taken) throw badRequest('code', 'a terminal with this code is registered already');
@@ -99,18 +86,11 @@ export async function updateTerminal(ctx: SignedInContext, id: string, input: Te
   if (!had) throw notFound('terminal');
   if (had.version !== input.version) throw staleVersion(had.version);
   return inTransaction(ctx, async (tx) => {
-    const done = await tx.db
-      .updateTable('field_terminals')
-      .set({
-        ...(input.location ? { location: input.location } : {}),
-        ...(input.status ? { status: input.status } : {}),
-        version: sql`version + 1`,
-        updated_at: ctx.clock.now(),
-      })
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
+    const done = await updateTerminalRow(tx.db, id, input.version, {
+      ...(input.location ? { location: input.location } : {}),
+      ...(input.status ? { status: input.status } : {}),
+      updated_at: ctx.clock.now(),
+    });
     if (!done) throw staleVersion(had.version + 1);
     await audit(tx, {
       action: 'field.terminal.update',
@@ -131,7 +111,10 @@ export async function listTerminals(
   const after = decodeCursor(q.cursor, 1) as [string] | null;
   let s = terminalFilter(ctx.db, ctx.scope, q);
   if (after) s = s.where('t.code', '>', after[0]);
-  const rows = await s.orderBy('t.code').limit(q.limit + 1).execute();
+  const rows = await s
+    .orderBy('t.code')
+    .limit(q.limit + 1)
+    .execute();
   const page = pageOf(rows, q.limit, (r) => [r.code]);
   return {
     total: await countTerminals(ctx.db, ctx.scope, q),

@@ -63,7 +63,10 @@ export const toWorkLog = (r: LogRow): WorkLog => ({
 const logs = (db: Db) => db.selectFrom('field_work_logs').select(LOG_COLUMNS);
 
 export const logOfDay = (db: Db, userId: string, day: string) =>
-  logs(db).where('user_id', '=', userId).where(sql`day`, '=', sql`${day}::date`).executeTakeFirst();
+  logs(db)
+    .where('user_id', '=', userId)
+    .where(sql`day`, '=', sql`${day}::date`)
+    .executeTakeFirst();
 export const logByKey = (db: Db, userId: string, key: string) =>
   logs(db).where('user_id', '=', userId).where('idempotency_key', '=', key).executeTakeFirst();
 export const logById = (db: Db, scope: OrgScope, id: string) =>
@@ -97,7 +100,11 @@ export function listLogRows(
     const [day, id] = opts.after;
     q = q.where(sql<boolean>`(day, id) < (${day}::date, ${id}::uuid)`);
   }
-  return q.orderBy('day', 'desc').orderBy('id', 'desc').limit(opts.limit + 1).execute();
+  return q
+    .orderBy('day', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
 }
 
 /** What the worker recorded on that day, for the log's prefilled summary. */

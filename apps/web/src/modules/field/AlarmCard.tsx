@@ -6,7 +6,8 @@ import type { TerminalAlarm } from '@civicgrid/shared/field-day';
 import { isApiError } from '../../lib/api';
 import { useAlarmStep, useMyAlarms } from './field-day-api';
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) =>
+  new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
 
 /** Re-renders every 15 s so the countdown moves. */
 function useNow() {
@@ -50,11 +51,17 @@ function Alarm({ alarm, online }: { alarm: TerminalAlarm; online: boolean }) {
         </Space>
       }
       extra={
-        <Tag color={late ? 'red' : 'orange'} data-testid="alarm-clock">
-          {late
-            ? t('field.day.alarm.overdue', { minutes: Math.max(1, -left) })
-            : t('field.day.alarm.left', { minutes: left })}
-        </Tag>
+        alarm.status === 'arrived' && !alarm.overdue ? (
+          <Tag color="green" data-testid="alarm-clock">
+            {t('field.day.alarm.arrived')}
+          </Tag>
+        ) : (
+          <Tag color={late ? 'red' : 'orange'} data-testid="alarm-clock">
+            {late
+              ? t('field.day.alarm.overdue', { minutes: Math.max(1, -left) })
+              : t('field.day.alarm.left', { minutes: left })}
+          </Tag>
+        )
       }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -80,7 +87,9 @@ function Alarm({ alarm, online }: { alarm: TerminalAlarm; online: boolean }) {
             {t('field.day.alarm.arrived')}
           </Button>
         ) : (
-          <Typography.Text>{t('field.day.alarm.arrivedAt', { time: time(alarm.arrivedAt!) })}</Typography.Text>
+          <Typography.Text>
+            {t('field.day.alarm.arrivedAt', { time: time(alarm.arrivedAt!) })}
+          </Typography.Text>
         )}
         <Input.TextArea
           rows={2}

@@ -38,7 +38,9 @@ export default function MissingLogsPage() {
           <DatePicker.RangePicker
             allowClear={false}
             value={[dayjs(range[0]), dayjs(range[1])]}
-            onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
+            onChange={(v) =>
+              v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])
+            }
             data-testid="missing-range"
           />
         </Space>
@@ -49,7 +51,11 @@ export default function MissingLogsPage() {
           <div>{r.day}</div>
         </div>
       )}
-      export={{ path: '/api/field/worklogs-missing/export', baseName: 'worklogs-missing', testId: 'missing-export' }}
+      export={{
+        path: '/api/field/worklogs-missing/export',
+        baseName: 'worklogs-missing',
+        testId: 'missing-export',
+      }}
       emptyText={t('field.day.missing.empty')}
       testId="missing-table"
     />

@@ -1,4 +1,4 @@
-import { Form, Input, Modal, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -31,9 +31,18 @@ function NewTerminalModal({ onClose }: { onClose: () => void }) {
   const [key] = useState(() => crypto.randomUUID());
   if (secret)
     return (
-      <Modal open title={t('field.day.terminals.secretTitle')} onOk={onClose} onCancel={onClose} cancelButtonProps={{ hidden: true }}>
+      <Modal
+        open
+        title={t('field.day.terminals.secretTitle')}
+        onCancel={onClose}
+        footer={
+          <Button type="primary" onClick={onClose}>
+            {t('common.confirm')}
+          </Button>
+        }
+      >
         <Typography.Paragraph>{t('field.day.terminals.secretHint')}</Typography.Paragraph>
-        <Typography.Paragraph code copyable data-testid="terminal-secret">
+        <Typography.Paragraph code copyable style={{ wordBreak: 'break-all' }} data-testid="terminal-secret">
           {secret}
         </Typography.Paragraph>
       </Modal>
@@ -57,10 +66,18 @@ function NewTerminalModal({ onClose }: { onClose: () => void }) {
         setSecret(made.secret);
       }}
     >
-      <Form.Item name="code" label={t('field.day.terminals.code')} rules={[{ required: true, pattern: /^[A-Za-z0-9-]{3,40}$/ }]}>
+      <Form.Item
+        name="code"
+        label={t('field.day.terminals.code')}
+        rules={[{ required: true, pattern: /^[A-Za-z0-9-]{3,40}$/ }]}
+      >
         <Input maxLength={40} placeholder="YJT-0003" data-testid="terminal-code" />
       </Form.Item>
-      <Form.Item name="location" label={t('field.day.terminals.location')} rules={[{ required: true, whitespace: true }]}>
+      <Form.Item
+        name="location"
+        label={t('field.day.terminals.location')}
+        rules={[{ required: true, whitespace: true }]}
+      >
         <Input maxLength={200} data-testid="terminal-location" />
       </Form.Item>
       <Form.Item name="gridId" label={t('field.day.terminals.grid')} rules={[{ required: true }]}>
@@ -77,7 +94,11 @@ export default function TerminalsPage() {
     { title: t('field.day.terminals.code'), dataIndex: 'code' },
     { title: t('field.day.terminals.location'), dataIndex: 'location' },
     { title: t('field.day.terminals.grid'), dataIndex: 'gridName' },
-    { title: t('field.day.terminals.person'), dataIndex: 'personName', render: (v: string | null) => v ?? '—' },
+    {
+      title: t('field.day.terminals.person'),
+      dataIndex: 'personName',
+      render: (v: string | null) => v ?? '—',
+    },
     {
       title: t('field.day.terminals.status'),
       dataIndex: 'status',
@@ -96,7 +117,8 @@ export default function TerminalsPage() {
       columns={columns}
       renderCard={(r) => (
         <div>
-          <Typography.Text strong>{r.code}</Typography.Text> <Tag>{t(`field.day.terminals.statuses.${r.status}`)}</Tag>
+          <Typography.Text strong>{r.code}</Typography.Text>{' '}
+          <Tag>{t(`field.day.terminals.statuses.${r.status}`)}</Tag>
           <div>{r.location}</div>
           <Typography.Text type="secondary">
             {r.gridName} · {t('field.day.terminals.alarms')} {r.alarmCount} · {when(r.lastAlarmAt)}
@@ -104,7 +126,12 @@ export default function TerminalsPage() {
         </div>
       )}
       export={{ path: '/api/field/terminals/export', baseName: 'terminals', testId: 'terminals-export' }}
-      create={{ permission: 'terminal.manage', label: t('field.day.terminals.create'), modal: NewTerminalModal, testId: 'terminal-create' }}
+      create={{
+        permission: 'terminal.manage',
+        label: t('field.day.terminals.create'),
+        modal: NewTerminalModal,
+        testId: 'terminal-create',
+      }}
       emptyText={t('field.day.terminals.empty')}
       testId="terminals-table"
     />

@@ -94,9 +94,15 @@ export function WorkLogTab({ online, onQueued }: { online: boolean; onQueued: ()
         )}
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
           <Form.Item name="body" label={t('field.day.log.body')} rules={[{ required: true, max: 4000 }]}>
-            <Input.TextArea rows={6} placeholder={t('field.day.log.bodyPlaceholder')} data-testid="worklog-body" />
+            <Input.TextArea
+              rows={6}
+              placeholder={t('field.day.log.bodyPlaceholder')}
+              data-testid="worklog-body"
+            />
           </Form.Item>
-          {log && !online && <Typography.Text type="warning">{t('field.day.log.offlineEdit')}</Typography.Text>}
+          {log && !online && (
+            <Typography.Text type="warning">{t('field.day.log.offlineEdit')}</Typography.Text>
+          )}
           <Button
             type="primary"
             htmlType="submit"

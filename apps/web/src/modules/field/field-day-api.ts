@@ -44,7 +44,10 @@ export function useUpdateWorkLog() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { id: string; body: string; version: number }) =>
-      api<WorkLog>(`/api/field/worklogs/${v.id}`, { method: 'PATCH', body: { body: v.body, version: v.version } }),
+      api<WorkLog>(`/api/field/worklogs/${v.id}`, {
+        method: 'PATCH',
+        body: { body: v.body, version: v.version },
+      }),
     onSettled: () => qc.invalidateQueries({ queryKey: ['field', 'worklog'] }),
   });
 }

@@ -34,7 +34,8 @@ export const fieldDayZh = {
     title: '工作日志',
     day: '日期',
     summary: '当日记录',
-    summaryLine: '走访 {{visits}} 户次 · 巡查 {{patrols}} 次（{{minutes}} 分钟）· 上报事件 {{cases}} 件 · 一键通处置 {{alarms}} 次',
+    summaryLine:
+      '走访 {{visits}} 户次 · 巡查 {{patrols}} 次（{{minutes}} 分钟）· 上报事件 {{cases}} 件 · 一键通处置 {{alarms}} 次',
     duty: '已进站签到',
     body: '日志内容',
     bodyPlaceholder: '今天做了什么、发现了什么、还有什么没办完',
@@ -110,7 +111,8 @@ export const fieldDayEn: Strings<typeof fieldDayZh> = {
     title: 'Work log',
     day: 'Day',
     summary: 'Recorded that day',
-    summaryLine: '{{visits}} visits · {{patrols}} patrols ({{minutes}} min) · {{cases}} cases · {{alarms}} calls handled',
+    summaryLine:
+      '{{visits}} visits · {{patrols}} patrols ({{minutes}} min) · {{cases}} cases · {{alarms}} calls handled',
     duty: 'Signed in at the station',
     body: 'Log',
     bodyPlaceholder: 'What you did, what you found, what is still open',
@@ -149,6 +151,7 @@ export const fieldDayEn: Strings<typeof fieldDayZh> = {
     empty: 'No terminals registered yet',
     search: 'Code or location',
     secretTitle: 'Terminal secret (shown once)',
-    secretHint: 'Configure this secret on the gateway; it signs each call (HMAC-SHA256). It cannot be shown again.',
+    secretHint:
+      'Configure this secret on the gateway; it signs each call (HMAC-SHA256). It cannot be shown again.',
   },
 };
