@@ -27,6 +27,8 @@ export const visitInput = z.object({
   lat: lat.optional(),
   visitedAt: instant,
   recordedOffline: z.boolean().optional(),
+  /** The registry person visited (五必访 clears on it). */
+  personId: z.uuid().optional(),
 });
 export type VisitInput = z.infer<typeof visitInput>;
 
@@ -63,6 +65,7 @@ export interface FieldVisit {
   visitedAt: string;
   recordedOffline: boolean;
   visitorName: string;
+  personId: string | null;
 }
 
 export interface FieldPatrol {

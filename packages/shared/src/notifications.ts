@@ -182,6 +182,22 @@ export const NOTIFICATION_MESSAGES = {
   'case.reopened': {
     title: { zh: '事件已重新办理：{{title}}', en: 'A case has been reopened: {{title}}' },
   },
+  // 网格通 (0037): a missing 工作日志, a 一键通 alarm to the grid's worker, and one unanswered in time.
+  'field.worklog_missing': {
+    title: { zh: '请补写 {{day}} 的工作日志', en: 'Your work log for {{day}} is missing' },
+  },
+  'field.alarm_raised': {
+    title: {
+      zh: '一键通呼叫：{{location}}，请在 {{minutes}} 分钟内到达',
+      en: 'One-touch call: {{location}}, be there within {{minutes}} minutes',
+    },
+  },
+  'field.alarm_overdue': {
+    title: {
+      zh: '一键通呼叫超时未到达：{{location}}（{{worker}}）',
+      en: 'One-touch call not answered in time: {{location}} ({{worker}})',
+    },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

@@ -120,6 +120,8 @@ export const PERMISSIONS = {
   // Grid field work (modules.md §4.5): the field PWA's visits and patrols.
   'field.visit': { group: 'field', zh: '入户走访', en: 'Record household visits' },
   'field.patrol': { group: 'field', zh: '网格巡查', en: 'Record patrols' },
+  'worklog.review': { group: 'field', zh: '查阅和批阅工作日志', en: 'Read and review work logs' },
+  'terminal.manage': { group: 'field', zh: '管理一键通终端', en: 'Manage one-touch terminals' },
   // PIPL art. 44–47 (issue 23 item 14): recording and answering a resident's request about their own data.
   'person.subject_request.manage': {
     group: 'registry',

@@ -145,6 +145,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'notice.manage',
       'field.visit',
       'field.patrol',
+      'worklog.review',
+      'terminal.manage',
       'risk.read',
       'risk.report',
       'warning.ack',

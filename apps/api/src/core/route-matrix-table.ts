@@ -54,6 +54,9 @@ export const QUERIES: Record<string, string> = {
   'DELETE /api/policies/:id': '?version=1',
   'GET /api/volunteer-roster': '?weekStart=2026-03-02',
   'GET /api/volunteers/duty-book/export': '?month=2026-03',
+  'GET /api/field/worklogs-missing': '?from=2026-03-02&to=2026-03-06',
+  'GET /api/field/worklogs-missing/export': '?from=2026-03-02&to=2026-03-06',
+  'GET /api/field/worklogs/draft': '?day=2026-03-02',
 };
 
 /**

@@ -71,6 +71,9 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
       'mediation/disputes': m.dispute.id,
       'mediation/bodies': m.body.id,
     }))),
+    'field/terminals': (await f.terminal(db, at)).id,
+    'field/alarms': (await f.terminalAlarm(db, at)).id,
+    'field/worklogs': (await f.workLog(db, at, (await f.user(db, at.grid, { code: 'grid_worker' })).id)).id,
     ...(await f.volunteersIn(db, at).then((m) => ({
       volunteers: m.volunteer.id,
       'volunteer-teams': m.team.id,

@@ -33,6 +33,7 @@ import * as m0030 from './migrations/0030-field.ts';
 import * as m0031 from './migrations/0031-volunteers.ts';
 import * as m0032 from './migrations/0032-case-return-visit.ts';
 import * as m0033 from './migrations/0033-petitions-reception.ts';
+import * as m0037 from './migrations/0037-field-day.ts';
 import * as m0040 from './migrations/0040-mediation-stars.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
@@ -70,6 +71,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031-volunteers': m0031,
   '0032-case-return-visit': m0032,
   '0033-petitions-reception': m0033,
+  '0037-field-day': m0037,
   '0040-mediation-stars': m0040,
 };
 

@@ -200,3 +200,4 @@ export * from './factories-mediation.ts';
 export * from './factories-volunteers.ts';
 export * from './factories-petitions.ts';
 export * from './factories-special.ts';
+export * from './factories-field.ts';

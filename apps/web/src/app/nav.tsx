@@ -99,6 +99,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: 'menu-field',
     permission: 'field.visit',
   },
+  {
+    path: '/field/worklogs-missing',
+    label: 'field.day.missing.menu',
+    icon: <MobileOutlined />,
+    testId: 'menu-field-missing',
+    permission: 'worklog.review',
+  },
+  {
+    path: '/field/terminals',
+    label: 'field.day.terminals.menu',
+    icon: <MobileOutlined />,
+    testId: 'menu-field-terminals',
+    permission: 'terminal.manage',
+  },
   // 信访 (issue 16): the desk for receptionists, the list for every petition role.
   {
     path: '/petitions/desk',

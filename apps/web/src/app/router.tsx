@@ -71,6 +71,8 @@ const PetitionPage = lazy(() => import('../modules/petitions/PetitionPage'));
 const ReceptionDeskPage = lazy(() => import('../modules/petitions/ReceptionDeskPage'));
 // 网格通 (issue 20): the field PWA's phone page, outside the desktop shell.
 const FieldPage = lazy(() => import('../modules/field/FieldPage'));
+const MissingLogsPage = lazy(() => import('../modules/field/MissingLogsPage'));
+const TerminalsPage = lazy(() => import('../modules/field/TerminalsPage'));
 const ReceptionDaysPage = lazy(() => import('../modules/petitions/ReceptionDaysPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
@@ -112,6 +114,8 @@ export const router = createBrowserRouter([
       // Every role's work, whatever module it comes from: no permission beyond being signed in.
       { path: 'tasks', element: page(<TasksPage />) },
       { path: 'calendar', element: guarded('calendar.manage', <CalendarPage />) },
+      { path: 'field/worklogs-missing', element: guarded('worklog.review', <MissingLogsPage />) },
+      { path: 'field/terminals', element: guarded('terminal.manage', <TerminalsPage />) },
       { path: 'rentals', element: guarded('registry.read', <RentalListPage />) },
       { path: 'rentals/:id', element: guarded('registry.read', <RentalPage />) },
       { path: 'permits', element: guarded('registry.read', <PermitListPage />) },

@@ -19,6 +19,7 @@ export function toVisit(r: Selectable<FieldVisitTable>): FieldVisit {
     visitedAt: new Date(r.visited_at).toISOString(),
     recordedOffline: r.recorded_offline,
     visitorName: r.visitor_name,
+    personId: r.person_id,
   };
 }
 
@@ -113,3 +114,12 @@ export async function monthTotals(db: Db, userId: string, from: Date, day6: Date
     patrolMeters: Number(p.meters),
   };
 }
+
+/** A registry person inside the scope (a visit may name only one the visitor can see). */
+export const personInScope = async (db: Db, scope: OrgScope, id: string) =>
+  !!(await db
+    .selectFrom('persons')
+    .select('id')
+    .where('id', '=', id)
+    .where((eb) => pathInScope(scope, eb.ref('org_path')))
+    .executeTakeFirst());

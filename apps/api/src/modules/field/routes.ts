@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { fieldListQuery, patrolInput, visitInput } from '@civicgrid/shared/field';
 import { signedIn, typed } from '../../core/http.ts';
+import { fieldDayRoutes } from './day-routes.ts';
 import { dutyOf, dutySignin } from './duty-service.ts';
 import { fieldToday, listPatrols, listVisits, recordPatrol, recordVisit } from './service.ts';
 
@@ -21,6 +22,7 @@ const visitOut = z.object({
   visitedAt: z.string(),
   recordedOffline: z.boolean(),
   visitorName: z.string(),
+  personId: z.string().nullable(),
 });
 const patrolOut = z.object({
   id: z.string(),
@@ -67,6 +69,7 @@ const keyOf = (req: FastifyRequest) => {
 /** 网格走访巡查: thin routes over service.ts; creates are idempotent under the client's Idempotency-Key. */
 export async function fieldRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
+  await fastify.register(fieldDayRoutes);
   app.get('/api/field/today', { config: visit, schema: { tags, response: { 200: todayOut } } }, (req) =>
     fieldToday(signedIn(req)),
   );

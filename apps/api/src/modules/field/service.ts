@@ -11,7 +11,9 @@ import { localDay } from '../../core/calendar.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { isUniqueViolation } from '../../core/errors.ts';
 import { idempotencyKeyReused, requestFingerprint } from '../../core/idempotency.ts';
+import { badRequest } from '../../core/errors.ts';
 import { dutyOf } from './duty-service.ts';
+import { clearWubifang } from './wubifang.ts';
 import {
   insertPatrol,
   insertVisit,
@@ -19,6 +21,7 @@ import {
   listVisitRows,
   monthTotals,
   patrolByKey,
+  personInScope,
   toPatrol,
   toVisit,
   visitByKey,
@@ -31,7 +34,7 @@ const shanghaiMidnight = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`
  * Runs a create under an Idempotency-Key: a replay with the same body answers the first row (replayed), one
  * with another body is 422; two sends racing on the unique index end the same way.
  */
-async function idempotent<R>(
+export async function idempotent<R>(
   key: string | null,
   input: unknown,
   find: () => Promise<(R & { idempotency_hash: string | null }) | undefined>,
@@ -59,6 +62,10 @@ async function idempotent<R>(
 /** A household visit, recorded in the visitor's org; without a location it is accepted and marked. */
 export async function recordVisit(ctx: SignedInContext, input: VisitInput, key: string | null) {
   const u = ctx.user;
+  if (input.personId) {
+    if (!(await personInScope(ctx.db, ctx.scope, input.personId)))
+      throw badRequest('personId', 'no such person in your area');
+  }
   const r = await idempotent(
     key,
     input,
@@ -82,7 +89,9 @@ export async function recordVisit(ctx: SignedInContext, input: VisitInput, key: 
           recorded_offline: input.recordedOffline ?? false,
           idempotency_key: key,
           idempotency_hash: hash,
+          ...(input.personId ? { person_id: input.personId } : {}),
         });
+        if (input.personId) await clearWubifang(tx.db, input.personId, new Date(input.visitedAt));
         await audit(tx, {
           action: 'field.visit.record',
           entityType: 'field_visit',

@@ -1,13 +1,16 @@
-import { Alert, Button, Card, Layout, List, Space, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Button, Card, Layout, List, Space, Tabs, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useLogout } from '../../app/auth';
+import { AlarmCards } from './AlarmCard';
 import { useFieldToday, useMyVisits } from './field-api';
 import type { QueuedItem } from './offline-queue';
 import { DutyCard } from './DutyCard';
 import { PatrolCard } from './PatrolCard';
 import { registerFieldWorker, useFieldDevice } from './use-field-device';
 import { VisitForm } from './VisitForm';
+import { WorkLogTab } from './WorkLogTab';
+import { WubifangCard, type VisitPreset } from './WubifangCard';
 
 /** Online / offline / queued-N: what the worker must know before trusting what the screen shows. */
 function NetworkBadge({ online, queued, syncing }: { online: boolean; queued: number; syncing: boolean }) {
@@ -134,6 +137,8 @@ export default function FieldPage() {
   const logout = useLogout();
   const device = useFieldDevice();
   useEffect(registerFieldWorker, []);
+  const [tab, setTab] = useState('today');
+  const [preset, setPreset] = useState<VisitPreset | null>(null);
 
   const signOut = async () => {
     if (device.queue.length && !window.confirm(t('field.signOutQueued', { count: device.queue.length })))
@@ -166,14 +171,42 @@ export default function FieldPage() {
           <Typography.Text type="secondary">
             {me.user.displayName} · {me.user.orgName}
           </Typography.Text>
-          <TodayCard online={device.online} />
-          <DutyCard online={device.online} />
+          <AlarmCards online={device.online} />
           {device.queue.length > 0 && (
             <QueueCard queue={device.queue} online={device.online} onSync={() => void device.sync()} />
           )}
-          <VisitForm online={device.online} onQueued={() => void device.sync()} />
-          <PatrolCard onQueued={() => void device.sync()} />
-          <RecentVisits />
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            centered
+            data-testid="field-tabs"
+            items={[
+              {
+                key: 'today',
+                label: t('field.day.tabs.today'),
+                children: (
+                  <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+                    <TodayCard online={device.online} />
+                    <DutyCard online={device.online} />
+                    <WubifangCard onVisit={setPreset} />
+                    <VisitForm
+                      online={device.online}
+                      onQueued={() => void device.sync()}
+                      preset={preset}
+                      onPresetDone={() => setPreset(null)}
+                    />
+                    <PatrolCard onQueued={() => void device.sync()} />
+                    <RecentVisits />
+                  </Space>
+                ),
+              },
+              {
+                key: 'log',
+                label: <span data-testid="field-tab-log">{t('field.day.tabs.log')}</span>,
+                children: <WorkLogTab online={device.online} onQueued={() => void device.sync()} />,
+              },
+            ]}
+          />
           <Button block onClick={() => void signOut()} data-testid="field-sign-out">
             {t('field.signOut')}
           </Button>

@@ -1,8 +1,10 @@
 import { App, Button, Card, Form, Input, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VISIT_KINDS, type VisitKind } from '@civicgrid/shared/field';
 import { currentPosition } from './geo';
 import { enqueue } from './offline-queue';
+import type { VisitPreset } from './WubifangCard';
 
 interface Values {
   kind: VisitKind;
@@ -15,10 +17,24 @@ interface Values {
  * The visit form. Every visit goes through the device queue first (encrypted), then is sent at once when online:
  * one path online and offline, so nothing typed is lost when the signal drops mid-send.
  */
-export function VisitForm({ online, onQueued }: { online: boolean; onQueued: () => void }) {
+export function VisitForm({
+  online,
+  onQueued,
+  preset = null,
+  onPresetDone,
+}: {
+  online: boolean;
+  onQueued: () => void;
+  /** A 五必访 person picked from the due list: the visit is recorded against them. */
+  preset?: VisitPreset | null;
+  onPresetDone?: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  useEffect(() => {
+    if (preset) form.setFieldsValue({ kind: 'wubifang', household: preset.household });
+  }, [preset, form]);
 
   const submit = async (v: Values) => {
     const at = await currentPosition();
@@ -30,7 +46,9 @@ export function VisitForm({ online, onQueued }: { online: boolean; onQueued: () 
       ...(at ?? {}),
       visitedAt: new Date().toISOString(),
       recordedOffline: !navigator.onLine,
+      ...(preset ? { personId: preset.personId } : {}),
     });
+    onPresetDone?.();
     void message.success(t(online ? 'field.visit.savedOnline' : 'field.visit.savedOffline'));
     form.resetFields(['household', 'findings', 'needs']);
     onQueued();

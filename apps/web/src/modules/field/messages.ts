@@ -1,8 +1,10 @@
 import type { Strings } from '../../app/i18n/strings';
+import { fieldDayEn, fieldDayZh } from './messages-day';
 
 /** Strings of the field PWA (网格通), mounted under `field`. */
 export const fieldZh = {
   menu: '网格通',
+  day: fieldDayZh,
   title: '网格通',
   badge: { online: '在线', offline: '离线', queued: '待同步 {{count}}', syncing: '同步中…' },
   today: {
@@ -50,6 +52,7 @@ export const fieldZh = {
     empty: '没有待同步的记录',
     visit: '走访',
     patrol: '巡查',
+    worklog: '日志',
     failed: '同步失败：{{reason}}',
     syncNow: '立即同步',
     synced: '已同步 {{count}} 条',
@@ -62,6 +65,7 @@ export const fieldZh = {
 
 export const fieldEn: Strings<typeof fieldZh> = {
   menu: 'Field app',
+  day: fieldDayEn,
   title: 'Field app',
   badge: { online: 'Online', offline: 'Offline', queued: '{{count}} queued', syncing: 'Syncing…' },
   today: {
@@ -109,6 +113,7 @@ export const fieldEn: Strings<typeof fieldZh> = {
     empty: 'Nothing waiting',
     visit: 'Visit',
     patrol: 'Patrol',
+    worklog: 'Log',
     failed: 'Sync failed: {{reason}}',
     syncNow: 'Sync now',
     synced: '{{count}} synced',

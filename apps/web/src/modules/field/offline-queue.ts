@@ -9,10 +9,11 @@ const DB_NAME = 'cg-field';
 const STORE = 'queue';
 const KEY_SLOT = 'cg-field-key';
 
-export type QueueKind = 'visit' | 'patrol';
+export type QueueKind = 'visit' | 'patrol' | 'worklog';
 export const QUEUE_PATHS: Record<QueueKind, string> = {
   visit: '/api/field/visits',
   patrol: '/api/field/patrols',
+  worklog: '/api/field/worklogs',
 };
 
 interface StoredItem {
