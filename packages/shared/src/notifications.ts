@@ -182,6 +182,13 @@ export const NOTIFICATION_MESSAGES = {
   'case.reopened': {
     title: { zh: '事件已重新办理：{{title}}', en: 'A case has been reopened: {{title}}' },
   },
+  // 特殊人群 (modules.md §4.3): a contact of the rhythm due, and missed past its grace days.
+  'special.contact_due': {
+    title: { zh: '帮教走访到期：{{name}}（{{due}}）', en: 'Contact due: {{name}} ({{due}})' },
+  },
+  'special.contact_missed': {
+    title: { zh: '帮教走访逾期未完成：{{name}}（应于{{due}}）', en: 'Contact missed: {{name}} (due {{due}})' },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

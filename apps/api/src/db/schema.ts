@@ -10,6 +10,7 @@ import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
 import type { CohandlingTables } from './schema-cohandling.ts';
 import type { SpecialPopulationTables } from './schema-special-populations.ts';
+import type { SpecialContactTables } from './schema-special-contacts.ts';
 import type { CaseReturnVisitTables } from './schema-case-return-visit.ts';
 import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
@@ -290,6 +291,7 @@ export interface Database
     StabilityTables,
     CohandlingTables,
     SpecialPopulationTables,
+    SpecialContactTables,
     CaseReturnVisitTables {
   orgs: OrgTable;
   users: UserTable;
