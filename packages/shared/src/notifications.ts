@@ -187,7 +187,10 @@ export const NOTIFICATION_MESSAGES = {
     title: { zh: '帮教走访到期：{{name}}（{{due}}）', en: 'Contact due: {{name}} ({{due}})' },
   },
   'special.contact_missed': {
-    title: { zh: '帮教走访逾期未完成：{{name}}（应于{{due}}）', en: 'Contact missed: {{name}} (due {{due}})' },
+    title: {
+      zh: '帮教走访逾期未完成：{{name}}（应于{{due}}）',
+      en: 'Contact missed: {{name}} (due {{due}})',
+    },
   },
 } as const satisfies Record<string, NotificationEntry>;
 

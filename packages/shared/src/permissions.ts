@@ -127,7 +127,11 @@ export const PERMISSIONS = {
     en: 'Handle personal data requests',
   },
   // 特殊人群 district settings (modules.md §4.3): the corrections limits and the contact rhythm table.
-  'special.settings': { group: 'special', zh: '维护特殊人群区县设置', en: 'Maintain special population settings' },
+  'special.settings': {
+    group: 'special',
+    zh: '维护特殊人群区县设置',
+    en: 'Maintain special population settings',
+  },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
