@@ -174,7 +174,7 @@ export const specialEn: Strings<typeof specialZh> = {
     by: 'Recorded by',
     none: 'No contacts yet',
     loadFailed: 'Could not load the contacts',
-    state: { due: 'due today', overdue: 'overdue', upcoming: 'upcoming' },
+    state: { due: 'due', overdue: 'overdue', upcoming: 'upcoming' },
   },
   incident: {
     title: 'Incidents and reoffences',
@@ -185,7 +185,7 @@ export const specialEn: Strings<typeof specialZh> = {
     action: 'Action taken',
   },
   caseload: {
-    hint: 'Overdue and due today come first; this read is audited.',
+    hint: 'Overdue and due come first; this read is audited.',
     empty: 'Nobody is in your care or on your help teams',
   },
   settings: {

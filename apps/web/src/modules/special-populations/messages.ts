@@ -168,7 +168,7 @@ export const specialZh = {
     by: '记录人',
     none: '暂无走访记录',
     loadFailed: '走访记录加载失败',
-    state: { due: '今日应访', overdue: '已逾期', upcoming: '待访' },
+    state: { due: '应访', overdue: '已逾期', upcoming: '待访' },
   },
   incident: {
     title: '肇事肇祸 / 重新犯罪',
@@ -179,7 +179,7 @@ export const specialZh = {
     action: '处置措施',
   },
   caseload: {
-    hint: '逾期与今日应访的排在前面；查看记入审计日志。',
+    hint: '逾期与应访的排在前面；查看记入审计日志。',
     empty: '暂无由您负责或所在帮教小组的对象',
   },
   settings: {
