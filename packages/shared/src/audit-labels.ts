@@ -259,6 +259,11 @@ const WHOLE: Record<string, Words> = {
   'volunteer_shift.sign_out': w('值守班次·下岗签退', 'Signed out of a shift'),
   'volunteer_shift.confirm': w('值守班次·社区确认值守记录', 'Duty record confirmed'),
   'user.second_factor_reset': w('重置双因素认证', 'Second factor reset'),
+  'special_person.plan': w('特殊人群·制定帮教计划', 'Support plan saved'),
+  'special_person.contact': w('特殊人群·记录走访', 'Contact recorded'),
+  'special_person.incident': w('特殊人群·登记肇事肇祸/重新犯罪', 'Incident recorded'),
+  'special_person.settings': w('特殊人群·修改区县设置', 'Special population settings changed'),
+  'special_person.caseload_view': w('特殊人群·查看我的帮教对象', 'Caseload read'),
 };
 
 /** The words for one audit action code. */

@@ -196,6 +196,14 @@ export const NOTIFICATION_MESSAGES = {
     title: {
       zh: '一键通呼叫超时未到达：{{location}}（{{worker}}）',
       en: 'One-touch call not answered in time: {{location}} ({{worker}})',
+  // 特殊人群 (modules.md §4.3): a contact of the rhythm due, and missed past its grace days.
+  'special.contact_due': {
+    title: { zh: '帮教走访到期：{{name}}（{{due}}）', en: 'Contact due: {{name}} ({{due}})' },
+  },
+  'special.contact_missed': {
+    title: {
+      zh: '帮教走访逾期未完成：{{name}}（应于{{due}}）',
+      en: 'Contact missed: {{name}} (due {{due}})',
     },
   },
 } as const satisfies Record<string, NotificationEntry>;

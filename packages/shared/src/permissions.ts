@@ -128,6 +128,12 @@ export const PERMISSIONS = {
     zh: '处理个人信息权利请求',
     en: 'Handle personal data requests',
   },
+  // 特殊人群 district settings (modules.md §4.3): the corrections limits and the contact rhythm table.
+  'special.settings': {
+    group: 'special',
+    zh: '维护特殊人群区县设置',
+    en: 'Maintain special population settings',
+  },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

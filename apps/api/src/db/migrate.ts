@@ -35,6 +35,7 @@ import * as m0032 from './migrations/0032-case-return-visit.ts';
 import * as m0033 from './migrations/0033-petitions-reception.ts';
 import * as m0037 from './migrations/0037-field-day.ts';
 import * as m0040 from './migrations/0040-mediation-stars.ts';
+import * as m0036 from './migrations/0036-special-contacts.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0033-petitions-reception': m0033,
   '0037-field-day': m0037,
   '0040-mediation-stars': m0040,
+  '0036-special-contacts': m0036,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -10,6 +10,7 @@ import type { RecordTables } from './schema-records.ts';
 import type { WorkflowTables } from './schema-workflow.ts';
 import type { CohandlingTables } from './schema-cohandling.ts';
 import type { SpecialPopulationTables } from './schema-special-populations.ts';
+import type { SpecialContactTables } from './schema-special-contacts.ts';
 import type { CaseReturnVisitTables } from './schema-case-return-visit.ts';
 import type { DocumentTables } from './schema-documents.ts';
 import type { SecurityTables } from './schema-security.ts';
@@ -293,6 +294,8 @@ export interface Database
     SpecialPopulationTables,
     CaseReturnVisitTables,
     MediationStarTables {
+    SpecialContactTables,
+    CaseReturnVisitTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

@@ -354,6 +354,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: `class.${c}.read`,
     group: 'special' as const,
   })),
+  {
+    path: '/special/mine',
+    label: 'special.nav.mine',
+    icon: <TeamOutlined />,
+    testId: 'menu-special-mine',
+    permission: 'special.read',
+    group: 'special',
+  },
+  {
+    path: '/special/settings',
+    label: 'special.settings.title',
+    icon: <TeamOutlined />,
+    testId: 'menu-special-settings',
+    permission: 'special.settings',
+    group: 'special',
+  },
 ];
 
 /** The menu key of a location: an entry's own path (/cases/new), else its first path segment (/cases/:id). */

@@ -39,6 +39,8 @@ const WarningListPage = lazy(() => import('../modules/stability/WarningListPage'
 const SpecialFileListPage = lazy(() => import('../modules/special-populations/SpecialFileListPage'));
 const SpecialFilePage = lazy(() => import('../modules/special-populations/SpecialFilePage'));
 const SpecialFileNewPage = lazy(() => import('../modules/special-populations/SpecialFileNewPage'));
+const MyCaseloadPage = lazy(() => import('../modules/special-populations/MyCaseloadPage'));
+const SpecialSettingsPage = lazy(() => import('../modules/special-populations/SpecialSettingsPage'));
 const TasksPage = lazy(() => import('../modules/cases/TasksPage'));
 const CaseSettingsPage = lazy(() => import('../modules/cases/CaseSettingsPage'));
 const CalendarPage = lazy(() => import('../modules/calendar/CalendarPage'));
@@ -144,6 +146,8 @@ export const router = createBrowserRouter([
       { path: 'mediation/disputes/:id', element: guarded('mediation.read', <DisputePage />) },
       { path: 'mediation/mine', element: guarded('mediation.manage', <MyMediationPage />) },
       { path: 'special/new', element: guarded('special.manage', <SpecialFileNewPage />) },
+      { path: 'special/mine', element: guarded('special.read', <MyCaseloadPage />) },
+      { path: 'special/settings', element: guarded('special.settings', <SpecialSettingsPage />) },
       { path: 'special/files/:id', element: guarded('special.read', <SpecialFilePage />) },
       { path: 'special/:category', element: guarded('special.read', <SpecialFileListPage />) },
       { path: 'mediation/bodies', element: guarded('mediation.read', <BodiesPage />) },

@@ -8,7 +8,7 @@ import { correctionsRow, eventsOf } from './workflow-repository.ts';
 
 const DAY = 86_400_000;
 
-/** The report clock of a received corrections file: yellow on day 8, red after day 10 (社区矫正法 §21). */
+/** The report clock of a received corrections file: yellow 2 days before, red after the due day (社区矫正法 §21). */
 export async function startReportClock(
   db: Db,
   id: string,
@@ -17,7 +17,8 @@ export async function startReportClock(
   now: Date,
 ) {
   const deadline = new Date(`${reportDue}T23:59:59+08:00`);
-  const warnAt = new Date(Date.parse(`${effectiveDate}T00:00:00+08:00`) + 8 * DAY);
+  const start = Date.parse(`${effectiveDate}T00:00:00+08:00`);
+  const warnAt = new Date(Math.max(start, Date.parse(`${reportDue}T00:00:00+08:00`) - 2 * DAY));
   await writeClock(
     db,
     { ownerType: 'special_person', ownerId: id },

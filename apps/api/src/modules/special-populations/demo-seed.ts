@@ -1,5 +1,6 @@
 import { likePrefix } from '../../core/like.ts';
 import type { Db } from '../../db/client.ts';
+import { seedDemoContacts } from './demo-seed-contacts.ts';
 
 const DAY = 86_400_000;
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -129,4 +130,5 @@ export async function seedDemoSpecialPopulations(tx: Db, now: Date) {
         ])
         .execute();
   }
+  await seedDemoContacts(tx, now, street);
 }

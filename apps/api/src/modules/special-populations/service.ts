@@ -1,6 +1,5 @@
 import { classPermission } from '@civicgrid/shared/records';
 import {
-  DEFAULT_REPORT_DAYS,
   MANAGEMENT_LEVELS,
   RELEASED_WINDOW_YEARS,
   SPECIAL_CATEGORIES,
@@ -19,6 +18,7 @@ import { auditDetailRead } from '../../core/records/classes.ts';
 import { subjectType } from '../../core/records/subject-types.ts';
 import { startReportClock, workflowPart } from './actions.ts';
 import * as repo from './repository.ts';
+import { loadSpecialSettings } from './settings.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const day = (d: string | null) => (d ? String(d).slice(0, 10) : null);
@@ -152,6 +152,10 @@ export async function createFile(ctx: SignedInContext, input: SpecialFileCreate)
       throw conflict('this person already has a file of this category');
     const now = tx.clock.now();
     const corrections = input.category === 'corrections';
+    // 社区矫正法 §21's 10 days, a district setting.
+    const reportDue = corrections
+      ? addDays(input.effectiveDate!, (await loadSpecialSettings(tx.db)).reportDays)
+      : null;
     const row = await repo.insertFile(tx.db, {
       person_id: person.id,
       category: input.category,
@@ -168,7 +172,7 @@ export async function createFile(ctx: SignedInContext, input: SpecialFileCreate)
       start_date: input.startDate,
       planned_end: input.plannedEnd ?? null,
       effective_date: input.effectiveDate ?? null,
-      report_due: corrections ? addDays(input.effectiveDate!, DEFAULT_REPORT_DAYS) : null,
+      report_due: reportDue,
       release_date: input.releaseDate ?? null,
       window_end: input.releaseDate ? addYears(input.releaseDate, RELEASED_WINDOW_YEARS) : null,
       note: input.note ?? null,
@@ -188,14 +192,7 @@ export async function createFile(ctx: SignedInContext, input: SpecialFileCreate)
         created_at: now,
       })),
     );
-    if (corrections)
-      await startReportClock(
-        tx.db,
-        row.id,
-        input.effectiveDate!,
-        addDays(input.effectiveDate!, DEFAULT_REPORT_DAYS),
-        now,
-      );
+    if (reportDue) await startReportClock(tx.db, row.id, input.effectiveDate!, reportDue, now);
     await repo.markClass(tx.db, {
       id: row.id,
       category: input.category,

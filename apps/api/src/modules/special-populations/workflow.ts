@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { SignedInContext } from '../../core/context.ts';
 import type { Change, Transition, WorkflowDef } from '../../core/workflow/define.ts';
 import { writeEvent } from '../../core/workflow/store.ts';
+import { loadSpecialSettings } from './settings.ts';
 import { correctionsRow, markLateReport, type CorrectionsRow } from './workflow-repository.ts';
 
 type S = (typeof CORRECTIONS_STATUSES)[number];
@@ -86,11 +87,20 @@ export const CORRECTIONS_WORKFLOW: WorkflowDef<
       action: 'leave',
       from: ['under_correction'],
       to: 'away',
-      apply: (_c, _r, i) => ({
-        to: 'away',
-        note: `${i.destination}: ${i.reason}`,
-        data: { days: i.days, destination: i.destination, approvalLevel: leaveApprovalLevel(i.days) },
-      }),
+      // The approval level by the district's leave limits (实施办法 2020, from memory: 7 and 30 days).
+      apply: async (ctx, _r, i) => {
+        const s = await loadSpecialSettings(ctx.db);
+        const limits = { office: s.leaveOfficeDays, county: s.leaveCountyDays };
+        return {
+          to: 'away',
+          note: `${i.destination}: ${i.reason}`,
+          data: {
+            days: i.days,
+            destination: i.destination,
+            approvalLevel: leaveApprovalLevel(i.days, limits),
+          },
+        };
+      },
     }),
     tr({
       action: 'return',

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { CORRECTIONS_ACTIONS, type CorrectionsAction } from '@civicgrid/shared/special-populations';
 import { DetailPage } from '../../kit/DetailPage';
 import { RecordTimeline } from '../../kit/RecordTimeline';
+import { ContactsSection } from './ContactsSection';
 import { FileActionModal } from './FileActionModal';
 import { LevelTag, StatusTag, useSubLabel } from './labels';
 import { useSpecialFile, type SpecialFileDetail } from './special-api';
@@ -74,6 +75,11 @@ export default function SpecialFilePage() {
         { key: 'person', title: t('special.page.person'), content: <Person d={d} /> },
         { key: 'facts', title: t('special.page.facts'), content: <Facts d={d} /> },
         { key: 'team', title: t('special.page.team'), testId: 'special-team', content: <Team d={d} /> },
+        {
+          key: 'contacts',
+          title: t('special.contact.title'),
+          content: <ContactsSection fileId={d.id} personName={d.personName} />,
+        },
       ]}
     >
       {action && query.data && (
