@@ -81,6 +81,8 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   volunteer_team: w('志愿者队伍', 'Volunteer team'),
   volunteer_post: w('值守岗位', 'Volunteer post'),
   volunteer_shift: w('值守班次', 'Shift'),
+  meeting: w('会议', 'Meeting'),
+  meeting_decision: w('会议交办事项', 'Meeting decision'),
 };
 
 export const AUDIT_VERBS: Record<string, Words> = {
@@ -242,6 +244,14 @@ const WHOLE: Record<string, Words> = {
   'volunteer_shift.sign_out': w('值守班次·下岗签退', 'Signed out of a shift'),
   'volunteer_shift.confirm': w('值守班次·社区确认值守记录', 'Duty record confirmed'),
   'user.second_factor_reset': w('重置双因素认证', 'Second factor reset'),
+  'meeting.create': w('会议·新建', 'Meeting created'),
+  'meeting.update': w('会议·修改', 'Meeting edited'),
+  'meeting.add_item': w('会议·添加议题', 'Agenda item added'),
+  'meeting.remove_item': w('会议·移除议题', 'Agenda item removed'),
+  'meeting_decision.create': w('会议交办事项·交办', 'Meeting decision made'),
+  'meeting_decision.done': w('会议交办事项·办结', 'Meeting decision done'),
+  'meeting_decision.overdue': w('会议交办事项·逾期', 'Meeting decision overdue'),
+  'meeting_decision.carry': w('会议交办事项·转入下次会议', 'Meeting decision carried over'),
 };
 
 /** The words for one audit action code. */

@@ -182,6 +182,19 @@ export const NOTIFICATION_MESSAGES = {
   'case.reopened': {
     title: { zh: '事件已重新办理：{{title}}', en: 'A case has been reopened: {{title}}' },
   },
+  // 会议交办事项 (0034): a decision handed to someone, and one past its deadline (once).
+  'meeting.decision_assigned': {
+    title: {
+      zh: '会议交办事项：{{content}}（{{meeting}}）',
+      en: 'Meeting decision for you: {{content}} ({{meeting}})',
+    },
+  },
+  'meeting.decision_overdue': {
+    title: {
+      zh: '会议交办事项已逾期：{{content}}（{{meeting}}）',
+      en: 'Meeting decision overdue: {{content}} ({{meeting}})',
+    },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

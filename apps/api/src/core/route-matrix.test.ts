@@ -6,6 +6,7 @@ import * as f from '../test-support/factories.ts';
 import * as parts from '../test-support/factories-parts.ts';
 import { badBodyOf, jsonSchemaOf, nulBodyOf, sampleOf } from '../test-support/route-samples.ts';
 import { riskIn, warningIn } from '../test-support/factories-stability.ts';
+import { meetingAt } from '../test-support/factories-meetings.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import type { RegisteredRoute } from './route-guard.ts';
 import {
@@ -70,12 +71,38 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
       'mediation/disputes': m.dispute.id,
       'mediation/bodies': m.body.id,
     }))),
+    ...(await meetingsIn(db, at)),
     ...(await f.volunteersIn(db, at).then((m) => ({
       volunteers: m.volunteer.id,
       'volunteer-teams': m.team.id,
       'volunteer-posts': m.post.id,
       'volunteer-shifts': m.shift.id,
     }))),
+  };
+}
+
+/** A 三调联席会 over a dispute and a 维稳 meeting over a risk factor, each with a decision, in the subtree. */
+async function meetingsIn(db: typeof t.db.db, at: f.Subtree) {
+  const who = (await f.user(db, at.street, { code: 'street_staff' })).id;
+  const med = await meetingAt(
+    db,
+    at.street,
+    'joint_mediation',
+    { type: 'dispute', id: (await f.disputeIn(db, at)).dispute.id },
+    who,
+  );
+  const stab = await meetingAt(
+    db,
+    at.street,
+    'stability_weekly',
+    { type: 'risk', id: (await riskIn(db, at)).id },
+    who,
+  );
+  return {
+    'mediation/meetings': med.meeting.id,
+    'mediation/meetings/decisions': med.decision.id,
+    'stability/meetings': stab.meeting.id,
+    'stability/meetings/decisions': stab.decision.id,
   };
 }
 
