@@ -1,6 +1,7 @@
 import { notification } from '@civicgrid/shared/notifications';
 import type { Db } from '../../db/client.ts';
 import { auditValues } from '../audit.ts';
+import { localDay } from '../calendar.ts';
 import type { AuthUser } from '../context.ts';
 import { notifyUsers } from '../records/notify.ts';
 import { recordEvent } from '../records/timeline.ts';
@@ -114,7 +115,7 @@ export async function sweepDecisions(db: Db, now: Date) {
   }
   let carried = 0;
   for (const d of await repo.uncarriedOverdue(db, {})) {
-    const next = await repo.nextPlannedMeeting(db, d);
+    const next = await repo.nextPlannedMeeting(db, d, localDay(now));
     if (!next) continue;
     await carryOne(a, d, next);
     carried++;

@@ -49,8 +49,8 @@ export async function uncarriedOverdue(db: Db, f: { kind?: string; orgId?: strin
   return r.rows;
 }
 
-/** The next planned meeting of the decision's kind and org, on or after the day of its own meeting. */
-export const nextPlannedMeeting = (db: Db, d: CarryRow) =>
+/** The next planned meeting of the decision's kind and org, from today on (and not before its own meeting). */
+export const nextPlannedMeeting = (db: Db, d: CarryRow, today: string) =>
   db
     .selectFrom('meetings')
     .select(['id', 'number'])
@@ -58,7 +58,7 @@ export const nextPlannedMeeting = (db: Db, d: CarryRow) =>
     .where('org_id', '=', d.org_id)
     .where('status', '=', 'planned')
     .where('id', '<>', d.meeting_id)
-    .where('held_on', '>=', d.held_on)
+    .where('held_on', '>=', d.held_on > today ? d.held_on : today)
     .orderBy('held_on')
     .orderBy('id')
     .limit(1)
