@@ -1,4 +1,4 @@
-import { registerTaskKind, taskKindPage, type TaskKindDef } from '../tasks/registry.ts';
+import { taskKindPage, type TaskKindDef } from '../tasks/registry.ts';
 import { countMine, listMine } from './task-repository.ts';
 import type { MeetingSpace } from './spaces.ts';
 
@@ -31,8 +31,4 @@ export function meetingTaskKind(space: MeetingSpace, label: { zh: string; en: st
       );
     },
   };
-}
-
-export function registerMeetingTaskKind(space: MeetingSpace, label: { zh: string; en: string }) {
-  registerTaskKind(meetingTaskKind(space, label));
 }

@@ -3,7 +3,8 @@ import { registerIndicatorSource } from '../../core/indicators/registry.ts';
 import { actionOnTimeSource } from '../../core/meetings/indicators.ts';
 import { meetingRoutes } from '../../core/meetings/routes.ts';
 import { registerMeetingSpace, type MeetingSpace } from '../../core/meetings/spaces.ts';
-import { registerMeetingTaskKind } from '../../core/meetings/task-kind.ts';
+import { meetingTaskKind } from '../../core/meetings/task-kind.ts';
+import { registerTaskKind } from '../../core/tasks/registry.ts';
 
 /**
  * 三调联席会 (modules.md §4.1): the weekly joint meeting of people's, administrative and judicial mediation,
@@ -23,8 +24,10 @@ export const MEDIATION_MEETINGS: MeetingSpace = {
 export const mediationMeetingRoutes = meetingRoutes(MEDIATION_MEETINGS);
 const onTime = actionOnTimeSource(MEDIATION_MEETINGS, 'mediation.actionOnTime');
 
+const taskKind = meetingTaskKind(MEDIATION_MEETINGS, { zh: '联席会交办事项', en: 'Joint meeting decisions' });
+
 export function registerMediationMeetings() {
   registerMeetingSpace(MEDIATION_MEETINGS);
-  registerMeetingTaskKind(MEDIATION_MEETINGS, { zh: '联席会交办事项', en: 'Joint meeting decisions' });
+  registerTaskKind(taskKind);
   registerIndicatorSource(onTime);
 }

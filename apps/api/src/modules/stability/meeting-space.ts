@@ -3,7 +3,8 @@ import { registerIndicatorSource } from '../../core/indicators/registry.ts';
 import { actionOnTimeSource } from '../../core/meetings/indicators.ts';
 import { meetingRoutes } from '../../core/meetings/routes.ts';
 import { registerMeetingSpace, type MeetingSpace } from '../../core/meetings/spaces.ts';
-import { registerMeetingTaskKind } from '../../core/meetings/task-kind.ts';
+import { meetingTaskKind } from '../../core/meetings/task-kind.ts';
+import { registerTaskKind } from '../../core/tasks/registry.ts';
 
 /**
  * 维稳联席会议 (modules.md §4.4: 维稳周例会, 群众工作联席会, 地企联席会议, hearings, 恳谈会) on the kit's meetings
@@ -22,8 +23,13 @@ export const STABILITY_MEETINGS: MeetingSpace = {
 export const stabilityMeetingRoutes = meetingRoutes(STABILITY_MEETINGS);
 const onTime = actionOnTimeSource(STABILITY_MEETINGS, 'stability.actionOnTime');
 
+const taskKind = meetingTaskKind(STABILITY_MEETINGS, {
+  zh: '维稳会议交办事项',
+  en: 'Stability meeting decisions',
+});
+
 export function registerStabilityMeetings() {
   registerMeetingSpace(STABILITY_MEETINGS);
-  registerMeetingTaskKind(STABILITY_MEETINGS, { zh: '维稳会议交办事项', en: 'Stability meeting decisions' });
+  registerTaskKind(taskKind);
   registerIndicatorSource(onTime);
 }
