@@ -1,6 +1,5 @@
 import type { Db } from '../../db/client.ts';
 import { localDay } from '../calendar.ts';
-import { endOfLocalDay } from '../workflow/clocks.ts';
 
 const DAY = 86_400_000;
 
@@ -82,7 +81,8 @@ export async function seedDemoMeetings(tx: Db, now: Date, p: DemoMeetingPlan, ta
   let overdue: string | null = null;
   for (const [k, [mi, ri, due, done]] of plan.entries()) {
     const itemId = await item(mi, ri);
-    const deadline = endOfLocalDay(dayOf(new Date(`${days[mi]}T00:00:00Z`), due));
+    // Closing time (17:30 in Shanghai) of the deadline day.
+    const deadline = new Date(`${dayOf(new Date(`${days[mi]}T00:00:00Z`), due)}T09:30:00Z`);
     const doneAt = done === null ? null : new Date(Date.parse(`${days[mi]}T08:00:00Z`) + done * DAY);
     const late = done === null && deadline <= now;
     const d = await tx

@@ -25,7 +25,8 @@ export async function seedDemoMediationMeetings(tx: Db, now: Date) {
     .selectFrom('disputes')
     .select(['id', 'number', 'type'])
     .where('org_path', 'like', `${who.path}%`)
-    .where('status', 'in', ['accepted', 'mediating', 'registered'])
+    // Found before the first of the three meetings, so each could be on its agenda.
+    .where('found_at', '<', new Date(now.getTime() - 21 * 86_400_000))
     .orderBy('found_at', 'desc')
     .limit(5)
     .execute();

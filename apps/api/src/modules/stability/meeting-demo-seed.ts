@@ -22,7 +22,7 @@ export async function seedDemoStabilityMeetings(tx: Db, now: Date) {
     .selectFrom('risk_factors')
     .select(['id', 'number', 'title'])
     .where('org_path', 'like', `${who.path}%`)
-    .orderBy('reported_at', 'desc')
+    .orderBy('reported_at')
     .limit(5)
     .execute();
   await seedDemoMeetings(

@@ -74,7 +74,13 @@ export function DecisionList({ m, item, space }: { m: Meeting; item: MeetingItem
         />
       )}
       {m.canManage && (
-        <Button size="small" type="dashed" onClick={() => setDeciding(true)} data-testid="decision-new">
+        <Button
+          size="small"
+          type="dashed"
+          style={{ marginTop: 8 }}
+          onClick={() => setDeciding(true)}
+          data-testid="decision-new"
+        >
           {t('meetings.page.decide')}
         </Button>
       )}

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { DetailPage } from '../../kit/DetailPage';
 import { errorMessage } from '../../lib/error-message';
-import { formatTime } from '../../lib/time';
 import { AgendaSection } from './AgendaSection';
 import {
   MEDIATION_SPACE,
@@ -85,7 +84,6 @@ function Facts({ m, space }: { m: Meeting; space: WebMeetingSpace }) {
           {t('meetings.page.markHeld')}
         </Button>
       )}
-      <Typography.Text type="secondary">{formatTime(m.createdAt)}</Typography.Text>
     </Space>
   );
 }
