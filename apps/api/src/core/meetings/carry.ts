@@ -22,7 +22,7 @@ async function carryOne(a: Actor, d: repo.CarryRow, to: { id: string; number: st
       record_type: d.record_type,
       record_id: d.record_id,
       label: d.label,
-      note: d.content,
+      note: null,
       carried_from_decision_id: d.id,
     });
   await repo.setCarriedTo(a.db, d.id, to.id);

@@ -64,7 +64,7 @@ export async function seedDemoMeetings(tx: Db, now: Date, p: DemoMeetingPlan, ta
           record_type: p.records[r]!.type,
           record_id: p.records[r]!.id,
           label: p.records[r]!.label,
-          note: carried ? p.decisions[1]! : null,
+          note: null,
           carried_from_decision_id: carried,
         })
         .returning('id')

@@ -88,7 +88,7 @@ export const insertCarriedItem = (
     record_type: string;
     record_id: string;
     label: string;
-    note: string;
+    note: string | null;
     carried_from_decision_id: string;
   },
 ) => db.insertInto('meeting_items').values(row).execute();

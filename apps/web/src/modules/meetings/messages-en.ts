@@ -3,7 +3,7 @@ import type { meetingsZh } from './messages';
 
 /** Meetings and their decisions in English. */
 export const meetingsEn: Strings<typeof meetingsZh> = {
-  nav: { mediation: 'Joint mediation meetings', stability: 'Joint meetings' },
+  nav: { mediation: 'Joint meetings', stability: 'Joint meetings' },
   kind: {
     joint_mediation: 'Joint mediation meeting',
     stability_weekly: 'Weekly stability meeting',
