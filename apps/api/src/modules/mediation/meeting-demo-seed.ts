@@ -1,3 +1,4 @@
+import { likePrefix } from '../../core/like.ts';
 import { seedDemoMeetings } from '../../core/meetings/demo-seed.ts';
 import type { Db } from '../../db/client.ts';
 
@@ -24,7 +25,7 @@ export async function seedDemoMediationMeetings(tx: Db, now: Date) {
   const disputes = await tx
     .selectFrom('disputes')
     .select(['id', 'number', 'type'])
-    .where('org_path', 'like', `${who.path}%`)
+    .where('org_path', 'like', likePrefix(who.path))
     // Found before the first of the three meetings, so each could be on its agenda.
     .where('found_at', '<', new Date(now.getTime() - 21 * 86_400_000))
     .orderBy('found_at', 'desc')

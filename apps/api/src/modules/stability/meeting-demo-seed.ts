@@ -1,3 +1,4 @@
+import { likePrefix } from '../../core/like.ts';
 import { seedDemoMeetings } from '../../core/meetings/demo-seed.ts';
 import type { Db } from '../../db/client.ts';
 
@@ -21,7 +22,7 @@ export async function seedDemoStabilityMeetings(tx: Db, now: Date) {
   const risks = await tx
     .selectFrom('risk_factors')
     .select(['id', 'number', 'title'])
-    .where('org_path', 'like', `${who.path}%`)
+    .where('org_path', 'like', likePrefix(who.path))
     .orderBy('reported_at')
     .limit(5)
     .execute();
