@@ -90,6 +90,8 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   volunteer_team: w('志愿者队伍', 'Volunteer team'),
   volunteer_post: w('值守岗位', 'Volunteer post'),
   volunteer_shift: w('值守班次', 'Shift'),
+  meeting: w('会议', 'Meeting'),
+  meeting_decision: w('会议交办事项', 'Meeting decision'),
 };
 
 export const AUDIT_VERBS: Record<string, Words> = {
@@ -264,6 +266,14 @@ const WHOLE: Record<string, Words> = {
   'special_person.incident': w('特殊人群·登记肇事肇祸/重新犯罪', 'Incident recorded'),
   'special_person.settings': w('特殊人群·修改区县设置', 'Special population settings changed'),
   'special_person.caseload_view': w('特殊人群·查看我的帮教对象', 'Caseload read'),
+  'meeting.create': w('会议·新建', 'Meeting created'),
+  'meeting.update': w('会议·修改', 'Meeting edited'),
+  'meeting.add_item': w('会议·添加议题', 'Agenda item added'),
+  'meeting.remove_item': w('会议·移除议题', 'Agenda item removed'),
+  'meeting_decision.create': w('会议交办事项·交办', 'Meeting decision made'),
+  'meeting_decision.done': w('会议交办事项·办结', 'Meeting decision done'),
+  'meeting_decision.overdue': w('会议交办事项·逾期', 'Meeting decision overdue'),
+  'meeting_decision.carry': w('会议交办事项·转入下次会议', 'Meeting decision carried over'),
 };
 
 /** The words for one audit action code. */

@@ -204,6 +204,17 @@ export const NOTIFICATION_MESSAGES = {
     title: {
       zh: '帮教走访逾期未完成：{{name}}（应于{{due}}）',
       en: 'Contact missed: {{name}} (due {{due}})',
+  // 会议交办事项 (0034): a decision handed to someone, and one past its deadline (once).
+  'meeting.decision_assigned': {
+    title: {
+      zh: '会议交办事项：{{content}}（{{meeting}}）',
+      en: 'Meeting decision for you: {{content}} ({{meeting}})',
+    },
+  },
+  'meeting.decision_overdue': {
+    title: {
+      zh: '会议交办事项已逾期：{{content}}（{{meeting}}）',
+      en: 'Meeting decision overdue: {{content}} ({{meeting}})',
     },
   },
 } as const satisfies Record<string, NotificationEntry>;

@@ -7,6 +7,7 @@ import * as parts from '../test-support/factories-parts.ts';
 import { badBodyOf, jsonSchemaOf, nulBodyOf, sampleOf } from '../test-support/route-samples.ts';
 import { riskIn, warningIn } from '../test-support/factories-stability.ts';
 import { starsIn } from '../test-support/factories-mediation-stars.ts';
+import { meetingAt } from '../test-support/factories-meetings.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import type { RegisteredRoute } from './route-guard.ts';
 import {
@@ -74,6 +75,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     'field/terminals': (await f.terminal(db, at)).id,
     'field/alarms': (await f.terminalAlarm(db, at)).id,
     'field/worklogs': (await f.workLog(db, at, (await f.user(db, at.grid, { code: 'grid_worker' })).id)).id,
+    ...(await meetingsIn(db, at)),
     ...(await f.volunteersIn(db, at).then((m) => ({
       volunteers: m.volunteer.id,
       'volunteer-teams': m.team.id,
@@ -84,6 +86,31 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
       'mediation/ratings': m.rating.id,
       'mediation/subsidies': m.subsidy.id,
     }))),
+  };
+}
+
+/** A 三调联席会 over a dispute and a 维稳 meeting over a risk factor, each with a decision, in the subtree. */
+async function meetingsIn(db: typeof t.db.db, at: f.Subtree) {
+  const who = (await f.user(db, at.street, { code: 'street_staff' })).id;
+  const med = await meetingAt(
+    db,
+    at.street,
+    'joint_mediation',
+    { type: 'dispute', id: (await f.disputeIn(db, at)).dispute.id },
+    who,
+  );
+  const stab = await meetingAt(
+    db,
+    at.street,
+    'stability_weekly',
+    { type: 'risk', id: (await riskIn(db, at)).id },
+    who,
+  );
+  return {
+    'mediation/meetings': med.meeting.id,
+    'mediation/meetings/decisions': med.decision.id,
+    'stability/meetings': stab.meeting.id,
+    'stability/meetings/decisions': stab.decision.id,
   };
 }
 

@@ -36,6 +36,7 @@ import * as m0033 from './migrations/0033-petitions-reception.ts';
 import * as m0037 from './migrations/0037-field-day.ts';
 import * as m0040 from './migrations/0040-mediation-stars.ts';
 import * as m0036 from './migrations/0036-special-contacts.ts';
+import * as m0034 from './migrations/0034-meetings.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -75,6 +76,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0037-field-day': m0037,
   '0040-mediation-stars': m0040,
   '0036-special-contacts': m0036,
+  '0034-meetings': m0034,
 };
 
 class StaticProvider implements MigrationProvider {

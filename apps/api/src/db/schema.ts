@@ -21,6 +21,7 @@ import type { FieldTables } from './schema-field.ts';
 import type { VolunteerTables } from './schema-volunteers.ts';
 import type { StabilityTables } from './schema-stability.ts';
 import type { MediationStarTables } from './schema-mediation-stars.ts';
+import type { MeetingTables } from './schema-meetings.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -296,6 +297,7 @@ export interface Database
     MediationStarTables {
     SpecialContactTables,
     CaseReturnVisitTables {
+    MeetingTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

@@ -3,6 +3,7 @@ import type { ModuleDef } from '../core/module.ts';
 import { referralExpirySweep } from '../core/records/referral-sweep.ts';
 import type { Sweep } from '../core/sweeps.ts';
 import { deadlineSweep } from '../core/workflow/sweep.ts';
+import { meetingDecisionSweep } from '../core/meetings/sweeps.ts';
 import assessment from './assessment/module.ts';
 import audit from './audit/module.ts';
 import auth from './auth/module.ts';
@@ -71,5 +72,6 @@ export function allSweeps(config: Pick<Config, 'session' | 'escalateOverdue'>): 
     ...MODULES.flatMap((m) => m.sweeps?.({ config: c }) ?? []),
     deadlineSweep(MODULES.flatMap((m) => m.workflows?.({ config: c }) ?? [])),
     referralExpirySweep,
+    meetingDecisionSweep,
   ];
 }

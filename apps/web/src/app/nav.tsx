@@ -345,6 +345,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'risk.read',
     group: 'stability',
   },
+  // 会议交办 (core/meetings): 三调联席会 under 大调解, 联席会议 under 维稳.
+  {
+    path: '/mediation/meetings',
+    label: 'meetings.nav.mediation',
+    icon: <CalendarOutlined />,
+    testId: 'menu-mediation-meetings',
+    permission: 'mediation.read',
+    group: 'mediation',
+  },
+  {
+    path: '/stability/meetings',
+    label: 'meetings.nav.stability',
+    icon: <CalendarOutlined />,
+    testId: 'menu-stability-meetings',
+    permission: 'risk.read',
+    group: 'stability',
+  },
   // 特殊人群 (modules.md §4.3): a list per class, each under its class permission.
   ...SPECIAL_CATEGORIES.map((c) => ({
     path: `/special/${c}`,

@@ -36,6 +36,16 @@ const MyShiftsPage = lazy(() => import('../modules/volunteers/MyShiftsPage'));
 const RiskListPage = lazy(() => import('../modules/stability/RiskListPage'));
 const RiskPage = lazy(() => import('../modules/stability/RiskPage'));
 const WarningListPage = lazy(() => import('../modules/stability/WarningListPage'));
+const meetingPage = (name: 'MediationMeetingList' | 'StabilityMeetingList') =>
+  lazy(() => import('../modules/meetings/MeetingListPage').then((m) => ({ default: m[name] })));
+const MediationMeetingList = meetingPage('MediationMeetingList');
+const StabilityMeetingList = meetingPage('StabilityMeetingList');
+const MediationMeetingPage = lazy(() =>
+  import('../modules/meetings/MeetingPage').then((m) => ({ default: m.MediationMeetingPage })),
+);
+const StabilityMeetingPage = lazy(() =>
+  import('../modules/meetings/MeetingPage').then((m) => ({ default: m.StabilityMeetingPage })),
+);
 const SpecialFileListPage = lazy(() => import('../modules/special-populations/SpecialFileListPage'));
 const SpecialFilePage = lazy(() => import('../modules/special-populations/SpecialFilePage'));
 const SpecialFileNewPage = lazy(() => import('../modules/special-populations/SpecialFileNewPage'));
@@ -164,6 +174,10 @@ export const router = createBrowserRouter([
       { path: 'stability/risks', element: guarded('risk.read', <RiskListPage />) },
       { path: 'stability/risks/:id', element: guarded('risk.read', <RiskPage />) },
       { path: 'stability/warnings', element: guarded('risk.read', <WarningListPage />) },
+      { path: 'mediation/meetings', element: guarded('mediation.read', <MediationMeetingList />) },
+      { path: 'mediation/meetings/:id', element: guarded('mediation.read', <MediationMeetingPage />) },
+      { path: 'stability/meetings', element: guarded('risk.read', <StabilityMeetingList />) },
+      { path: 'stability/meetings/:id', element: guarded('risk.read', <StabilityMeetingPage />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

@@ -1,5 +1,7 @@
 import { defineModule } from '../../core/module.ts';
 import { seedDemoMediation } from './demo-seed.ts';
+import { seedDemoMediationMeetings } from './meeting-demo-seed.ts';
+import { mediationMeetingRoutes, registerMediationMeetings } from './meeting-space.ts';
 import { registerMediationIndicators } from './indicators.ts';
 import { disputeOwner, registerDisputeDocumentOwner } from './record-owner.ts';
 import { mediationRoutes } from './routes.ts';
@@ -11,13 +13,23 @@ import { DISPUTE_WORKFLOW } from './workflow.ts';
 /** 大调解: bodies, mediators and disputes (modules.md §4.1). */
 export default defineModule({
   name: 'mediation',
-  routes: () => mediationRoutes,
+  routes: () => async (app) => {
+    await app.register(mediationRoutes);
+    await app.register(mediationMeetingRoutes);
+  },
   workflows: () => [DISPUTE_WORKFLOW],
   recordOwners: [disputeOwner],
   register: () => {
     registerMediationTaskKinds();
     registerMediationIndicators();
     registerDisputeDocumentOwner();
+    registerMediationMeetings();
+  },
+  seeds: {
+    demo: async (tx, now) => {
+      await seedDemoMediation(tx, now);
+      await seedDemoMediationMeetings(tx, now);
+    },
   },
   seeds: {
     demo: async (tx, now) => ({ ...(await seedDemoMediation(tx, now)), stars: await seedDemoStars(tx, now) }),

@@ -1,5 +1,7 @@
 import { defineModule } from '../../core/module.ts';
 import { seedDemoRisks } from './demo-seed.ts';
+import { seedDemoStabilityMeetings } from './meeting-demo-seed.ts';
+import { registerStabilityMeetings, stabilityMeetingRoutes } from './meeting-space.ts';
 import { registerRiskIndicators } from './indicators.ts';
 import { riskOwner } from './record-owner.ts';
 import { stabilityRoutes } from './routes.ts';
@@ -8,13 +10,22 @@ import { RISK_WORKFLOW } from './workflow.ts';
 
 export default defineModule({
   name: 'stability',
-  routes: () => stabilityRoutes,
+  routes: () => async (app) => {
+    await app.register(stabilityRoutes);
+    await app.register(stabilityMeetingRoutes);
+  },
   // The deadline clock of assigned factors runs on the one deadline sweep.
   workflows: () => [RISK_WORKFLOW],
   recordOwners: [riskOwner],
   register: () => {
     registerRiskTaskKinds();
     registerRiskIndicators();
+    registerStabilityMeetings();
   },
-  seeds: { demo: (tx, now) => seedDemoRisks(tx, now) },
+  seeds: {
+    demo: async (tx, now) => {
+      await seedDemoRisks(tx, now);
+      await seedDemoStabilityMeetings(tx, now);
+    },
+  },
 });

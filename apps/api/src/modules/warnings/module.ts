@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/module.ts';
 import { registerWarningIndicators } from './indicators.ts';
 import { warningRoutes } from './routes.ts';
+import { warningOwner } from './meeting-owner.ts';
 import { registerBuiltInWarningSources } from './rules.ts';
 import { warningEscalationSweep, warningRulesSweep } from './sweeps.ts';
 import { registerWarningTaskKinds } from './task-kinds.ts';
@@ -13,6 +14,8 @@ import { registerWarningTaskKinds } from './task-kinds.ts';
 export default defineModule({
   name: 'warnings',
   routes: () => warningRoutes,
+  // 维稳 meetings put warnings on their agendas through the kit's record owners.
+  recordOwners: [warningOwner],
   sweeps: () => [warningRulesSweep, warningEscalationSweep],
   register: () => {
     registerBuiltInWarningSources();

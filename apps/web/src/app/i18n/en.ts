@@ -18,6 +18,7 @@ import { volunteersEn } from '../../modules/volunteers/messages-en';
 import { stabilityEn } from '../../modules/stability/messages-en';
 import { specialEn } from '../../modules/special-populations/messages-en';
 import { caseReturnEn } from '../../modules/cases/return-visit-messages';
+import { meetingsEn } from '../../modules/meetings/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
@@ -39,6 +40,7 @@ export const en: Resources = {
   stability: stabilityEn,
   special: specialEn,
   caseReturn: caseReturnEn,
+  meetings: meetingsEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',

@@ -18,6 +18,7 @@ import { volunteersZh } from '../../modules/volunteers/messages';
 import { stabilityZh } from '../../modules/stability/messages';
 import { specialZh } from '../../modules/special-populations/messages';
 import { caseReturnZh } from '../../modules/cases/return-visit-messages';
+import { meetingsZh } from '../../modules/meetings/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -43,6 +44,7 @@ export const zhCN = {
   stability: stabilityZh,
   special: specialZh,
   caseReturn: caseReturnZh,
+  meetings: meetingsZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',

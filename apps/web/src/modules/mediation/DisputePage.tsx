@@ -14,6 +14,8 @@ import { mediationKeys, useDispute, type DisputeDetail } from './mediation-api';
 import { DisputeActionModal } from './DisputeActionModal';
 import { Agreement, DisputeFacts, Followups, Sessions } from './DisputeParts';
 import { ClockBadge, DisputeStatusTag, RiskTags } from './labels';
+import { RecordDecisions } from '../meetings/DecisionParts';
+import { MEDIATION_SPACE } from '../meetings/meetings-api';
 
 const PRIMARY: readonly DisputeAction[] = ['accept', 'start', 'session', 'agree', 'follow_up', 'close'];
 const DANGER: readonly DisputeAction[] = ['decline', 'fail', 'breach'];
@@ -91,6 +93,13 @@ export default function DisputePage() {
           title: t('mediation.page.transfers'),
           testId: 'dispute-transfers',
           content: <ReferralPanel box="outgoing" ownerType="dispute" ownerId={d.id} onAnswered={reload} />,
+        },
+        // 三调联席会: 包案责任人 and 化解时限 as the meeting decided them.
+        {
+          key: 'meetings',
+          title: t('meetings.decision.fromRecord'),
+          testId: 'dispute-meetings',
+          content: <RecordDecisions space={MEDIATION_SPACE} type="dispute" id={d.id} />,
         },
       ]}
       timeline={(d) => ({

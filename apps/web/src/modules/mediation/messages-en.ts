@@ -51,6 +51,11 @@ export const mediationEn: Strings<typeof mediationZh> = {
     subject_remove: 'Party removed',
     sla_warning: 'Due soon',
     sla_overdue: 'Overdue',
+    meeting_item: 'Put on a joint meeting agenda',
+    meeting_decision: 'Joint meeting decision',
+    meeting_decision_done: 'Meeting decision done',
+    meeting_decision_overdue: 'Meeting decision overdue',
+    meeting_decision_carried: 'Overdue decision carried to the next meeting',
   },
   field: {
     status: 'Status',

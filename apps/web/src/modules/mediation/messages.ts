@@ -48,6 +48,11 @@ export const mediationZh = {
     subject_remove: '移除当事人',
     sla_warning: '即将到期提醒',
     sla_overdue: '超期提醒',
+    meeting_item: '列入联席会议题',
+    meeting_decision: '联席会交办',
+    meeting_decision_done: '交办事项办结',
+    meeting_decision_overdue: '交办事项逾期',
+    meeting_decision_carried: '逾期事项转入下次联席会',
   },
   field: {
     status: '状态',

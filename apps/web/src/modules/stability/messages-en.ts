@@ -33,6 +33,11 @@ export const stabilityEn: Strings<typeof stabilityZh> = {
     resolve: 'Resolve',
     occur: 'Mark as occurred',
     register: 'Reported',
+    meeting_item: 'Put on a meeting agenda',
+    meeting_decision: 'Meeting decision',
+    meeting_decision_done: 'Meeting decision done',
+    meeting_decision_overdue: 'Meeting decision overdue',
+    meeting_decision_carried: 'Overdue decision carried to the next meeting',
   },
   field: {
     number: 'Number',

@@ -30,6 +30,11 @@ export const stabilityZh = {
     resolve: '化解销号',
     occur: '转为事件',
     register: '排查上报',
+    meeting_item: '列入会议议题',
+    meeting_decision: '会议交办',
+    meeting_decision_done: '交办事项办结',
+    meeting_decision_overdue: '交办事项逾期',
+    meeting_decision_carried: '逾期事项转入下次会议',
   },
   field: {
     number: '编号',
