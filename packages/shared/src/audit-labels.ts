@@ -242,6 +242,9 @@ const WHOLE: Record<string, Words> = {
   'volunteer_shift.sign_out': w('值守班次·下岗签退', 'Signed out of a shift'),
   'volunteer_shift.confirm': w('值守班次·社区确认值守记录', 'Duty record confirmed'),
   'user.second_factor_reset': w('重置双因素认证', 'Second factor reset'),
+  'role.change_requested': w('角色·申请变更权限', 'Role permission change requested'),
+  'role.change_approved': w('角色·权限变更已批准', 'Role permission change approved'),
+  'role.change_rejected': w('角色·权限变更被驳回', 'Role permission change rejected'),
 };
 
 /** The words for one audit action code. */

@@ -126,6 +126,8 @@ export const PERMISSIONS = {
     zh: '处理个人信息权利请求',
     en: 'Handle personal data requests',
   },
+  // 三员分立 (issue 23 item 15): a change to a role's permissions takes effect once a security admin approves it.
+  'role.change.approve': { group: 'role', zh: '审批角色权限变更', en: 'Approve role permission changes' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

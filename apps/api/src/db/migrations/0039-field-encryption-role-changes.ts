@@ -15,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE role_change_requests (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-      role_id uuid NOT NULL REFERENCES roles(id),
+      role_id uuid NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
       permissions_before text[] NOT NULL,
       permissions_after text[] NOT NULL,
       status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
