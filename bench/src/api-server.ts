@@ -7,6 +7,7 @@ import path from 'node:path';
 import { buildApp } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 import { createPGlite, openDb } from '../../apps/api/src/db/client.ts';
+import './database.ts'; // holds the bench's field encryption keys for this process
 
 const url = process.env.BENCH_DATABASE_URL;
 const dump = process.env.BENCH_PGLITE_DUMP;

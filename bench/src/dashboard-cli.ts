@@ -5,11 +5,14 @@
 import { sql } from 'kysely';
 import { openDb } from '../../apps/api/src/db/client.ts';
 import { migrateToLatest } from '../../apps/api/src/db/migrate.ts';
+import { loadConfig } from '../../apps/api/src/config.ts';
+import { fieldKeyOptions, startFieldKeys } from '../../apps/api/src/core/field-keys.ts';
 import { benchDashboard } from './dashboard.ts';
 import { generateSyntheticCases } from './synthetic-cases.ts';
 
 const gen = Number(process.argv.find((a) => a.startsWith('--generate='))?.slice(11) ?? 0);
 const h = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? './data' });
+await startFieldKeys(h.db, fieldKeyOptions(loadConfig()));
 await migrateToLatest(h.db);
 if (gen > 0) {
   const t = Date.now();

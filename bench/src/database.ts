@@ -11,11 +11,21 @@ import { loadConfig } from '../../apps/api/src/config.ts';
 import { createPGlite, openDb, type DbHandle } from '../../apps/api/src/db/client.ts';
 import { migrateToLatest } from '../../apps/api/src/db/migrate.ts';
 import { seedBase, seedDemo } from '../../apps/api/src/db/seeds/seed.ts';
+import { useFieldKeys } from '../../apps/api/src/core/field-crypto.ts';
+import { keysFromSpec } from '../../apps/api/src/core/field-keys.ts';
 import { generateCity } from './generate/city.ts';
 import { pgliteLoader, serverLoader } from './generate/loader.ts';
 import type { Scale } from './generate/scales.ts';
 
 export const DEMO_PASSWORD = loadConfig({}).demoPassword;
+
+/** Fixed field encryption keys of the throw-away bench databases (the API process holds the same). */
+export const BENCH_FIELD_KEYS = {
+  current: `bench:${Buffer.alloc(32, 'b').toString('base64')}`,
+  old: null,
+  index: Buffer.alloc(32, 'x').toString('base64'),
+};
+useFieldKeys(keysFromSpec(BENCH_FIELD_KEYS));
 
 export interface BenchDb {
   kind: 'postgres' | 'pglite';

@@ -47,6 +47,10 @@ const envSchema = z.object({
   OPEN311_KEY_HOURLY_LIMIT: z.coerce.number().int().min(1).default(500),
   OPEN311_IP_HOURLY_LIMIT: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Field encryption at rest (core/field-keys.ts): `<key id>:<base64 of 32 bytes>`; older keys comma-separated.
+  FIELD_KEY: z.string().optional(),
+  FIELD_KEYS_OLD: z.string().optional(),
+  FIELD_INDEX_KEY: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -78,6 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    fieldKeys: {
+      current: e.FIELD_KEY || null,
+      old: e.FIELD_KEYS_OLD || null,
+      index: e.FIELD_INDEX_KEY || null,
+    },
     importLeaseMs: e.IMPORT_LEASE_SECONDS * 1000,
     escalateOverdue: e.CASE_ESCALATE_OVERDUE === 'true',
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { fieldKeyOptions, startFieldKeys } from './core/field-keys.ts';
 import { startSweeps } from './core/sweeps.ts';
 import { allSweeps } from './modules/index.ts';
 import { systemClock } from './core/clock.ts';
@@ -14,6 +15,9 @@ const db = await openDb({
   dataDir: config.dataDir,
   poolMax: config.poolMax,
 });
+// A wrong field key stops the start here, before anything is read or written with it.
+const keys = await startFieldKeys(db.db, fieldKeyOptions(config));
+console.log(`field encryption keys: ${keys.source}`);
 const applied = await migrateToLatest(db.db);
 if (applied.length) console.log(`migrated: ${applied.join(', ')}`);
 await seedBase(db.db);

@@ -274,6 +274,9 @@ const WHOLE: Record<string, Words> = {
   'meeting_decision.done': w('会议交办事项·办结', 'Meeting decision done'),
   'meeting_decision.overdue': w('会议交办事项·逾期', 'Meeting decision overdue'),
   'meeting_decision.carry': w('会议交办事项·转入下次会议', 'Meeting decision carried over'),
+  'role.change_requested': w('角色·申请变更权限', 'Role permission change requested'),
+  'role.change_approved': w('角色·权限变更已批准', 'Role permission change approved'),
+  'role.change_rejected': w('角色·权限变更被驳回', 'Role permission change rejected'),
 };
 
 /** The words for one audit action code. */

@@ -134,6 +134,8 @@ export const PERMISSIONS = {
     zh: '维护特殊人群区县设置',
     en: 'Maintain special population settings',
   },
+  // 三员分立 (issue 23 item 15): a change to a role's permissions takes effect once a security admin approves it.
+  'role.change.approve': { group: 'role', zh: '审批角色权限变更', en: 'Approve role permission changes' },
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

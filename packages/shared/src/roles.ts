@@ -19,6 +19,7 @@ const SECURITY_ONLY: readonly Permission[] = [
   'security.settings.manage',
   'user.role.grant',
   'user.admin_password.reset',
+  'role.change.approve',
 ];
 /** The 三员 roles: one account holds at most one of them, and only the security administrator grants them. */
 export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const;
@@ -51,6 +52,7 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'security.settings.manage',
       'role.read',
       'role.manage',
+      'role.change.approve',
     ],
   },
   {

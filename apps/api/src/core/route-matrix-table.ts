@@ -11,7 +11,7 @@ export function aggregateOf(url: string): string {
 }
 
 /** Aggregates that belong to no org: one district-wide list each, guarded by the route's permission only. */
-export const NOT_SCOPED = new Set(['roles', 'categories', 'policy-categories']);
+export const NOT_SCOPED = new Set(['roles', 'categories', 'policy-categories', 'role-changes']);
 
 /**
  * Aggregates (or single `METHOD url` routes) without a factory yet, so neither the 404 matrix nor the leak walk

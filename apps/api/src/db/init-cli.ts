@@ -7,6 +7,7 @@ import { loadConfig } from '../config.ts';
 import { hashPassword } from '../core/passwords.ts';
 import { openDb } from './client.ts';
 import { migrateToLatest } from './migrate.ts';
+import { fieldKeyOptions, startFieldKeys } from '../core/field-keys.ts';
 import { isEmpty, seedBase } from './seeds/seed.ts';
 
 const { values } = parseArgs({
@@ -29,6 +30,7 @@ if (why) fail(`ADMIN_PASSWORD ${why}`);
 
 const config = loadConfig();
 const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await startFieldKeys(db.db, fieldKeyOptions(config));
 await migrateToLatest(db.db);
 await seedBase(db.db);
 if (!(await isEmpty(db.db))) {

@@ -37,6 +37,7 @@ import * as m0037 from './migrations/0037-field-day.ts';
 import * as m0040 from './migrations/0040-mediation-stars.ts';
 import * as m0036 from './migrations/0036-special-contacts.ts';
 import * as m0034 from './migrations/0034-meetings.ts';
+import * as m0039 from './migrations/0039-field-encryption-role-changes.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0040-mediation-stars': m0040,
   '0036-special-contacts': m0036,
   '0034-meetings': m0034,
+  '0039-field-encryption-role-changes': m0039,
 };
 
 class StaticProvider implements MigrationProvider {

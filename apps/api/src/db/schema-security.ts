@@ -33,9 +33,25 @@ export interface SecuritySettingsTable {
   updated_at: Generated<Timestamp>;
 }
 
+/** A change to a role's permissions, waiting for a security administrator other than its author (三员分立). */
+export interface RoleChangeRequestTable {
+  id: Generated<string>;
+  role_id: string;
+  permissions_before: string[];
+  permissions_after: string[];
+  status: Generated<'pending' | 'approved' | 'rejected'>;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reason: string | null;
+  version: Generated<number>;
+}
+
 export interface SecurityTables {
   user_recovery_codes: RecoveryCodeTable;
   login_failures: LoginFailureTable;
   password_history: PasswordHistoryTable;
   security_settings: SecuritySettingsTable;
+  role_change_requests: RoleChangeRequestTable;
 }

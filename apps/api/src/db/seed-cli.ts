@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { openDb } from './client.ts';
 import { migrateToLatest } from './migrate.ts';
+import { fieldKeyOptions, startFieldKeys } from '../core/field-keys.ts';
 import { isEmpty, seedBase, seedDemo } from './seeds/seed.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -10,6 +11,7 @@ if (!args.has('--demo')) {
   process.exit(2);
 }
 const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+await startFieldKeys(db.db, fieldKeyOptions(config));
 await migrateToLatest(db.db);
 await seedBase(db.db);
 if (!(await isEmpty(db.db))) {

@@ -6,13 +6,16 @@ import type { TestProject } from 'vitest/node';
 import { createPGlite, openDb } from '../db/client.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedBase, seedDemo } from '../db/seeds/seed.ts';
-import { TEST_PASSWORD, TEST_TOTP_SECRET } from './constants.ts';
+import { useFieldKeys } from '../core/field-crypto.ts';
+import { keysFromSpec } from '../core/field-keys.ts';
+import { TEST_FIELD_KEYS, TEST_PASSWORD, TEST_TOTP_SECRET } from './constants.ts';
 
 /**
  * Migrate and seed once, then let every test file start from a copy: a PGlite data-dir dump on the embedded
  * path, a template database on a PostgreSQL server (TEST_DATABASE_URL).
  */
 export default async function setup(project: TestProject) {
+  useFieldKeys(keysFromSpec(TEST_FIELD_KEYS));
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl) {
     const template = `cg_tpl_${process.pid}`;

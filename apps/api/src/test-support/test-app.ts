@@ -11,11 +11,16 @@ import { loadConfig } from '../config.ts';
 import { createPGlite, openDb, type DbHandle } from '../db/client.ts';
 import type { Clock } from '../core/clock.ts';
 import { DiskFileStore, type FileStore } from '../core/files.ts';
-import { TEST_PASSWORD, TEST_TOTP_SECRET } from './constants.ts';
+import { TEST_FIELD_KEYS, TEST_PASSWORD, TEST_TOTP_SECRET } from './constants.ts';
+import { useFieldKeys } from '../core/field-crypto.ts';
+import { keysFromSpec } from '../core/field-keys.ts';
 import { systemClock } from '../core/clock.ts';
 import { totpCode } from '../modules/auth/totp.ts';
 
 export { TEST_PASSWORD, TEST_TOTP_SECRET };
+
+// Every test database is written under these keys (the template in global-setup.ts too).
+useFieldKeys(keysFromSpec(TEST_FIELD_KEYS));
 
 export interface TestResponse {
   status: number;

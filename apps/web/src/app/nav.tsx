@@ -248,6 +248,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     group: 'system',
   },
   {
+    path: '/role-changes',
+    label: 'roleChange.menu',
+    icon: <AuditOutlined />,
+    testId: 'menu-role-changes',
+    permission: 'role.read',
+    group: 'system',
+  },
+  {
     path: '/notices',
     label: 'publicSide.admin.menuNotices',
     icon: <NotificationOutlined />,

@@ -13,6 +13,7 @@ const OrgsPage = lazy(() => import('../modules/orgs/OrgsPage'));
 const GridsPage = lazy(() => import('../modules/grids/GridsPage'));
 const UsersPage = lazy(() => import('../modules/users/UsersPage'));
 const RolesPage = lazy(() => import('../modules/roles/RolesPage'));
+const RoleChangesPage = lazy(() => import('../modules/roles/RoleChangesPage'));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage'));
 // The intake form and the case page carry the map (Leaflet); the list and the inbox do not.
 const CaseIntakePage = lazy(() => import('../modules/cases/CaseIntakePage'));
@@ -114,6 +115,7 @@ export const router = createBrowserRouter([
       { path: 'grids', element: guarded('org.read', <GridsPage />) },
       { path: 'users', element: guarded('user.read', <UsersPage />) },
       { path: 'roles', element: guarded('role.read', <RolesPage />) },
+      { path: 'role-changes', element: guarded('role.read', <RoleChangesPage />) },
       { path: 'audit', element: guarded('audit.read', <AuditPage />) },
       {
         path: 'subject-requests',

@@ -4,6 +4,7 @@ import { BUILTIN_ROLES } from '@civicgrid/shared/roles';
 import type { Db } from '../client.ts';
 import { hashPassword } from '../../core/passwords.ts';
 import { SECOND_FACTOR_ROLES } from '../../core/sessions.ts';
+import { encryptField } from '../../core/field-crypto.ts';
 import * as demo from './demo-district.ts';
 import { MODULES } from '../../modules/index.ts';
 
@@ -181,7 +182,7 @@ export async function seedDemo(db: Db, password: string, totpSecret?: string) {
           password_hash: hash,
           must_change_password: false,
           ...(totpSecret && (SECOND_FACTOR_ROLES as readonly string[]).includes(a.role)
-            ? { totp_secret: totpSecret, totp_enabled_at: new Date() }
+            ? { totp_secret: encryptField('users.totp_secret', totpSecret), totp_enabled_at: new Date() }
             : {}),
         })
         .returning('id')

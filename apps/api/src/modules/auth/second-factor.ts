@@ -1,6 +1,7 @@
 import { audit } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { AppError, badRequest, unauthorized } from '../../core/errors.ts';
+import { decryptNullable, encryptField } from '../../core/field-crypto.ts';
 import { verifyPassword } from '../../core/passwords.ts';
 import { createSession, deleteSession, type SessionPolicy } from '../../core/sessions.ts';
 import { lockedError, recordFailure, type LockoutPolicy } from './lockout.ts';
@@ -15,6 +16,10 @@ import {
   totpUri,
 } from './totp.ts';
 import { claimTotpStep, forgetTotpSteps } from './totp-steps-repository.ts';
+
+/** The encryption contexts of the two secrets (core/field-columns.ts). */
+export const TOTP_SECRET = 'users.totp_secret';
+const TOTP_PENDING = 'users.totp_pending_secret';
 
 const wrongCode = () => unauthorized('wrong or expired code', 'INVALID_SECOND_FACTOR');
 
@@ -47,7 +52,9 @@ export async function verifySecondFactor(
   }
   const given = normaliseRecoveryCode(code);
   let recoveryId: string | null = null;
-  const step = user.totp_secret ? totpStep(user.totp_secret, given, now) : null;
+  // Held encrypted at rest (issue 23 item 12): a value that does not decrypt stops here with a 500, never a pass.
+  const secret = decryptNullable(TOTP_SECRET, user.totp_secret);
+  const step = secret ? totpStep(secret, given, now) : null;
   // A code is good once: the step it belongs to must be later than the last one this account signed in with.
   const replayed = step !== null && !(await claimTotpStep(ctx.db, user.id, step));
   let ok = step !== null && !replayed;
@@ -109,7 +116,7 @@ export async function startEnrolment(ctx: SignedInContext) {
   const secret = newTotpSecret();
   await ctx.db
     .updateTable('users')
-    .set({ totp_pending_secret: secret })
+    .set({ totp_pending_secret: encryptField(TOTP_PENDING, secret) })
     .where('id', '=', ctx.user.id)
     .execute();
   return { secret, otpauthUri: totpUri(ctx.user.username, secret) };
@@ -122,16 +129,20 @@ export async function confirmEnrolment(ctx: SignedInContext, code: string) {
     .select(['totp_pending_secret', 'totp_enabled_at'])
     .where('id', '=', ctx.user.id)
     .executeTakeFirstOrThrow();
-  if (!row.totp_pending_secret) throw badRequest('code', 'start the enrolment first');
-  const step = totpStep(row.totp_pending_secret, code.trim(), ctx.clock.now());
+  const secret = decryptNullable(TOTP_PENDING, row.totp_pending_secret);
+  if (!secret) throw badRequest('code', 'start the enrolment first');
+  const step = totpStep(secret, code.trim(), ctx.clock.now());
   if (step === null) throw badRequest('code', 'wrong or expired code');
   const codes = newRecoveryCodes();
   const hashes = await Promise.all(codes.map(hashRecoveryCode));
-  const secret = row.totp_pending_secret;
   await inTransaction(ctx, async (tx) => {
     await tx.db
       .updateTable('users')
-      .set({ totp_secret: secret, totp_pending_secret: null, totp_enabled_at: tx.clock.now() })
+      .set({
+        totp_secret: encryptField(TOTP_SECRET, secret),
+        totp_pending_secret: null,
+        totp_enabled_at: tx.clock.now(),
+      })
       .where('id', '=', tx.user.id)
       .execute();
     // The confirming code is used: it does not sign in again. The old secret's steps no longer count.

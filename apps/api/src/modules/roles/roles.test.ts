@@ -43,7 +43,14 @@ describe('roles', () => {
       permissions: ['org.read'],
       version: made.body.version,
     });
-    expect(edited.body.permissions).toEqual(['org.read']);
+    // The permissions wait for another security administrator (role-changes.test.ts); the name changes now.
+    expect(edited.body.permissions).toEqual(['org.read', 'user.read']);
+    expect(edited.body.pendingPermissions).toEqual(['org.read']);
+    const renamed = await security.patch(`/api/roles/${made.body.id}`, {
+      name: '组织文员甲',
+      version: made.body.version,
+    });
+    expect(renamed.body.name).toBe('组织文员甲');
     const stale = await security.patch(`/api/roles/${made.body.id}`, {
       name: 'x',
       version: made.body.version,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { idParams, signedIn, typed } from '../../core/http.ts';
 import * as service from './service.ts';
+import { roleChangeRoutes } from './change-routes.ts';
 
 const tags = ['roles'];
 const name = z.string().trim().min(1, 'required').max(50);
@@ -22,6 +23,7 @@ const updateBody = z.object({
 });
 
 export async function roleRoutes(fastify: FastifyInstance) {
+  await fastify.register(roleChangeRoutes);
   const app = typed(fastify);
   app.get('/api/permissions', { config: { permission: 'role.read' }, schema: { tags } }, () =>
     service.listPermissions(),

@@ -3,6 +3,7 @@ import { PERMISSIONS, isPermission } from '@civicgrid/shared/permissions';
 import { audit, diff } from '../../core/audit.ts';
 import { inTransaction, type SignedInContext } from '../../core/context.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, staleVersion } from '../../core/errors.ts';
+import { requestChange } from './change-service.ts';
 
 export function listPermissions() {
   return Object.entries(PERMISSIONS).map(([name, p]) => ({ name, group: p.group, zh: p.zh, en: p.en }));
@@ -10,18 +11,21 @@ export function listPermissions() {
 
 // Role definitions are district-wide (who may do what); which records a holder reaches is set by their org.
 function rolesQuery(ctx: SignedInContext) {
-  return ctx.db
-    .selectFrom('roles as r')
-    .select([
-      'r.id',
-      'r.code',
-      'r.name',
-      'r.name_en as nameEn',
-      'r.builtin',
-      'r.permissions',
-      'r.version',
-      sql<number>`(SELECT count(*)::int FROM user_roles ur WHERE ur.role_id = r.id)`.as('userCount'),
-    ]);
+  return ctx.db.selectFrom('roles as r').select([
+    'r.id',
+    'r.code',
+    'r.name',
+    'r.name_en as nameEn',
+    'r.builtin',
+    'r.permissions',
+    'r.version',
+    sql<number>`(SELECT count(*)::int FROM user_roles ur WHERE ur.role_id = r.id)`.as('userCount'),
+    // A change of its permissions waiting for the security administrator (change-service.ts).
+    sql<string | null>`(SELECT q.id FROM role_change_requests q
+        WHERE q.role_id = r.id AND q.status = 'pending')`.as('pendingChangeId'),
+    sql<string[] | null>`(SELECT q.permissions_after FROM role_change_requests q
+        WHERE q.role_id = r.id AND q.status = 'pending')`.as('pendingPermissions'),
+  ]);
 }
 
 export function listRoles(ctx: SignedInContext) {
@@ -97,17 +101,20 @@ export async function updateRole(
     if (role.builtin)
       throw forbidden('built-in roles cannot be changed; copy one into a custom role instead');
     if (role.version !== input.version) throw staleVersion(role.version);
-    const set: { name?: string; name_en?: string | null; permissions?: string[] } = {};
+    const set: { name?: string; name_en?: string | null } = {};
     if (input.name !== undefined) set.name = input.name;
     if (input.nameEn !== undefined) set.name_en = input.nameEn;
     if (input.permissions !== undefined) {
-      set.permissions = checkPermissions(tx, input.permissions);
+      const next = checkPermissions(tx, input.permissions);
       // Removing a permission is also a grant decision: you may only take away what you could give.
       checkPermissions(
         tx,
-        role.permissions.filter((p) => !set.permissions!.includes(p)),
+        role.permissions.filter((p) => !next.includes(p)),
       );
+      // 三员分立: the permissions change only once a security administrator approves (change-service.ts).
+      await requestChange(tx, role, next);
     }
+    if (!Object.keys(set).length) return mustFind(tx, id);
     const d = diff({ name: role.name, name_en: role.nameEn, permissions: role.permissions }, set);
     const r = await tx.db
       .updateTable('roles')

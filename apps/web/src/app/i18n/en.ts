@@ -6,6 +6,7 @@ import { open311En } from '../../modules/open311/messages';
 import { dashboardEn } from '../../modules/dashboard/messages';
 import { assessmentEn } from '../../modules/assessment/messages';
 import { calendarEn } from '../../modules/calendar/messages';
+import { roleChangeEn } from '../../modules/roles/messages';
 import { kitEn } from '../../kit/messages';
 import { secondFactorEn } from '../../modules/profile/second-factor-messages';
 import { petitionEn } from '../../modules/petitions/messages';
@@ -28,6 +29,7 @@ export const en: Resources = {
   dashboard: dashboardEn,
   assessment: assessmentEn,
   calendar: calendarEn,
+  roleChange: roleChangeEn,
   kit: kitEn,
   secondFactor: secondFactorEn,
   petition: petitionEn,

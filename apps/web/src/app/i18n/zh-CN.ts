@@ -6,6 +6,7 @@ import { open311Zh } from '../../modules/open311/messages';
 import { dashboardZh } from '../../modules/dashboard/messages';
 import { assessmentZh } from '../../modules/assessment/messages';
 import { calendarZh } from '../../modules/calendar/messages';
+import { roleChangeZh } from '../../modules/roles/messages';
 import { kitZh } from '../../kit/messages';
 import { secondFactorZh } from '../../modules/profile/second-factor-messages';
 import { petitionZh } from '../../modules/petitions/messages';
@@ -32,6 +33,7 @@ export const zhCN = {
   dashboard: dashboardZh,
   assessment: assessmentZh,
   calendar: calendarZh,
+  roleChange: roleChangeZh,
   kit: kitZh,
   secondFactor: secondFactorZh,
   petition: petitionZh,

@@ -122,7 +122,9 @@ export function RoleFormModal({ role, onClose }: { role?: Role; onClose: () => v
     },
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: roleKeys.all });
-      void message.success(role ? t('role.updated') : t('role.created', { name: saved.name }));
+      if (role && saved.pendingChangeId && saved.pendingChangeId !== role.pendingChangeId)
+        void message.info(t('roleChange.submitted'));
+      else void message.success(role ? t('role.updated') : t('role.created', { name: saved.name }));
       onClose();
     },
     onError: (error) => applyFieldErrors(form, FIELDS, error),

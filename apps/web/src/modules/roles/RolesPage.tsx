@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCan } from '../../app/auth';
 import { QueryError } from '../../components/QueryError';
 import { errorMessage } from '../../lib/error-message';
@@ -54,8 +55,19 @@ export default function RolesPage() {
     {
       title: t('role.permissions'),
       key: 'permissions',
-      width: 120,
-      render: (_, role) => t('role.permissionCount', { count: role.permissions.length }),
+      width: 220,
+      render: (_, role) => (
+        <Space size={4} wrap>
+          {t('role.permissionCount', { count: role.permissions.length })}
+          {role.pendingChangeId && (
+            <Link to="/role-changes?status=pending">
+              <Tag color="orange" data-testid={`role-pending-${role.code}`}>
+                {t('roleChange.pendingTag')}
+              </Tag>
+            </Link>
+          )}
+        </Space>
+      ),
     },
     { title: t('role.userCount'), dataIndex: 'userCount', key: 'userCount', width: 90, align: 'right' },
     {

@@ -1,0 +1,61 @@
+import type { Strings } from '../../app/i18n/strings';
+
+/** Strings of the role permission changes (三员分立), mounted under `roleChange`. */
+export const roleChangeZh = {
+  title: '角色权限变更审批',
+  intro:
+    '系统管理员对角色权限的修改须经另一名安全保密管理员批准后才生效；申请人不能审批自己的申请。每一步均记入审计日志。',
+  menu: '权限变更审批',
+  statusPending: '待审批',
+  statusApproved: '已批准',
+  statusRejected: '已驳回',
+  role: '角色',
+  holders: '持有人数',
+  diff: '权限变化',
+  added: '增加',
+  removed: '取消',
+  requested: '申请人',
+  decided: '审批人',
+  reason: '驳回理由',
+  approve: '批准',
+  reject: '驳回',
+  approveConfirm: '批准后，角色“{{name}}”的 {{count}} 名持有人立即获得新的权限。确定批准吗？',
+  rejectTitle: '驳回角色“{{name}}”的权限变更',
+  reasonPlaceholder: '说明驳回的理由，申请人将看到',
+  approved: '已批准，权限已生效',
+  rejected: '已驳回',
+  ownRequest: '您本人提出的申请，须由另一名安全保密管理员审批',
+  empty: '暂无变更申请',
+  submitted: '名称已保存；权限变更已提交，待安全保密管理员审批后生效',
+  pendingTag: '权限变更待审批',
+};
+
+export const roleChangeEn: Strings<typeof roleChangeZh> = {
+  title: 'Role permission changes',
+  intro:
+    'A change to a role’s permissions takes effect only when a security administrator other than its author approves it. Every step is in the audit log.',
+  menu: 'Permission changes',
+  statusPending: 'Pending',
+  statusApproved: 'Approved',
+  statusRejected: 'Rejected',
+  role: 'Role',
+  holders: 'Holders',
+  diff: 'Change',
+  added: 'Added',
+  removed: 'Removed',
+  requested: 'Asked by',
+  decided: 'Decided by',
+  reason: 'Reason',
+  approve: 'Approve',
+  reject: 'Reject',
+  approveConfirm:
+    'Once approved, the {{count}} holder(s) of role “{{name}}” get the new permissions at once. Approve?',
+  rejectTitle: 'Reject the change to role “{{name}}”',
+  reasonPlaceholder: 'Why, for the author to read',
+  approved: 'Approved: the permissions apply now',
+  rejected: 'Rejected',
+  ownRequest: 'You asked for this change: another security administrator decides it',
+  empty: 'No change requests',
+  submitted: 'Saved; the permission change waits for a security administrator',
+  pendingTag: 'Change pending',
+};
