@@ -81,6 +81,8 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   volunteer_team: w('志愿者队伍', 'Volunteer team'),
   volunteer_post: w('值守岗位', 'Volunteer post'),
   volunteer_shift: w('值守班次', 'Shift'),
+  return_campaign: w('报送任务', 'Return campaign'),
+  unit_return: w('单位报送', 'Unit return'),
 };
 
 export const AUDIT_VERBS: Record<string, Words> = {
@@ -242,6 +244,11 @@ const WHOLE: Record<string, Words> = {
   'volunteer_shift.sign_out': w('值守班次·下岗签退', 'Signed out of a shift'),
   'volunteer_shift.confirm': w('值守班次·社区确认值守记录', 'Duty record confirmed'),
   'user.second_factor_reset': w('重置双因素认证', 'Second factor reset'),
+  'returns.issue': w('定期报送·下发报送任务', 'Returns issued'),
+  'returns.submit': w('定期报送·报送', 'Return filed'),
+  'returns.zero': w('定期报送·零报告', 'Zero report filed'),
+  'returns.late': w('定期报送·逾期未报', 'Return marked late'),
+  'returns.settings': w('定期报送·修改设置', 'Return settings changed'),
 };
 
 /** The words for one audit action code. */

@@ -182,6 +182,13 @@ export const NOTIFICATION_MESSAGES = {
   'case.reopened': {
     title: { zh: '事件已重新办理：{{title}}', en: 'A case has been reopened: {{title}}' },
   },
+  // 定期报送 (returns kit): a unit's return past its due time, told once.
+  'return.late': {
+    title: {
+      zh: '报送已逾期，请尽快填报：{{campaign}}',
+      en: 'Your return is overdue, please file it: {{campaign}}',
+    },
+  },
 } as const satisfies Record<string, NotificationEntry>;
 
 export interface NotificationText {

@@ -6,6 +6,7 @@ import * as f from '../test-support/factories.ts';
 import * as parts from '../test-support/factories-parts.ts';
 import { badBodyOf, jsonSchemaOf, nulBodyOf, sampleOf } from '../test-support/route-samples.ts';
 import { riskIn, warningIn } from '../test-support/factories-stability.ts';
+import { returnRecordsIn } from '../test-support/factories-returns.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import type { RegisteredRoute } from './route-guard.ts';
 import {
@@ -76,6 +77,7 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
       'volunteer-posts': m.post.id,
       'volunteer-shifts': m.shift.id,
     }))),
+    ...(await returnRecordsIn(db, at)),
   };
 }
 

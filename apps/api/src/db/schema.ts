@@ -19,6 +19,7 @@ import type { MediationTables } from './schema-mediation.ts';
 import type { FieldTables } from './schema-field.ts';
 import type { VolunteerTables } from './schema-volunteers.ts';
 import type { StabilityTables } from './schema-stability.ts';
+import type { ReturnTables } from './schema-returns.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -290,7 +291,8 @@ export interface Database
     StabilityTables,
     CohandlingTables,
     SpecialPopulationTables,
-    CaseReturnVisitTables {
+    CaseReturnVisitTables,
+    ReturnTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

@@ -5,6 +5,8 @@ import { disputeOwner, registerDisputeDocumentOwner } from './record-owner.ts';
 import { mediationRoutes } from './routes.ts';
 import { registerMediationTaskKinds } from './task-kinds.ts';
 import { DISPUTE_WORKFLOW } from './workflow.ts';
+import { lateReturnsSweep } from '../../core/returns/sweep.ts';
+import { registerScreeningReturns, SCREENING_RETURNS } from './screening-returns.ts';
 
 /** 大调解: bodies, mediators and disputes (modules.md §4.1). */
 export default defineModule({
@@ -16,6 +18,9 @@ export default defineModule({
     registerMediationTaskKinds();
     registerMediationIndicators();
     registerDisputeDocumentOwner();
+    registerScreeningReturns();
   },
   seeds: { demo: (tx, now) => seedDemoMediation(tx, now) },
+  // 矛盾纠纷排查 returns (core/returns): late returns are swept and their units told once.
+  sweeps: () => [lateReturnsSweep(SCREENING_RETURNS)],
 });

@@ -7,6 +7,8 @@ import { addMember, createBody, createMediator, getBody, listBodies, listMediato
 import { disputeAction, getDispute, listDisputes, registerDispute } from './dispute-service.ts';
 import * as s from './schemas.ts';
 import { mediationSettings, setMediationSettings } from './settings.ts';
+import { returnRoutes } from '../../core/returns/routes.ts';
+import { SCREENING_RETURNS } from './screening-returns.ts';
 
 const read = { permission: 'mediation.read' } as const;
 const report = { permission: 'mediation.report' } as const;
@@ -115,4 +117,6 @@ export async function mediationRoutes(fastify: FastifyInstance) {
   app.put('/api/mediation/settings', { config: admin, schema: { tags, body: s.settingsBody } }, (req) =>
     setMediationSettings(signedIn(req), req.body),
   );
+  // 定期报送 on the returns kit (core/returns).
+  await returnRoutes(SCREENING_RETURNS)(fastify);
 }

@@ -5,6 +5,8 @@ import { riskOwner } from './record-owner.ts';
 import { stabilityRoutes } from './routes.ts';
 import { registerRiskTaskKinds } from './task-kinds.ts';
 import { RISK_WORKFLOW } from './workflow.ts';
+import { lateReturnsSweep } from '../../core/returns/sweep.ts';
+import { registerStabilityReturns, STABILITY_RETURNS } from './info-returns.ts';
 
 export default defineModule({
   name: 'stability',
@@ -15,6 +17,9 @@ export default defineModule({
   register: () => {
     registerRiskTaskKinds();
     registerRiskIndicators();
+    registerStabilityReturns();
   },
   seeds: { demo: (tx, now) => seedDemoRisks(tx, now) },
+  // 维稳信息报送 (core/returns): late returns are swept and their units told once.
+  sweeps: () => [lateReturnsSweep(STABILITY_RETURNS)],
 });
