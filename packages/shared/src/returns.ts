@@ -40,8 +40,9 @@ export const campaignListQuery = z.object({
   q: z.string().trim().max(100).optional(),
   /** open: some return still due or late; closed: every return filed. */
   state: z.enum(['open', 'closed']).optional(),
-  from: day.optional(),
-  to: day.optional(),
+  /** Periods overlapping [from, to): days, or instants as the web's date range sends them. */
+  from: z.union([day, z.iso.datetime()]).optional(),
+  to: z.union([day, z.iso.datetime()]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });

@@ -33,6 +33,17 @@ const MyShiftsPage = lazy(() => import('../modules/volunteers/MyShiftsPage'));
 const RiskListPage = lazy(() => import('../modules/stability/RiskListPage'));
 const RiskPage = lazy(() => import('../modules/stability/RiskPage'));
 const WarningListPage = lazy(() => import('../modules/stability/WarningListPage'));
+// 定期报送 (the returns kit): the same four screens for 矛盾纠纷排查 and 维稳信息报送.
+const returnsPage = (name: keyof typeof import('../modules/returns/pages')) =>
+  lazy(() => import('../modules/returns/pages').then((m) => ({ default: m[name] })));
+const ScreeningCampaigns = returnsPage('ScreeningCampaigns');
+const ScreeningBoard = returnsPage('ScreeningBoard');
+const ScreeningMine = returnsPage('ScreeningMine');
+const ScreeningReturn = returnsPage('ScreeningReturn');
+const StabilityCampaigns = returnsPage('StabilityCampaigns');
+const StabilityBoard = returnsPage('StabilityBoard');
+const StabilityMine = returnsPage('StabilityMine');
+const StabilityReturn = returnsPage('StabilityReturn');
 const SpecialFileListPage = lazy(() => import('../modules/special-populations/SpecialFileListPage'));
 const SpecialFilePage = lazy(() => import('../modules/special-populations/SpecialFilePage'));
 const SpecialFileNewPage = lazy(() => import('../modules/special-populations/SpecialFileNewPage'));
@@ -150,6 +161,14 @@ export const router = createBrowserRouter([
       { path: 'stability/risks', element: guarded('risk.read', <RiskListPage />) },
       { path: 'stability/risks/:id', element: guarded('risk.read', <RiskPage />) },
       { path: 'stability/warnings', element: guarded('risk.read', <WarningListPage />) },
+      { path: 'mediation/screening', element: guarded('mediation.read', <ScreeningCampaigns />) },
+      { path: 'mediation/screening/mine', element: guarded('mediation.report', <ScreeningMine />) },
+      { path: 'mediation/screening/returns/:id', element: guarded('mediation.read', <ScreeningReturn />) },
+      { path: 'mediation/screening/:id', element: guarded('mediation.read', <ScreeningBoard />) },
+      { path: 'stability/reporting', element: guarded('risk.read', <StabilityCampaigns />) },
+      { path: 'stability/reporting/mine', element: guarded('risk.report', <StabilityMine />) },
+      { path: 'stability/reporting/returns/:id', element: guarded('risk.read', <StabilityReturn />) },
+      { path: 'stability/reporting/:id', element: guarded('risk.read', <StabilityBoard />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

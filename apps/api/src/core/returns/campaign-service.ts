@@ -87,7 +87,19 @@ export async function createCampaign(
   });
 }
 
-export async function listCampaigns(ctx: SignedInContext, def: ReturnKindDef, q: CampaignListQuery) {
+/** The list's day filters as local days: `to` is exclusive (an instant, or the day after the last). */
+function days(q: CampaignListQuery) {
+  const dayOf = (v: string, shift: number) =>
+    v.length === 10 ? v : localDay(new Date(Date.parse(v) + shift));
+  return {
+    ...q,
+    from: q.from ? dayOf(q.from, 0) : undefined,
+    to: q.to ? (q.to.length === 10 ? q.to : dayOf(q.to, -1)) : undefined,
+  };
+}
+
+export async function listCampaigns(ctx: SignedInContext, def: ReturnKindDef, query: CampaignListQuery) {
+  const q = days(query);
   const { limit, cursor, ...f } = q;
   const page = await repo.listCampaigns(
     ctx.db,
@@ -98,11 +110,15 @@ export async function listCampaigns(ctx: SignedInContext, def: ReturnKindDef, q:
     { limit, cursor },
     ctx.clock.now(),
   );
-  return { items: page.items.map(presentCampaign), nextCursor: page.nextCursor };
+  // The first page carries the count of what the filters match (the list title shows it).
+  const total = cursor
+    ? undefined
+    : await repo.countCampaigns(ctx.db, ctx.scope, ctx.user.orgPath, def.kind, f);
+  return { items: page.items.map(presentCampaign), nextCursor: page.nextCursor, total };
 }
 
-export async function countCampaigns(ctx: SignedInContext, def: ReturnKindDef, q: CampaignListQuery) {
-  const { limit: _l, cursor: _c, ...f } = q;
+export async function countCampaigns(ctx: SignedInContext, def: ReturnKindDef, query: CampaignListQuery) {
+  const { limit: _l, cursor: _c, ...f } = days(query);
   return { count: await repo.countCampaigns(ctx.db, ctx.scope, ctx.user.orgPath, def.kind, f) };
 }
 
