@@ -41,9 +41,11 @@ beforeAll(async () => {
     c3: (await f.user(db, a3, { code: 'community_staff' })).username,
     other: (await f.user(db, b.community, { code: 'community_staff' })).username,
   };
-  [officer, street, c1, c2, other] = await Promise.all(
-    ['officer', 'street', 'c1', 'c2', 'other'].map((u) => t.login(users[u]!)),
-  );
+  officer = await t.login(users.officer!);
+  street = await t.login(users.street!);
+  c1 = await t.login(users.c1!);
+  c2 = await t.login(users.c2!);
+  other = await t.login(users.other!);
 });
 afterAll(() => t.close());
 
