@@ -7,6 +7,7 @@ import { registerMediationTaskKinds } from './task-kinds.ts';
 import { DISPUTE_WORKFLOW } from './workflow.ts';
 import { lateReturnsSweep } from '../../core/returns/sweep.ts';
 import { registerScreeningReturns, SCREENING_RETURNS } from './screening-returns.ts';
+import { seedDemoScreening } from './screening-demo-seed.ts';
 
 /** 大调解: bodies, mediators and disputes (modules.md §4.1). */
 export default defineModule({
@@ -20,7 +21,12 @@ export default defineModule({
     registerDisputeDocumentOwner();
     registerScreeningReturns();
   },
-  seeds: { demo: (tx, now) => seedDemoMediation(tx, now) },
+  seeds: {
+    demo: async (tx, now) => {
+      await seedDemoMediation(tx, now);
+      await seedDemoScreening(tx, now);
+    },
+  },
   // 矛盾纠纷排查 returns (core/returns): late returns are swept and their units told once.
   sweeps: () => [lateReturnsSweep(SCREENING_RETURNS)],
 });
