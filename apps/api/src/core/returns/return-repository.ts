@@ -31,7 +31,7 @@ export async function boardRows(db: Db, scope: OrgScope, campaignId: string, now
     .where('r.campaign_id', '=', campaignId)
     .where(pathInScope(scope, sql.ref('r.org_path')));
   if (state) q = q.where(boardStateSql(now), '=', state);
-  return q.orderBy('r.org_path').execute();
+  return q.orderBy('o.sort_order').orderBy('o.name').execute();
 }
 export type ReturnRow = Awaited<ReturnType<typeof boardRows>>[number];
 

@@ -15,7 +15,8 @@ export interface ReturnSettings {
 const key = (kind: ReturnKind, name: string) => `returns_${kind}_${name}`;
 
 export async function returnSettings(db: Db, def: ReturnKindDef): Promise<ReturnSettings> {
-  const due = Number(await readMeta(db, key(def.kind, 'due_working_days')));
+  const raw = await readMeta(db, key(def.kind, 'due_working_days'));
+  const due = raw === null ? NaN : Number(raw);
   const cadence = await readMeta(db, key(def.kind, 'cadence'));
   return {
     dueWorkingDays: Number.isInteger(due) && due >= 0 ? due : def.defaultDueWorkingDays,
