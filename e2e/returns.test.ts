@@ -29,7 +29,7 @@ describe.skipIf(skipBrowserTests)('returns journey (维稳信息报送, zh-CN)',
     await signIn(officer, 'wwzg', demoPassword);
     const me = (await (await officer.request.get('/api/auth/me')).json()) as { csrfToken: string };
     const issued = await officer.request.post('/api/stability/reporting/campaigns', {
-      headers: { 'X-CSRF-Token': me.csrfToken, 'Idempotency-Key': `e2e-ret-${name}` },
+      headers: { 'X-CSRF-Token': me.csrfToken, 'Idempotency-Key': `e2e-ret-${Date.now()}` },
       data: { name, periodStart: '2026-11-30', periodEnd: '2026-12-06', dueDate: '2099-12-31' },
     });
     expect(issued.status(), await issued.text()).toBe(201);
