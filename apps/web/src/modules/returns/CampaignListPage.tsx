@@ -7,6 +7,7 @@ import { ListPage } from '../../kit/ListPage';
 import { dateRange, search, select } from '../../kit/filters';
 import { formatTime } from '../../lib/time';
 import { IssueCampaignModal } from './IssueCampaignModal';
+import { ReturnSettingsButton } from './ReturnSettingsButton';
 import { STATE_COLOUR } from './labels';
 import { returnKeys, type Campaign, type Counts, type ReturnKindWeb } from './returns-api';
 
@@ -86,6 +87,7 @@ export function CampaignListPage({ k }: { k: ReturnKindWeb }) {
           </Space>
         </Link>
       )}
+      extra={<ReturnSettingsButton k={k} />}
       export={{
         path: `${k.api}/campaigns/export`,
         baseName: `${k.kind}-returns`,

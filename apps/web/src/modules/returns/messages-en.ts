@@ -36,6 +36,13 @@ export const returnsEn: Strings<typeof returnsZh> = {
     closed: 'All filed',
     dueHint: 'Left empty: due on working day {{days}} after the period ends (a district setting)',
   },
+  settings: {
+    title: 'Settings',
+    cadence: 'Cadence',
+    weekly: 'Weekly',
+    monthly: 'Monthly',
+    dueWorkingDays: 'Working days after the period to file',
+  },
   board: {
     title: 'Returns board',
     total: 'Units',

@@ -33,6 +33,13 @@ export const returnsZh = {
     closed: '已报齐',
     dueHint: '不填则按设置在周期结束后的第 {{days}} 个工作日截止',
   },
+  settings: {
+    title: '报送设置',
+    cadence: '报送周期',
+    weekly: '每周',
+    monthly: '每月',
+    dueWorkingDays: '周期结束后几个工作日内报送',
+  },
   board: {
     title: '报送看板',
     total: '应报',
