@@ -4,6 +4,7 @@ import { RequireAuth, RequirePermission } from './auth';
 import { Shell } from './Shell';
 import { PageLoading } from '../components/PageLoading';
 import { portalRoute } from '../modules/portal/portal-routes';
+import type * as ReturnPages from '../modules/returns/pages';
 
 // Each page is its own chunk: a grid worker never downloads the audit screens.
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
@@ -34,7 +35,7 @@ const RiskListPage = lazy(() => import('../modules/stability/RiskListPage'));
 const RiskPage = lazy(() => import('../modules/stability/RiskPage'));
 const WarningListPage = lazy(() => import('../modules/stability/WarningListPage'));
 // 定期报送 (the returns kit): the same four screens for 矛盾纠纷排查 and 维稳信息报送.
-const returnsPage = (name: keyof typeof import('../modules/returns/pages')) =>
+const returnsPage = (name: keyof typeof ReturnPages) =>
   lazy(() => import('../modules/returns/pages').then((m) => ({ default: m[name] })));
 const ScreeningCampaigns = returnsPage('ScreeningCampaigns');
 const ScreeningBoard = returnsPage('ScreeningBoard');
