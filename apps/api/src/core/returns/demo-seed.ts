@@ -1,5 +1,6 @@
 import { DEFAULT_HOURS, addWorkingDays, type CalendarData } from '../calendar.ts';
 import type { Db } from '../../db/client.ts';
+import { likePrefix } from '../like.ts';
 import { endOfLocalDay } from '../workflow/clocks.ts';
 import type { ReturnKindDef } from './kinds.ts';
 import { currentPeriod } from './settings.ts';
@@ -36,7 +37,7 @@ export async function seedDemoReturns(
   const units = await tx
     .selectFrom('orgs')
     .select(['id', 'path', 'name', 'level'])
-    .where('path', 'like', `${district.path}%`)
+    .where('path', 'like', likePrefix(district.path))
     .where('level', 'in', [...def.defaultUnitLevels])
     .where('disabled', '=', false)
     .orderBy('sort_order')
