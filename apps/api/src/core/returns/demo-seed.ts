@@ -47,9 +47,10 @@ export async function seedDemoReturns(
   const cal = await calendarOf(tx);
   const cur = currentPeriod(cadence, now);
   const prev = currentPeriod(cadence, new Date(Date.parse(`${cur.start}T00:00:00Z`) - DAY));
-  const officer = await tx
+  // The demo `community` login's unit keeps its current return to file.
+  const mine = await tx
     .selectFrom('users')
-    .select(['id', 'display_name'])
+    .select('org_id')
     .where('username', '=', 'community')
     .executeTakeFirst();
   for (const [p, name, past] of [
@@ -84,7 +85,11 @@ export async function seedDemoReturns(
     const to = endOfLocalDay(p.end);
     for (const [i, u] of units.entries()) {
       // The current period: the first community still has to file (the demo `community` login); some have.
-      let state: string = past ? PAST[i % PAST.length]! : i % 3 === 1 ? 'zero' : 'due';
+      let state: string = past
+        ? PAST[i % PAST.length]!
+        : u.id !== mine?.org_id && i % 3 === 1
+          ? 'zero'
+          : 'due';
       const found =
         state === 'submitted' || state === 'submitted_late' ? await def.candidates(tx, u.path, from, to) : [];
       if (state === 'submitted' && !found.length) state = 'zero';
@@ -106,7 +111,6 @@ export async function seedDemoReturns(
             ? `经排查，${u.name}本期未发现${def.kind === 'screening' ? '矛盾纠纷' : '不稳定因素'}。`
             : null,
           submitted_at: filed ? filedAt : null,
-          submitted_by: filed ? (officer?.id ?? null) : null,
           submitted_by_name: filed ? `${u.name}信息员` : null,
           late_notified_at: state === 'late' ? new Date(dueAt.getTime() + 5 * 60_000) : null,
         })
