@@ -125,7 +125,9 @@ function FilingCard({ k, r }: { k: ReturnKindWeb; r: ReturnDetail }) {
       ) : (
         <Typography.Paragraph type="secondary">{t('returns.form.noCandidates')}</Typography.Paragraph>
       )}
-      <Link to={k.registerPath}>+ {t(`returns.form.register.${k.kind}`)}</Link>
+      <div style={{ marginTop: 12 }}>
+        <Link to={k.registerPath}>+ {t(`returns.form.register.${k.kind}`)}</Link>
+      </div>
       {listed && (
         <Alert type="warning" showIcon message={t('returns.form.zeroBlocked')} style={{ marginTop: 8 }} />
       )}
