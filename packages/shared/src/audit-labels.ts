@@ -92,6 +92,8 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   volunteer_shift: w('值守班次', 'Shift'),
   meeting: w('会议', 'Meeting'),
   meeting_decision: w('会议交办事项', 'Meeting decision'),
+  return_campaign: w('报送任务', 'Return campaign'),
+  unit_return: w('单位报送', 'Unit return'),
 };
 
 export const AUDIT_VERBS: Record<string, Words> = {
@@ -277,6 +279,11 @@ const WHOLE: Record<string, Words> = {
   'role.change_requested': w('角色·申请变更权限', 'Role permission change requested'),
   'role.change_approved': w('角色·权限变更已批准', 'Role permission change approved'),
   'role.change_rejected': w('角色·权限变更被驳回', 'Role permission change rejected'),
+  'returns.issue': w('定期报送·下发报送任务', 'Returns issued'),
+  'returns.submit': w('定期报送·报送', 'Return filed'),
+  'returns.zero': w('定期报送·零报告', 'Zero report filed'),
+  'returns.late': w('定期报送·逾期未报', 'Return marked late'),
+  'returns.settings': w('定期报送·修改设置', 'Return settings changed'),
 };
 
 /** The words for one audit action code. */

@@ -215,6 +215,11 @@ export const NOTIFICATION_MESSAGES = {
     title: {
       zh: '会议交办事项已逾期：{{content}}（{{meeting}}）',
       en: 'Meeting decision overdue: {{content}} ({{meeting}})',
+  // 定期报送 (returns kit): a unit's return past its due time, told once.
+  'return.late': {
+    title: {
+      zh: '报送已逾期，请尽快填报：{{campaign}}',
+      en: 'Your return is overdue, please file it: {{campaign}}',
     },
   },
 } as const satisfies Record<string, NotificationEntry>;

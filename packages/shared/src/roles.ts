@@ -124,6 +124,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'risk.read',
       'risk.report',
       'warning.ack',
+      // 排查: streets and communities register the disputes their screening finds and file the return.
+      'mediation.report',
     ],
   },
   {
@@ -152,6 +154,8 @@ export const BUILTIN_ROLES: readonly BuiltinRole[] = [
       'risk.read',
       'risk.report',
       'warning.ack',
+      // 排查: streets and communities register the disputes their screening finds and file the return.
+      'mediation.report',
     ],
   },
   {

@@ -4,6 +4,7 @@ import { ALL_PERMISSIONS } from '@civicgrid/shared/permissions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as f from '../test-support/factories.ts';
 import { riskIn } from '../test-support/factories-stability.ts';
+import { returnRecordsIn } from '../test-support/factories-returns.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import { PARAM_VALUES, QUERIES } from './route-matrix-table.ts';
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
     'assessment/schemes': s.id,
     imports: (await f.importJob(db, at)).id,
     'subject-requests': (await f.subjectRequest(db, at)).id,
+    ...(await returnRecordsIn(db, at)),
   });
   const set = async (table: string, id: string, cols: string[]) => {
     const assignments = cols.map((col, i) => sql`${sql.ref(col)} = ${plant(i)}`);

@@ -8,6 +8,7 @@ import { badBodyOf, jsonSchemaOf, nulBodyOf, sampleOf } from '../test-support/ro
 import { riskIn, warningIn } from '../test-support/factories-stability.ts';
 import { starsIn } from '../test-support/factories-mediation-stars.ts';
 import { meetingAt } from '../test-support/factories-meetings.ts';
+import { returnRecordsIn } from '../test-support/factories-returns.ts';
 import { createTestApp, type Agent, type TestApp } from '../test-support/test-app.ts';
 import type { RegisteredRoute } from './route-guard.ts';
 import {
@@ -111,6 +112,7 @@ async function meetingsIn(db: typeof t.db.db, at: f.Subtree) {
     'mediation/meetings/decisions': med.decision.id,
     'stability/meetings': stab.meeting.id,
     'stability/meetings/decisions': stab.decision.id,
+    ...(await returnRecordsIn(db, at)),
   };
 }
 

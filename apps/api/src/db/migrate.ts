@@ -38,6 +38,7 @@ import * as m0040 from './migrations/0040-mediation-stars.ts';
 import * as m0036 from './migrations/0036-special-contacts.ts';
 import * as m0034 from './migrations/0034-meetings.ts';
 import * as m0039 from './migrations/0039-field-encryption-role-changes.ts';
+import * as m0035 from './migrations/0035-returns.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -79,6 +80,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0036-special-contacts': m0036,
   '0034-meetings': m0034,
   '0039-field-encryption-role-changes': m0039,
+  '0035-returns': m0035,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -22,6 +22,7 @@ import type { VolunteerTables } from './schema-volunteers.ts';
 import type { StabilityTables } from './schema-stability.ts';
 import type { MediationStarTables } from './schema-mediation-stars.ts';
 import type { MeetingTables } from './schema-meetings.ts';
+import type { ReturnTables } from './schema-returns.ts';
 
 export interface OrgTable {
   id: Generated<string>;
@@ -298,6 +299,7 @@ export interface Database
     SpecialContactTables,
     CaseReturnVisitTables {
     MeetingTables {
+    ReturnTables {
   orgs: OrgTable;
   users: UserTable;
   roles: RoleTable;

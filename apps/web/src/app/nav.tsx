@@ -370,6 +370,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'risk.read',
     group: 'stability',
   },
+  // 定期报送 (the returns kit): the campaigns and boards, and each unit's own returns to file.
+  ...(
+    [
+      ['/mediation/screening', 'screening', <ProfileOutlined />, 'mediation.read', 'mediation'],
+      ['/mediation/screening/mine', 'screeningMine', <MobileOutlined />, 'mediation.report', 'mediation'],
+      ['/stability/reporting', 'stability', <ProfileOutlined />, 'risk.read', 'stability'],
+      ['/stability/reporting/mine', 'stabilityMine', <MobileOutlined />, 'risk.report', 'stability'],
+    ] as const
+  ).map(([path, key, icon, permission, group]) => ({
+    path,
+    label: `returns.nav.${key}` as ParseKeys,
+    icon,
+    testId: `menu-returns-${key}`,
+    permission,
+    group,
+  })),
   // 特殊人群 (modules.md §4.3): a list per class, each under its class permission.
   ...SPECIAL_CATEGORIES.map((c) => ({
     path: `/special/${c}`,

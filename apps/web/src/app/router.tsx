@@ -4,6 +4,7 @@ import { RequireAuth, RequirePermission } from './auth';
 import { Shell } from './Shell';
 import { PageLoading } from '../components/PageLoading';
 import { portalRoute } from '../modules/portal/portal-routes';
+import type * as ReturnPages from '../modules/returns/pages';
 
 // Each page is its own chunk: a grid worker never downloads the audit screens.
 const LoginPage = lazy(() => import('../modules/auth/LoginPage'));
@@ -47,6 +48,17 @@ const MediationMeetingPage = lazy(() =>
 const StabilityMeetingPage = lazy(() =>
   import('../modules/meetings/MeetingPage').then((m) => ({ default: m.StabilityMeetingPage })),
 );
+// 定期报送 (the returns kit): the same four screens for 矛盾纠纷排查 and 维稳信息报送.
+const returnsPage = (name: keyof typeof ReturnPages) =>
+  lazy(() => import('../modules/returns/pages').then((m) => ({ default: m[name] })));
+const ScreeningCampaigns = returnsPage('ScreeningCampaigns');
+const ScreeningBoard = returnsPage('ScreeningBoard');
+const ScreeningMine = returnsPage('ScreeningMine');
+const ScreeningReturn = returnsPage('ScreeningReturn');
+const StabilityCampaigns = returnsPage('StabilityCampaigns');
+const StabilityBoard = returnsPage('StabilityBoard');
+const StabilityMine = returnsPage('StabilityMine');
+const StabilityReturn = returnsPage('StabilityReturn');
 const SpecialFileListPage = lazy(() => import('../modules/special-populations/SpecialFileListPage'));
 const SpecialFilePage = lazy(() => import('../modules/special-populations/SpecialFilePage'));
 const SpecialFileNewPage = lazy(() => import('../modules/special-populations/SpecialFileNewPage'));
@@ -180,6 +192,14 @@ export const router = createBrowserRouter([
       { path: 'mediation/meetings/:id', element: guarded('mediation.read', <MediationMeetingPage />) },
       { path: 'stability/meetings', element: guarded('risk.read', <StabilityMeetingList />) },
       { path: 'stability/meetings/:id', element: guarded('risk.read', <StabilityMeetingPage />) },
+      { path: 'mediation/screening', element: guarded('mediation.read', <ScreeningCampaigns />) },
+      { path: 'mediation/screening/mine', element: guarded('mediation.report', <ScreeningMine />) },
+      { path: 'mediation/screening/returns/:id', element: guarded('mediation.read', <ScreeningReturn />) },
+      { path: 'mediation/screening/:id', element: guarded('mediation.read', <ScreeningBoard />) },
+      { path: 'stability/reporting', element: guarded('risk.read', <StabilityCampaigns />) },
+      { path: 'stability/reporting/mine', element: guarded('risk.report', <StabilityMine />) },
+      { path: 'stability/reporting/returns/:id', element: guarded('risk.read', <StabilityReturn />) },
+      { path: 'stability/reporting/:id', element: guarded('risk.read', <StabilityBoard />) },
       { path: 'profile', element: page(<ProfilePage />) },
       { path: '*', element: page(<NotFoundPage />) },
     ],

@@ -9,6 +9,9 @@ import { seedDemoStars } from './rating-demo-seed.ts';
 import { ratingDraftSweep } from './rating-sweep.ts';
 import { registerMediationTaskKinds } from './task-kinds.ts';
 import { DISPUTE_WORKFLOW } from './workflow.ts';
+import { lateReturnsSweep } from '../../core/returns/sweep.ts';
+import { registerScreeningReturns, SCREENING_RETURNS } from './screening-returns.ts';
+import { seedDemoScreening } from './screening-demo-seed.ts';
 
 /** 大调解: bodies, mediators and disputes (modules.md §4.1). */
 export default defineModule({
@@ -24,6 +27,7 @@ export default defineModule({
     registerMediationIndicators();
     registerDisputeDocumentOwner();
     registerMediationMeetings();
+    registerScreeningReturns();
   },
   seeds: {
     demo: async (tx, now) => {
@@ -35,4 +39,9 @@ export default defineModule({
     demo: async (tx, now) => ({ ...(await seedDemoMediation(tx, now)), stars: await seedDemoStars(tx, now) }),
   },
   sweeps: () => [ratingDraftSweep],
+      await seedDemoScreening(tx, now);
+    },
+  },
+  // 矛盾纠纷排查 returns (core/returns): late returns are swept and their units told once.
+  sweeps: () => [lateReturnsSweep(SCREENING_RETURNS)],
 });

@@ -10,6 +10,8 @@ import { mediationSettings, setMediationSettings } from './settings.ts';
 import { quarterlyReturnRoutes } from './quarterly-return-routes.ts';
 import { ratingRoutes } from './rating-routes.ts';
 import { subsidyRoutes } from './subsidy-routes.ts';
+import { returnRoutes } from '../../core/returns/routes.ts';
+import { SCREENING_RETURNS } from './screening-returns.ts';
 
 const read = { permission: 'mediation.read' } as const;
 const report = { permission: 'mediation.report' } as const;
@@ -122,4 +124,6 @@ export async function mediationRoutes(fastify: FastifyInstance) {
   await ratingRoutes(fastify);
   await subsidyRoutes(fastify);
   await quarterlyReturnRoutes(fastify);
+  // 定期报送 on the returns kit (core/returns).
+  await returnRoutes(SCREENING_RETURNS)(fastify);
 }

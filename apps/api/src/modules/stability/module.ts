@@ -7,6 +7,9 @@ import { riskOwner } from './record-owner.ts';
 import { stabilityRoutes } from './routes.ts';
 import { registerRiskTaskKinds } from './task-kinds.ts';
 import { RISK_WORKFLOW } from './workflow.ts';
+import { lateReturnsSweep } from '../../core/returns/sweep.ts';
+import { registerStabilityReturns, STABILITY_RETURNS } from './info-returns.ts';
+import { seedDemoStabilityReturns } from './returns-demo-seed.ts';
 
 export default defineModule({
   name: 'stability',
@@ -28,4 +31,14 @@ export default defineModule({
       await seedDemoStabilityMeetings(tx, now);
     },
   },
+    registerStabilityReturns();
+  },
+  seeds: {
+    demo: async (tx, now) => {
+      await seedDemoRisks(tx, now);
+      await seedDemoStabilityReturns(tx, now);
+    },
+  },
+  // 维稳信息报送 (core/returns): late returns are swept and their units told once.
+  sweeps: () => [lateReturnsSweep(STABILITY_RETURNS)],
 });

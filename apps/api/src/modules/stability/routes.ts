@@ -5,6 +5,8 @@ import { idParams, signedIn, typed } from '../../core/http.ts';
 import { exportFormat, sendExport } from '../../core/xlsx.ts';
 import { getRisk, listRisks, riskAction, riskCount } from './query-service.ts';
 import { registerRisk } from './register-service.ts';
+import { returnRoutes } from '../../core/returns/routes.ts';
+import { STABILITY_RETURNS } from './info-returns.ts';
 
 const tags = ['stability'];
 const read = { permission: 'risk.read' } as const;
@@ -85,4 +87,6 @@ export async function stabilityRoutes(fastify: FastifyInstance) {
     { config: read, schema: { tags, params: idParams, body: riskActionBody } },
     (req) => riskAction(signedIn(req), req.params.id, req.body),
   );
+  // 定期报送 on the returns kit (core/returns).
+  await returnRoutes(STABILITY_RETURNS)(fastify);
 }

@@ -20,6 +20,7 @@ import { stabilityEn } from '../../modules/stability/messages-en';
 import { specialEn } from '../../modules/special-populations/messages-en';
 import { caseReturnEn } from '../../modules/cases/return-visit-messages';
 import { meetingsEn } from '../../modules/meetings/messages-en';
+import { returnsEn } from '../../modules/returns/messages-en';
 
 export const en: Resources = {
   registry: registryEn,
@@ -43,6 +44,7 @@ export const en: Resources = {
   special: specialEn,
   caseReturn: caseReturnEn,
   meetings: meetingsEn,
+  returns: returnsEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',

@@ -20,6 +20,7 @@ import { stabilityZh } from '../../modules/stability/messages';
 import { specialZh } from '../../modules/special-populations/messages';
 import { caseReturnZh } from '../../modules/cases/return-visit-messages';
 import { meetingsZh } from '../../modules/meetings/messages';
+import { returnsZh } from '../../modules/returns/messages';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -47,6 +48,7 @@ export const zhCN = {
   special: specialZh,
   caseReturn: caseReturnZh,
   meetings: meetingsZh,
+  returns: returnsZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
