@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 
 import type { Browser, BrowserContext } from 'playwright-core';
 import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
 import { chooseBySearch, poll, settle, signIn } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 
 describe.skipIf(skipBrowserTests)('joint mediation meeting', () => {

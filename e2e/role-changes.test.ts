@@ -4,8 +4,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { poll, signIn, signOut } from './support/journey.ts';
+import { workerBaseUrl } from './support/servers.ts';
 
-const baseUrl = inject('baseUrl');
+const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 
 describe.skipIf(skipBrowserTests)('role permission changes', () => {

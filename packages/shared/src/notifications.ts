@@ -196,6 +196,8 @@ export const NOTIFICATION_MESSAGES = {
     title: {
       zh: '一键通呼叫超时未到达：{{location}}（{{worker}}）',
       en: 'One-touch call not answered in time: {{location}} ({{worker}})',
+    },
+  },
   // 特殊人群 (modules.md §4.3): a contact of the rhythm due, and missed past its grace days.
   'special.contact_due': {
     title: { zh: '帮教走访到期：{{name}}（{{due}}）', en: 'Contact due: {{name}} ({{due}})' },
@@ -204,6 +206,8 @@ export const NOTIFICATION_MESSAGES = {
     title: {
       zh: '帮教走访逾期未完成：{{name}}（应于{{due}}）',
       en: 'Contact missed: {{name}} (due {{due}})',
+    },
+  },
   // 会议交办事项 (0034): a decision handed to someone, and one past its deadline (once).
   'meeting.decision_assigned': {
     title: {
@@ -215,6 +219,8 @@ export const NOTIFICATION_MESSAGES = {
     title: {
       zh: '会议交办事项已逾期：{{content}}（{{meeting}}）',
       en: 'Meeting decision overdue: {{content}} ({{meeting}})',
+    },
+  },
   // 定期报送 (returns kit): a unit's return past its due time, told once.
   'return.late': {
     title: {

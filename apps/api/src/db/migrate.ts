@@ -33,12 +33,12 @@ import * as m0030 from './migrations/0030-field.ts';
 import * as m0031 from './migrations/0031-volunteers.ts';
 import * as m0032 from './migrations/0032-case-return-visit.ts';
 import * as m0033 from './migrations/0033-petitions-reception.ts';
-import * as m0037 from './migrations/0037-field-day.ts';
-import * as m0040 from './migrations/0040-mediation-stars.ts';
-import * as m0036 from './migrations/0036-special-contacts.ts';
 import * as m0034 from './migrations/0034-meetings.ts';
-import * as m0039 from './migrations/0039-field-encryption-role-changes.ts';
 import * as m0035 from './migrations/0035-returns.ts';
+import * as m0036 from './migrations/0036-special-contacts.ts';
+import * as m0037 from './migrations/0037-field-day.ts';
+import * as m0039 from './migrations/0039-field-encryption-role-changes.ts';
+import * as m0040 from './migrations/0040-mediation-stars.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -75,12 +75,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031-volunteers': m0031,
   '0032-case-return-visit': m0032,
   '0033-petitions-reception': m0033,
-  '0037-field-day': m0037,
-  '0040-mediation-stars': m0040,
-  '0036-special-contacts': m0036,
   '0034-meetings': m0034,
-  '0039-field-encryption-role-changes': m0039,
   '0035-returns': m0035,
+  '0036-special-contacts': m0036,
+  '0037-field-day': m0037,
+  '0039-field-encryption-role-changes': m0039,
+  '0040-mediation-stars': m0040,
 };
 
 class StaticProvider implements MigrationProvider {

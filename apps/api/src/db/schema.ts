@@ -295,10 +295,9 @@ export interface Database
     CohandlingTables,
     SpecialPopulationTables,
     CaseReturnVisitTables,
-    MediationStarTables {
+    MediationStarTables,
     SpecialContactTables,
-    CaseReturnVisitTables {
-    MeetingTables {
+    MeetingTables,
     ReturnTables {
   orgs: OrgTable;
   users: UserTable;

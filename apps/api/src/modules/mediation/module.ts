@@ -31,17 +31,12 @@ export default defineModule({
   },
   seeds: {
     demo: async (tx, now) => {
-      await seedDemoMediation(tx, now);
+      const disputes = await seedDemoMediation(tx, now);
       await seedDemoMediationMeetings(tx, now);
-    },
-  },
-  seeds: {
-    demo: async (tx, now) => ({ ...(await seedDemoMediation(tx, now)), stars: await seedDemoStars(tx, now) }),
-  },
-  sweeps: () => [ratingDraftSweep],
       await seedDemoScreening(tx, now);
+      return { ...disputes, stars: await seedDemoStars(tx, now) };
     },
   },
-  // 矛盾纠纷排查 returns (core/returns): late returns are swept and their units told once.
-  sweeps: () => [lateReturnsSweep(SCREENING_RETURNS)],
+  // Quarterly star drafts; 矛盾纠纷排查 returns (core/returns): late returns are swept and their units told once.
+  sweeps: () => [ratingDraftSweep, lateReturnsSweep(SCREENING_RETURNS)],
 });

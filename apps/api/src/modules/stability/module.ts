@@ -24,18 +24,12 @@ export default defineModule({
     registerRiskTaskKinds();
     registerRiskIndicators();
     registerStabilityMeetings();
-  },
-  seeds: {
-    demo: async (tx, now) => {
-      await seedDemoRisks(tx, now);
-      await seedDemoStabilityMeetings(tx, now);
-    },
-  },
     registerStabilityReturns();
   },
   seeds: {
     demo: async (tx, now) => {
       await seedDemoRisks(tx, now);
+      await seedDemoStabilityMeetings(tx, now);
       await seedDemoStabilityReturns(tx, now);
     },
   },
