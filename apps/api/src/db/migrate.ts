@@ -33,6 +33,7 @@ import * as m0030 from './migrations/0030-field.ts';
 import * as m0031 from './migrations/0031-volunteers.ts';
 import * as m0032 from './migrations/0032-case-return-visit.ts';
 import * as m0033 from './migrations/0033-petitions-reception.ts';
+import * as m0038 from './migrations/0038-petition-cases-agents.ts';
 
 /** Migrations are listed here, in order, so bundling or renaming files can never reorder them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0031-volunteers': m0031,
   '0032-case-return-visit': m0032,
   '0033-petitions-reception': m0033,
+  '0038-petition-cases-agents': m0038,
 };
 
 class StaticProvider implements MigrationProvider {
