@@ -187,6 +187,7 @@ export async function addPetitionToCase(
   id: string,
   input: { version: number; petitionId: string },
 ) {
+  await caseOrThrow(ctx, id);
   const p = await findPetition(ctx.db, ctx.scope, input.petitionId);
   if (!p) throw badRequest('petitionId', 'no such petition in your sight');
   if (p.leader_case_id === id) return getLeaderCase(ctx, id);
