@@ -98,6 +98,9 @@ export const DEMO_ACCOUNTS = [
     at: 'dept:SF-SJ',
     displayName: '市场监管处置员（演示）',
   },
+  // 信访代理 and 包案 (issue 16): an agent of the first community's work station, a leader who holds 包案.
+  { username: 'xfdl', role: 'petition_agent', at: 'community', displayName: '信访代理员（演示）' },
+  { username: 'xfld', role: 'petition_leader', at: 'district', displayName: '包案领导（演示）' },
 ] as const;
 
 /**

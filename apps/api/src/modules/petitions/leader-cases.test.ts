@@ -22,9 +22,10 @@ const names: Record<string, string> = {};
 /** Moves the fake clock and signs everyone in again (a jump of days ends the sessions). */
 async function moveTo(at: string) {
   clock.set(at);
-  [supervisor, chief, desk, plain, otherDesk] = await Promise.all(
+  const [a, b, c, d, e] = await Promise.all(
     ['supervisor', 'chief', 'desk', 'plain', 'otherDesk'].map((k) => t.login(names[k]!)),
   );
+  [supervisor, chief, desk, plain, otherDesk] = [a!, b!, c!, d!, e!];
 }
 
 const newPetition = async (summary = '征地补偿多年未结') => {

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/module.ts';
 import { seedDemoPetitions } from './demo-seed.ts';
+import { seedDemoPetitionWork } from './demo-seed-work.ts';
 import { registerPetitionIndicators } from './indicators.ts';
 import { petitionOwner, registerPetitionDocumentOwner } from './record-owner.ts';
 import { petitionRoutes } from './routes.ts';
@@ -35,5 +36,10 @@ export default defineModule({
     registerPetitionWorkIndicators();
     registerPetitionDocumentOwner();
   },
-  seeds: { demo: (tx, now) => seedDemoPetitions(tx, now) },
+  seeds: {
+    demo: async (tx, now) => {
+      await seedDemoPetitions(tx, now);
+      await seedDemoPetitionWork(tx, now);
+    },
+  },
 });

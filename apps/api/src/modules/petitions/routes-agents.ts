@@ -13,16 +13,12 @@ import { idParams, signedIn, typed } from '../../core/http.ts';
 import {
   addStep,
   closeMatter,
-  createAgent,
   createMatter,
-  createStation,
   getMatter,
-  listAgents,
   listMatters,
-  listStations,
-  myAgent,
   registerMatterPetition,
-} from './agent-service.ts';
+} from './agent-matter-service.ts';
+import { createAgent, createStation, listAgents, listStations, myAgent } from './agent-service.ts';
 import { getPetition } from './query-service.ts';
 import * as s from './schemas-work.ts';
 
