@@ -251,3 +251,41 @@ export async function listLeaderTasks(
     .limit(page.limit + 1)
     .execute();
 }
+
+/** The board's strip per leader: open, overdue and closed cases of each leader in the caller's sight. */
+export function leadersOnBoard(db: Db, scope: OrgScope, today: string) {
+  return db
+    .selectFrom('leader_cases as lc')
+    .select([
+      'lc.leader_id',
+      sql<string>`min(lc.leader_name)`.as('leader_name'),
+      sql<number>`(count(*) FILTER (WHERE lc.status = 'open'))::int`.as('open'),
+      sql<number>`(count(*) FILTER (WHERE lc.status = 'open' AND lc.target_date < ${today}::date))::int`.as(
+        'overdue',
+      ),
+      sql<number>`(count(*) FILTER (WHERE lc.status = 'resolved'))::int`.as('resolved'),
+      sql<number>`(count(*) FILTER (WHERE lc.status = 'not_resolved'))::int`.as('not_resolved'),
+    ])
+    .where(pathInScope(scope, sql.ref('lc.org_path')))
+    .groupBy('lc.leader_id')
+    .orderBy(sql`min(lc.leader_name)`)
+    .limit(200)
+    .execute();
+}
+
+/** Active staff in the caller's part of the tree who hold a permission: the leader and follow-up pickers. */
+export function staffWith(db: Db, scope: OrgScope, permission: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.display_name', 'o.name as org_name'])
+    .where('u.status', '=', 'active')
+    .where(pathInScope(scope, sql.ref('o.path')))
+    .where(
+      sql<SqlBool>`EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id
+        WHERE ur.user_id = u.id AND ${permission} = ANY(r.permissions))`,
+    )
+    .orderBy('u.display_name')
+    .limit(200)
+    .execute();
+}

@@ -265,18 +265,3 @@ export async function caseOfPetition(ctx: Ctx, petitionId: string, version?: num
   const c = await caseOrThrow(ctx, p.leader_case_id);
   return { id: c.id, version: version ?? c.version };
 }
-
-/** The board's pages for an export: the first page writes the audit row before a byte is sent. */
-export function exportLeaderCases(ctx: Ctx, f: Omit<LeaderCaseQuery, 'limit' | 'cursor'>) {
-  return async (cursor: string | undefined) => {
-    const page = await listLeaderCases(ctx, { ...f, limit: 200, cursor });
-    if (!cursor)
-      await audit(ctx, {
-        action: 'leader_case.export',
-        entityType: 'leader_case',
-        orgId: ctx.user.orgId,
-        summary: `exported the leader-case board (${page.total ?? page.items.length} rows)`,
-      });
-    return page;
-  };
-}

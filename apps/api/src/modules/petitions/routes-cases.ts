@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import {
   leaderCaseAddPetition,
   leaderCaseClose,
@@ -15,12 +16,12 @@ import {
   addPetitionToCase,
   closeLeaderCase,
   createLeaderCase,
-  exportLeaderCases,
   getLeaderCase,
   leaderCaseCount,
   listLeaderCases,
   reportProgress,
 } from './leader-case-service.ts';
+import { boardLeaders, exportLeaderCases, petitionStaff } from './leader-board-service.ts';
 import { addReceptionRecord, listReceptionRecords } from './reception-record-service.ts';
 import * as s from './schemas-work.ts';
 
@@ -36,6 +37,23 @@ export async function leaderCaseBoardRoutes(fastify: FastifyInstance) {
     '/api/petitions/leader-cases',
     { config: read, schema: { tags, querystring: leaderCaseQuery, response: { 200: s.leaderCasePage } } },
     (req) => listLeaderCases(signedIn(req), req.query),
+  );
+  app.get(
+    '/api/petitions/leader-cases/leaders',
+    { config: read, schema: { tags, response: { 200: s.boardLeaders } } },
+    (req) => boardLeaders(signedIn(req)),
+  );
+  app.get(
+    '/api/petitions/staff',
+    {
+      config: read,
+      schema: {
+        tags,
+        querystring: z.object({ role: z.enum(['leader', 'staff']).default('staff') }),
+        response: { 200: s.staffList },
+      },
+    },
+    (req) => petitionStaff(signedIn(req), req.query.role),
   );
   app.get(
     '/api/petitions/leader-cases/count',

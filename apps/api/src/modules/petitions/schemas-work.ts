@@ -125,3 +125,19 @@ export const matterDetail = matterRow.extend({
   steps: z.array(z.object({ at, by: z.string(), text: n })),
   replayed: z.boolean().optional(),
 });
+
+export const boardLeaders = z.object({
+  items: z.array(
+    z.object({
+      leaderId: z.uuid(),
+      leaderName: z.string(),
+      open: z.number(),
+      overdue: z.number(),
+      resolved: z.number(),
+      notResolved: z.number(),
+    }),
+  ),
+});
+export const staffList = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), orgName: z.string() })),
+});
