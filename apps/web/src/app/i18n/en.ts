@@ -17,6 +17,7 @@ import { volunteersEn } from '../../modules/volunteers/messages-en';
 import { stabilityEn } from '../../modules/stability/messages-en';
 import { specialEn } from '../../modules/special-populations/messages-en';
 import { caseReturnEn } from '../../modules/cases/return-visit-messages';
+import { petitionCasesEn } from '../../modules/petitions/messages-cases';
 
 export const en: Resources = {
   registry: registryEn,
@@ -37,6 +38,7 @@ export const en: Resources = {
   stability: stabilityEn,
   special: specialEn,
   caseReturn: caseReturnEn,
+  petitionCases: petitionCasesEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',

@@ -17,6 +17,7 @@ import { volunteersZh } from '../../modules/volunteers/messages';
 import { stabilityZh } from '../../modules/stability/messages';
 import { specialZh } from '../../modules/special-populations/messages';
 import { caseReturnZh } from '../../modules/cases/return-visit-messages';
+import { petitionCasesZh } from '../../modules/petitions/messages-cases';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -41,6 +42,7 @@ export const zhCN = {
   stability: stabilityZh,
   special: specialZh,
   caseReturn: caseReturnZh,
+  petitionCases: petitionCasesZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',
