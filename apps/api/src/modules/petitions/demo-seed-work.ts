@@ -24,8 +24,9 @@ export async function seedDemoPetitionWork(db: Db, now: Date) {
   if (!district) return;
   const users = await db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name'])
-    .where('username', 'in', ['xfdl', 'xfld', 'xfdc', 'xfjd'])
+    .innerJoin('orgs', 'orgs.id', 'users.org_id')
+    .select(['users.id', 'users.username', 'users.display_name', 'orgs.path'])
+    .where('users.username', 'in', ['xfdl', 'xfld', 'xfdc', 'xfjd'])
     .execute();
   const u = (name: string) => users.find((x) => x.username === name);
   const leader = u('xfld') ?? u('xfdc');
@@ -45,7 +46,7 @@ export async function seedDemoPetitionWork(db: Db, now: Date) {
     .returning('id')
     .executeTakeFirstOrThrow();
   const agentUser = u('xfdl');
-  let first = true;
+  let first = true; // the demo agent account becomes the first agent of its own community
   const agents: { id: string; station: string; path: string }[] = [];
   for (const street of orgs.filter((o) => o.level === 'street')) {
     const town = await db
@@ -89,8 +90,7 @@ export async function seedDemoPetitionWork(db: Db, now: Date) {
             station_id: station.id,
             org_path: c.path,
             person_id: p.id,
-            // The demo agent account is the first community's first agent.
-            user_id: first && agentUser ? agentUser.id : null,
+            user_id: first && agentUser?.path === c.path ? agentUser.id : null,
             name: p.name,
             kind: KINDS[(agents.length + i) % KINDS.length]!,
             tenure: i === 0 ? 'part_time' : 'honorary',
@@ -100,7 +100,7 @@ export async function seedDemoPetitionWork(db: Db, now: Date) {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        first = false;
+        if (agentUser?.path === c.path) first = false;
         agents.push({ id: a.id, station: station.id, path: c.path });
       }
     }
