@@ -1,4 +1,5 @@
 import { localDay } from '../../core/calendar.ts';
+import { likePrefix } from '../../core/like.ts';
 import type { Db } from '../../db/client.ts';
 
 const DAY = 86_400_000;
@@ -79,7 +80,7 @@ export async function seedDemoPetitionWork(db: Db, now: Date) {
       const people = await db
         .selectFrom('persons')
         .select(['id', 'name', 'phone'])
-        .where('org_path', 'like', `${c.path}%`)
+        .where('org_path', 'like', likePrefix(c.path))
         .orderBy('id')
         .limit(2)
         .execute();

@@ -124,6 +124,7 @@ export async function leaderCaseRoutes(fastify: FastifyInstance) {
     { config: leader, schema: { tags, params: idParams, body: leaderCaseInput, ...out } },
     async (req, reply) => {
       const ctx = signedIn(req);
+      await leaderCaseOf(ctx, req.params.id); // 404 for a petition out of sight, before the body is judged
       const body = { ...req.body, petitionIds: [req.params.id], progressEveryDays: 14 };
       await createLeaderCase(ctx, body, idemKey(req.headers['idempotency-key']));
       return reply.status(201).send(await leaderCaseOf(ctx, req.params.id));

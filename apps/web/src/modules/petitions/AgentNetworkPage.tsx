@@ -128,7 +128,8 @@ export default function AgentNetworkPage() {
         <Card title={t('petitionCases.agents.stations')} size="small">
           <Tree
             treeData={tree}
-            defaultExpandAll={false}
+            // Remounted once the stations arrive: the county centre and the town centres open.
+            key={tree.length}
             defaultExpandedKeys={tree.map((n) => n.key)}
             selectedKeys={station ? [station] : []}
             onSelect={(keys) => setStation(keys[0] as string | undefined)}
