@@ -69,6 +69,7 @@ export const AUDIT_ENTITIES: Record<string, Words> = {
   agent_station: w('信访代理站点', 'Agent station'),
   petition_agent: w('信访代理员', 'Petition agent'),
   agent_matter: w('代理事项', 'Agent matter'),
+  reception_record: w('接访记录', 'Reception record'),
   policy: w('政策文件', 'Policy'),
   policy_category: w('政策分类', 'Policy category'),
   record: w('记录', 'Record'),

@@ -57,8 +57,10 @@ export const leaderCaseInput = z.object({
   targetDate: isoDay,
   plan: text(2000),
 });
-export const leaderProgressInput = z.object({ text: text(2000) });
+/** On the petition page: the version of the petition's case, the current one when left out. */
+export const leaderProgressInput = z.object({ text: text(2000), version: z.number().int().optional() });
 export const leaderCloseInput = z.object({
+  version: z.number().int().optional(),
   outcome: z.enum(['resolved', 'not_resolved']),
   text: optText(2000),
 });

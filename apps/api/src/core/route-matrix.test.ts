@@ -68,6 +68,15 @@ async function recordsIn(at: f.Subtree): Promise<Records> {
     'stability/risks': (await riskIn(db, at)).id,
     warnings: (await warningIn(db, at)).id,
     'petitions/reception-days': (await f.receptionDay(db, at)).id,
+    'petitions/leader-cases': (
+      await f.leaderCase(
+        db,
+        at,
+        (await f.petition(db, at)).id,
+        (await f.user(db, at.street, { code: 'petition_leader' })).id,
+      )
+    ).id,
+    'petitions/agent-matters': (await f.agentMatter(db, at, (await f.person(db, at)).id)).matter.id,
     'special-populations/files': (await f.specialFile(db, at)).id,
     ...(await f.disputeIn(db, at).then((m) => ({
       'mediation/disputes': m.dispute.id,

@@ -37,6 +37,7 @@ import * as m0034 from './migrations/0034-meetings.ts';
 import * as m0035 from './migrations/0035-returns.ts';
 import * as m0036 from './migrations/0036-special-contacts.ts';
 import * as m0037 from './migrations/0037-field-day.ts';
+import * as m0038 from './migrations/0038-petition-cases-agents.ts';
 import * as m0039 from './migrations/0039-field-encryption-role-changes.ts';
 import * as m0040 from './migrations/0040-mediation-stars.ts';
 
@@ -79,6 +80,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0035-returns': m0035,
   '0036-special-contacts': m0036,
   '0037-field-day': m0037,
+  '0038-petition-cases-agents': m0038,
   '0039-field-encryption-role-changes': m0039,
   '0040-mediation-stars': m0040,
 };

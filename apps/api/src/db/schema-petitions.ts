@@ -123,6 +123,34 @@ export interface LeaderCaseTable {
   status: Generated<string>;
   resolved_at: Timestamp | null;
   created_at: Timestamp;
+  title: string | null;
+  progress: ColumnType<unknown, string | undefined, string>;
+  progress_every_days: Generated<number>;
+  next_progress_due: DateText | null;
+  closing_note: string | null;
+  idempotency_key: string | null;
+  idempotency_hash: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp | null;
+}
+
+/** 接访记录 (migration 0038): a leader received the petitioner; the 批示 and who follows up by when. */
+export interface ReceptionRecordTable {
+  id: Generated<string>;
+  petition_id: string;
+  reception_day_id: string | null;
+  org_path: string;
+  leader_id: string | null;
+  leader_name: string;
+  received_on: DateText;
+  instruction: string;
+  follow_up_owner_id: string;
+  follow_up_owner_name: string;
+  follow_up_due: DateText;
+  created_by: string | null;
+  idempotency_key: string | null;
+  idempotency_hash: string | null;
+  created_at: Timestamp;
 }
 
 export interface AgentStationTable {
@@ -148,6 +176,8 @@ export interface PetitionAgentTable {
   tenure: Generated<string>;
   active: Generated<boolean>;
   created_at: Timestamp;
+  area: string | null;
+  phone: string | null;
 }
 
 export interface AgentMatterTable {
@@ -180,4 +210,5 @@ export interface PetitionTables {
   agent_stations: AgentStationTable;
   petition_agents: PetitionAgentTable;
   agent_matters: AgentMatterTable;
+  reception_records: ReceptionRecordTable;
 }

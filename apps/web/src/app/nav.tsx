@@ -136,6 +136,27 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'petition.read',
   },
   {
+    path: '/petitions/leader-cases',
+    label: 'petitionCases.menu.board',
+    icon: <CalendarOutlined />,
+    testId: 'menu-petition-leader-cases',
+    permission: 'petition.read',
+  },
+  {
+    path: '/petitions/agents',
+    label: 'petitionCases.menu.agents',
+    icon: <SolutionOutlined />,
+    testId: 'menu-petition-agents',
+    permission: 'petition.read',
+  },
+  {
+    path: '/petitions/agent/mine',
+    label: 'petitionCases.menu.mine',
+    icon: <MobileOutlined />,
+    testId: 'menu-petition-agent-mine',
+    permission: 'petition.register',
+  },
+  {
     path: '/persons',
     label: 'registry.menu.persons',
     icon: <ContactsOutlined />,

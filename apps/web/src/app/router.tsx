@@ -99,6 +99,10 @@ const FieldPage = lazy(() => import('../modules/field/FieldPage'));
 const MissingLogsPage = lazy(() => import('../modules/field/MissingLogsPage'));
 const TerminalsPage = lazy(() => import('../modules/field/TerminalsPage'));
 const ReceptionDaysPage = lazy(() => import('../modules/petitions/ReceptionDaysPage'));
+const LeaderCaseBoardPage = lazy(() => import('../modules/petitions/LeaderCaseBoardPage'));
+const LeaderCasePage = lazy(() => import('../modules/petitions/LeaderCasePage'));
+const AgentNetworkPage = lazy(() => import('../modules/petitions/AgentNetworkPage'));
+const MyAgentMattersPage = lazy(() => import('../modules/petitions/MyAgentMattersPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 const page = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -164,6 +168,10 @@ export const router = createBrowserRouter([
       { path: 'petitions', element: guarded('petition.read', <PetitionListPage />) },
       { path: 'petitions/desk', element: guarded('petition.register', <ReceptionDeskPage />) },
       { path: 'petitions/reception', element: guarded('petition.read', <ReceptionDaysPage />) },
+      { path: 'petitions/leader-cases', element: guarded('petition.read', <LeaderCaseBoardPage />) },
+      { path: 'petitions/leader-cases/:id', element: guarded('petition.read', <LeaderCasePage />) },
+      { path: 'petitions/agents', element: guarded('petition.read', <AgentNetworkPage />) },
+      { path: 'petitions/agent/mine', element: guarded('petition.register', <MyAgentMattersPage />) },
       { path: 'petitions/:id', element: guarded('petition.read', <PetitionPage />) },
       { path: 'mediation/disputes', element: guarded('mediation.read', <DisputeListPage />) },
       { path: 'mediation/disputes/new', element: guarded('mediation.report', <DisputeRegisterPage />) },

@@ -101,6 +101,9 @@ export const DEMO_ACCOUNTS = [
   },
   // 星级调解员 and 以案定补 (issue 17 item 5): the first street's 司法所, who confirms ratings and subsidies.
   { username: 'sfs', role: 'justice_office', at: 'street', displayName: '司法所调解管理员（演示）' },
+  // 信访代理 and 包案 (issue 16): an agent of the first community's work station, a leader who holds 包案.
+  { username: 'xfdl', role: 'petition_agent', at: 'community', displayName: '信访代理员（演示）' },
+  { username: 'xfld', role: 'petition_leader', at: 'district', displayName: '包案领导（演示）' },
 ] as const;
 
 /**

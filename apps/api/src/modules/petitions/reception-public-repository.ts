@@ -4,7 +4,8 @@ import { localDay } from '../../core/calendar.ts';
 import { inTransaction, type RequestContext } from '../../core/context.ts';
 import { badRequest, notFound } from '../../core/errors.ts';
 import { idempotencyKeyReused, requestFingerprint } from '../../core/idempotency.ts';
-import { bookedBySlot, dayColumns, presentDay } from './reception-repository.ts';
+import { presentDay } from './reception-presenter.ts';
+import { bookedBySlot, dayColumns } from './reception-repository.ts';
 
 /** The portal: published days from today on, with the places left in each slot. No staff data but the leader. */
 export async function publicReceptionDays(ctx: RequestContext) {

@@ -10,11 +10,12 @@ import {
   receptionDayQuery,
 } from '@civicgrid/shared/petitions-work';
 import {
-  assignLeaderCase,
+  caseOfPetition,
   closeLeaderCase,
+  createLeaderCase,
   leaderCaseOf,
-  leaderCaseProgress,
-} from './leader-case-repository.ts';
+  reportProgress,
+} from './leader-case-service.ts';
 import { idParams, signedIn, typed } from '../../core/http.ts';
 import { checkHoneypot, limitByIp, type PublicLimits } from '../public/abuse.ts';
 import { getPetition } from './query-service.ts';
@@ -25,8 +26,9 @@ import {
   listReceptionDays,
   planReceptionDay,
   registerFromBooking,
-} from './reception-repository.ts';
+} from './reception-service.ts';
 import { bookSlot, publicReceptionDays } from './reception-public-repository.ts';
+import { leaderCaseOfPetition } from './schemas-work.ts';
 
 const tags = ['petitions'];
 const idemKey = (h: unknown) => (typeof h === 'string' && h ? h.slice(0, 100) : null);
@@ -111,25 +113,41 @@ export function receptionRoutes(limits: PublicLimits) {
 export async function leaderCaseRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   const leader = { permission: 'petition.leader' } as const;
+  const out = { response: { 200: leaderCaseOfPetition, 201: leaderCaseOfPetition } };
   app.get(
     '/api/petitions/:id/leader-case',
-    { config: { permission: 'petition.read' }, schema: { tags, params: idParams } },
+    { config: { permission: 'petition.read' }, schema: { tags, params: idParams, ...out } },
     (req) => leaderCaseOf(signedIn(req), req.params.id),
   );
   app.post(
     '/api/petitions/:id/leader-case',
-    { config: leader, schema: { tags, params: idParams, body: leaderCaseInput } },
-    async (req, reply) =>
-      reply.status(201).send(await assignLeaderCase(signedIn(req), req.params.id, req.body)),
+    { config: leader, schema: { tags, params: idParams, body: leaderCaseInput, ...out } },
+    async (req, reply) => {
+      const ctx = signedIn(req);
+      await leaderCaseOf(ctx, req.params.id); // 404 for a petition out of sight, before the body is judged
+      const body = { ...req.body, petitionIds: [req.params.id], progressEveryDays: 14 };
+      await createLeaderCase(ctx, body, idemKey(req.headers['idempotency-key']));
+      return reply.status(201).send(await leaderCaseOf(ctx, req.params.id));
+    },
   );
   app.post(
     '/api/petitions/:id/leader-case/progress',
-    { config: leader, schema: { tags, params: idParams, body: leaderProgressInput } },
-    (req) => leaderCaseProgress(signedIn(req), req.params.id, req.body.text),
+    { config: leader, schema: { tags, params: idParams, body: leaderProgressInput, ...out } },
+    async (req) => {
+      const ctx = signedIn(req);
+      const c = await caseOfPetition(ctx, req.params.id, req.body.version);
+      await reportProgress(ctx, c.id, { version: c.version, text: req.body.text });
+      return leaderCaseOf(ctx, req.params.id);
+    },
   );
   app.post(
     '/api/petitions/:id/leader-case/close',
-    { config: leader, schema: { tags, params: idParams, body: leaderCloseInput } },
-    (req) => closeLeaderCase(signedIn(req), req.params.id, req.body),
+    { config: leader, schema: { tags, params: idParams, body: leaderCloseInput, ...out } },
+    async (req) => {
+      const ctx = signedIn(req);
+      const c = await caseOfPetition(ctx, req.params.id, req.body.version);
+      await closeLeaderCase(ctx, c.id, { ...req.body, version: c.version });
+      return leaderCaseOf(ctx, req.params.id);
+    },
   );
 }

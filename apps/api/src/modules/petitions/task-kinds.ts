@@ -1,5 +1,7 @@
 import type { Permission } from '@civicgrid/shared/permissions';
 import { registerTaskKind, taskKindPage, type TaskKindDef } from '../../core/tasks/registry.ts';
+import { localDay } from '../../core/calendar.ts';
+import { countLeaderTasks, listLeaderTasks } from './leader-case-repository.ts';
 import { countTask, listTask, type PetitionTask } from './task-repository.ts';
 
 const KINDS: { task: PetitionTask; anyOf: Permission[]; zh: string; en: string }[] = [
@@ -42,7 +44,36 @@ function kindOf(k: (typeof KINDS)[number]): TaskKindDef {
   };
 }
 
-export const PETITION_TASK_KINDS: readonly TaskKindDef[] = KINDS.map(kindOf);
+/** 领导包案: the open cases the caller holds, the next progress report (or the target) due first. */
+const LEADER_CASE_TASK: TaskKindDef = {
+  kind: 'petition.leader_case',
+  module: 'petitions',
+  label: { zh: '包案待报进展', en: 'Leader cases to report on' },
+  anyOf: ['petition.leader'],
+  count: (ctx) => countLeaderTasks(ctx.db, ctx.scope, ctx.user.id),
+  async list(ctx, page) {
+    const rows = await listLeaderTasks(ctx.db, ctx.scope, ctx.user.id, page);
+    const today = localDay(ctx.clock.now());
+    const soon = localDay(new Date(ctx.clock.now().getTime() + 3 * 86_400_000));
+    return taskKindPage(
+      rows,
+      page.limit,
+      (r) => [r.due, r.id],
+      (r) => ({
+        ownerType: 'leader_case',
+        ownerId: r.id,
+        // The title is petition content: the inbox shows the target date only.
+        title: `包案 · ${r.target}`,
+        number: null,
+        dueAt: new Date(`${r.due}T23:59:59+08:00`).toISOString(),
+        slaState: r.due < today ? 'overdue' : r.due <= soon ? 'warning' : 'normal',
+        url: `/petitions/leader-cases/${r.id}`,
+      }),
+    );
+  },
+};
+
+export const PETITION_TASK_KINDS: readonly TaskKindDef[] = [...KINDS.map(kindOf), LEADER_CASE_TASK];
 
 export function registerPetitionTaskKinds() {
   for (const d of PETITION_TASK_KINDS) registerTaskKind(d);

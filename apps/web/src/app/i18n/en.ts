@@ -21,6 +21,7 @@ import { specialEn } from '../../modules/special-populations/messages-en';
 import { caseReturnEn } from '../../modules/cases/return-visit-messages';
 import { meetingsEn } from '../../modules/meetings/messages-en';
 import { returnsEn } from '../../modules/returns/messages-en';
+import { petitionCasesEn } from '../../modules/petitions/messages-cases';
 
 export const en: Resources = {
   registry: registryEn,
@@ -45,6 +46,7 @@ export const en: Resources = {
   caseReturn: caseReturnEn,
   meetings: meetingsEn,
   returns: returnsEn,
+  petitionCases: petitionCasesEn,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid Grid-based Community Governance',

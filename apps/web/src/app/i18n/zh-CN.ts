@@ -21,6 +21,7 @@ import { specialZh } from '../../modules/special-populations/messages';
 import { caseReturnZh } from '../../modules/cases/return-visit-messages';
 import { meetingsZh } from '../../modules/meetings/messages';
 import { returnsZh } from '../../modules/returns/messages';
+import { petitionCasesZh } from '../../modules/petitions/messages-cases';
 
 /**
  * Chinese (default) strings. en.ts must carry the same keys: its type is derived from this object.
@@ -49,6 +50,7 @@ export const zhCN = {
   caseReturn: caseReturnZh,
   meetings: meetingsZh,
   returns: returnsZh,
+  petitionCases: petitionCasesZh,
   app: {
     name: 'CivicGrid',
     fullName: 'CivicGrid 网格化社会治理平台',

@@ -3,6 +3,7 @@ import { App, Button, DatePicker, Descriptions, Input, Space, Tag } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useAuth, useCan } from '../../app/auth';
 import { api } from '../../lib/api';
 import { errorMessage } from '../../lib/error-message';
@@ -10,8 +11,10 @@ import type { petitionWorkZh } from './messages-work';
 import { petitionKeys } from './petition-api';
 
 interface LeaderCase {
+  id: string;
+  version: number;
   leaderName: string;
-  plan: string;
+  plan: string | null;
   since: string;
   targetDate: string;
   status: keyof typeof petitionWorkZh.leader.status;
@@ -52,7 +55,12 @@ export function LeaderCasePanel({ id }: { id: string }) {
             {c.leaderName} <Tag>{t(`petitionWork.leader.status.${c.status}`)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={l('target')}>{c.targetDate}</Descriptions.Item>
-          <Descriptions.Item label={l('plan')}>{c.plan}</Descriptions.Item>
+          <Descriptions.Item label={l('plan')}>{c.plan ?? t('petitionCases.board.masked')}</Descriptions.Item>
+          <Descriptions.Item label={t('petitionCases.page.petitions')}>
+            <Link to={`/petitions/leader-cases/${c.id}`} data-testid="leader-case-open">
+              {t('petitionCases.page.open')}
+            </Link>
+          </Descriptions.Item>
         </Descriptions>
       ) : null}
       {canLead && (!c || c.status === 'open') && (
@@ -79,19 +87,32 @@ export function LeaderCasePanel({ id }: { id: string }) {
             </Button>
           ) : (
             <Space>
-              <Button disabled={!text.trim()} onClick={() => void post('/progress', { text })}>
+              <Button
+                disabled={!text.trim()}
+                onClick={() => void post('/progress', { text, version: c.version })}
+              >
                 {l('addProgress')}
               </Button>
               <Button
                 type="primary"
-                onClick={() => void post('/close', { outcome: 'resolved', ...(text.trim() ? { text } : {}) })}
+                onClick={() =>
+                  void post('/close', {
+                    outcome: 'resolved',
+                    version: c.version,
+                    ...(text.trim() ? { text } : {}),
+                  })
+                }
               >
                 {l('resolve')}
               </Button>
               <Button
                 danger
                 onClick={() =>
-                  void post('/close', { outcome: 'not_resolved', ...(text.trim() ? { text } : {}) })
+                  void post('/close', {
+                    outcome: 'not_resolved',
+                    version: c.version,
+                    ...(text.trim() ? { text } : {}),
+                  })
                 }
               >
                 {l('notResolved')}

@@ -9,11 +9,14 @@ import { formatTime } from '../../lib/time';
 import { ClockStrip } from './ClockStrip';
 import { usePetition, usePetitionEvents, type PetitionDetail } from './petition-api';
 import { LeaderCasePanel } from './LeaderCasePanel';
+import { petitionCasesZh } from './messages-cases';
+import { ReceptionRecordPanel } from './ReceptionRecordPanel';
 import { PetitionActionModal } from './PetitionActionModal';
 import { Flags, StatusTag } from './petition-ui';
 
 const PRIMARY: readonly PetitionAction[] = ['route', 'decide', 'start', 'answer', 'review', 'recheck'];
 const DANGER: readonly PetitionAction[] = ['withdraw'];
+const CASE_EVENTS = petitionCasesZh.events;
 
 function Timeline({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -22,9 +25,11 @@ function Timeline({ id }: { id: string }) {
     <RecordTimeline
       events={events.data?.items ?? []}
       actionLabel={(e) =>
-        e.action.startsWith('leader_')
-          ? t(`petitionWork.events.${e.action as 'leader_case'}`)
-          : t(`petition.action.${e.action as 'route'}`, { defaultValue: e.action })
+        e.action in CASE_EVENTS
+          ? t(`petitionCases.events.${e.action as keyof typeof CASE_EVENTS}`)
+          : e.action.startsWith('leader_')
+            ? t(`petitionWork.events.${e.action as 'leader_case'}`)
+            : t(`petition.action.${e.action as 'route'}`, { defaultValue: e.action })
       }
       statusLabel={(s) => t(`petition.status.${s as 'registered'}`)}
       testId="petition-timeline"
@@ -124,6 +129,11 @@ export default function PetitionPage() {
       sections={(p) => [
         { key: 'details', title: t('petition.page.details'), content: <Details p={p} /> },
         { key: 'leader', title: t('petitionWork.leader.title'), content: <LeaderCasePanel id={p.id} /> },
+        {
+          key: 'reception',
+          title: t('petitionCases.reception.title'),
+          content: <ReceptionRecordPanel id={p.id} />,
+        },
       ]}
       timeline={(p) => ({
         title: t('petition.page.timeline'),

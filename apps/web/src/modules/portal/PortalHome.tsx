@@ -1,5 +1,5 @@
 import { Button, Empty, Input, Spin } from 'antd';
-import { EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EnvironmentOutlined, FormOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { NoticeCard } from './NoticeCard';
@@ -31,6 +31,19 @@ export default function PortalHome() {
         <Link to="/public/reports" style={{ color: '#fff', display: 'inline-block', marginTop: 10 }}>
           <EnvironmentOutlined /> {t(`${h}.recent`)}
         </Link>
+      </section>
+      <section className="portal-card" data-testid="portal-reception">
+        <h2>{t('petitionCases.portal.title')}</h2>
+        <p style={{ margin: '0 0 10px' }}>{t('petitionCases.portal.intro')}</p>
+        <Button
+          block
+          size="large"
+          icon={<CalendarOutlined />}
+          onClick={() => void navigate('/public/reception')}
+          data-testid="portal-reception-link"
+        >
+          {t('petitionCases.portal.book')}
+        </Button>
       </section>
       <section className="portal-card">
         <h2>{t(`${h}.followTitle`)}</h2>
