@@ -179,7 +179,9 @@ export async function chooseBySearch(
   await search.fill(text);
   const match = openDropdown(page).locator(option).filter({ hasText: text }).first();
   await match.waitFor();
-  await settle(page);
+  // Let the dropdown finish sliding in. On a busy machine a motion class can outlive its animation: after a few
+  // seconds click anyway (the click itself still waits until the option stands still).
+  await waitForStill(page, 3_000).catch(() => undefined);
   await match.click();
 }
 
