@@ -61,7 +61,6 @@ const LEGACY_RAW_QUERY = [
   'apps/api/src/modules/open311/routes.ts',
   'apps/api/src/modules/open311/services-service.ts',
   'apps/api/src/modules/places/common.ts',
-  'apps/api/src/modules/places/organizations.ts',
   'apps/api/src/modules/places/permits.ts',
   'apps/api/src/modules/places/person-links.ts',
   'apps/api/src/modules/places/test-fixtures.ts',

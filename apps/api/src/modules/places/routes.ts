@@ -3,10 +3,9 @@ import { allPages } from '../../core/csv.ts';
 import { idParams, signedIn, typed } from '../../core/http.ts';
 import { sendExport } from '../../core/xlsx.ts';
 import type { SignedInContext } from '../../core/context.ts';
+import { addEmployee, endEmployment } from './organization-employment.ts';
 import {
-  addEmployee,
   createOrganization,
-  endEmployment,
   getOrganization,
   listOrganizations,
   revealOrganization,
