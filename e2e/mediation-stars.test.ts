@@ -109,6 +109,9 @@ describe.skipIf(skipBrowserTests)('星级评定 and 以案定补', () => {
     await page.goto(`${baseUrl}/mediation/subsidies?quarter=${quarter}&status=proposed`);
     await page.getByTestId('subsidies-table').waitFor();
     await page.getByTestId(`subsidy-approve-${number}`).click();
+    // A click on a dialog still zooming in can be lost: let it stand still first, as a person's eye would.
+    await page.getByTestId('subsidy-decide-modal').waitFor();
+    await settle(page);
     await page.getByTestId('subsidy-decide-modal-ok').click();
     await page.getByTestId('subsidy-decide-modal').waitFor({ state: 'hidden' });
     await page.goto(`${baseUrl}/mediation/subsidies?quarter=${quarter}&status=approved`);
