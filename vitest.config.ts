@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { e2eWorkers } from './e2e/support/workers.ts';
 
 export default defineConfig({
   test: {
@@ -41,7 +42,7 @@ export default defineConfig({
           globalSetup: ['e2e/support/global-setup.ts'],
           // Two journeys at once, each worker on its own server (e2e/support/servers.ts): a journey waits mostly
           // on its browser and server, so two overlap on 2 cores instead of queueing.
-          maxWorkers: Number(process.env.E2E_WORKERS || 2),
+          maxWorkers: e2eWorkers(),
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -1,9 +1,8 @@
 // 三调联席会 in Chromium against the real server: the street's mediator opens a new joint meeting, puts one of
 // the street's disputes on its agenda with the picker, hands it out as a decision with a responsible person
 // and a deadline in working days, and marks the decision done.
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
+import { describe, expect, inject, it, onTestFailed } from 'vitest';
+import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { chooseBySearch, poll, settle, signIn } from './support/journey.ts';
 import { workerBaseUrl } from './support/servers.ts';
 
@@ -11,20 +10,11 @@ const baseUrl = workerBaseUrl();
 const demoPassword = inject('demoPassword');
 
 describe.skipIf(skipBrowserTests)('joint mediation meeting', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('meeting created → a dispute on the agenda → a decision with its responsible person → done', async () => {
     const camera = new Camera('meetings-journey');
-    const { context, page } = await newJourney(browser, baseUrl, { width: 1366, height: 900 });
-    contexts.push(context);
+    const { page } = await browser.journey(baseUrl, { width: 1366, height: 900 });
     onTestFailed(async () => {
       await camera.shot(page, 'FAILED').catch(() => undefined);
     });

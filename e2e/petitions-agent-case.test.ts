@@ -1,9 +1,8 @@
 // The petition-agent network and 领导包案 in Chromium against the real server and the demo district: the demo
 // agent (375 px) takes a resident's matter and registers it as a petition on their behalf; the demo leader takes
 // the petition as a 包案, closes it 化解, and the 包案 board shows it among the resolved cases.
-import { afterAll, beforeAll, describe, inject, it, onTestFailed } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { Camera, launchBrowser, newJourney, skipBrowserTests } from './support/browser.ts';
+import { describe, inject, it, onTestFailed } from 'vitest';
+import { Camera, skipBrowserTests, useBrowser } from './support/browser.ts';
 import { poll, settle, signIn } from './support/journey.ts';
 import { workerBaseUrl } from './support/servers.ts';
 
@@ -17,20 +16,11 @@ function citizenId(first17: string) {
 }
 
 describe.skipIf(skipBrowserTests)('petition agents and leader cases', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('an agent registers a matter for a resident, the leader takes it as 包案 and closes it 化解, the board shows it', async () => {
     const camera = new Camera('petitions-agent-case');
-    const phone = await newJourney(browser, baseUrl, { width: 375, height: 812 });
-    contexts.push(phone.context);
+    const phone = await browser.journey(baseUrl, { width: 375, height: 812 });
     let page = phone.page;
     onTestFailed(async () => {
       await camera.shot(page, 'FAILED').catch(() => undefined);
@@ -57,8 +47,7 @@ describe.skipIf(skipBrowserTests)('petition agents and leader cases', () => {
     const petitionUrl = (await link.getAttribute('href'))!;
     const number = (await link.innerText()).match(/XF\S+/)![0];
 
-    const desk = await newJourney(browser, baseUrl, { width: 1366, height: 900 });
-    contexts.push(desk.context);
+    const desk = await browser.journey(baseUrl, { width: 1366, height: 900 });
     page = desk.page;
     await signIn(page, 'xfld', demoPassword);
     await page.goto(petitionUrl);

@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ARTIFACTS, skipBrowserTests, skipReason } from './browser.ts';
-import { startServer, type RunningServer } from './server.ts';
-import { e2eWorkers } from './servers.ts';
+import { startServer } from './server.ts';
+import { e2eWorkers } from './workers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const web = path.join(root, 'apps/web');
@@ -80,7 +80,7 @@ export default async function setup(project: TestProject) {
     await Promise.all(servers.map((s) => s.stop()));
     for (const log of logs) log.end();
   };
-  servers.forEach((server: RunningServer, i) => {
+  servers.forEach((server, i) => {
     server.child.once('exit', (code, signal) => {
       if (!stopping)
         console.error(

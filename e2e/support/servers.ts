@@ -11,12 +11,6 @@ declare module 'vitest' {
   }
 }
 
-/** How many journeys run at once: each waits mostly on its browser and server, so two overlap well on 2 cores. */
-export function e2eWorkers(): number {
-  const n = Number(process.env.E2E_WORKERS || 2);
-  return Number.isInteger(n) && n >= 1 ? n : 2;
-}
-
 /** The server of this worker (vitest numbers its workers from 1 in VITEST_POOL_ID). */
 export function workerBaseUrl(): string {
   const urls = inject('baseUrls');
