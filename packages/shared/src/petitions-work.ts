@@ -82,34 +82,3 @@ export const AGENT_KINDS = [
 export const AGENT_TENURES = ['full_time', 'part_time', 'honorary'] as const;
 export const AGENT_MATTER_KINDS = ['petition', 'errand', 'care', 'dispute'] as const;
 export const AGENT_RATINGS = ['satisfied', 'basically', 'unsatisfied'] as const;
-
-export const agentStationInput = z.object({
-  name: text(100),
-  level: z.enum(AGENT_STATION_LEVELS),
-  orgId: z.uuid(),
-  parentStationId: z.uuid().optional(),
-  phone: optText(40),
-  hours: optText(100),
-});
-export const petitionAgentInput = z.object({
-  stationId: z.uuid(),
-  personId: z.uuid(),
-  userId: z.uuid().optional(),
-  kind: z.enum(AGENT_KINDS),
-  tenure: z.enum(AGENT_TENURES).default('part_time'),
-});
-/** A matter handed to an agent: for a petition, the agent acts for its petitioner. */
-export const agentMatterInput = z.object({
-  agentId: z.uuid(),
-  kind: z.enum(AGENT_MATTER_KINDS),
-  petitionId: z.uuid().optional(),
-  clientPersonId: z.uuid().optional(),
-  clientName: optText(40),
-  summary: optText(500),
-});
-export const agentStepInput = z.object({ version: z.number().int(), text: text(1000) });
-export const agentCloseInput = z.object({
-  version: z.number().int(),
-  result: text(1000),
-  rating: z.enum(AGENT_RATINGS).optional(),
-});

@@ -54,18 +54,6 @@ export function leaderCaseByKey(db: Db, key: string) {
     .executeTakeFirst();
 }
 
-/** An active user of the caller's part of the tree who may hold a 包案. */
-export function leaderInScope(db: Db, scope: OrgScope, userId: string) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.display_name', 'o.path'])
-    .where('u.id', '=', userId)
-    .where('u.status', '=', 'active')
-    .where(pathInScope(scope, sql.ref('o.path')))
-    .executeTakeFirst();
-}
-
 export async function insertLeaderCase(
   db: Db,
   v: {

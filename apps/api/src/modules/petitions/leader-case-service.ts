@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound, staleVersion } from '../../core/errors.
 import { idempotencyKeyReused, requestFingerprint } from '../../core/idempotency.ts';
 import { writeEvent } from '../../core/workflow/store.ts';
 import * as repo from './leader-case-repository.ts';
-import { findPetition, visiblePetitionIds } from './repository.ts';
+import { findPetition, userInScope, visiblePetitionIds } from './repository.ts';
 
 type Ctx = SignedInContext;
 const owner = (id: string) => ({ ownerType: 'petition', ownerId: id });
@@ -108,7 +108,7 @@ export async function createLeaderCase(ctx: Ctx, input: LeaderCaseCreate, key: s
   const visible = await visiblePetitionIds(ctx.db, ctx.scope, ids);
   const missing = ids.findIndex((id) => !visible.has(id));
   if (missing >= 0) throw badRequest(`petitionIds.${missing}`, 'no such petition in your sight');
-  const leader = await repo.leaderInScope(ctx.db, ctx.scope, input.leaderId);
+  const leader = await userInScope(ctx.db, ctx.scope, input.leaderId);
   if (!leader) throw badRequest('leaderId', 'no such user in your part of the tree');
   const day = today(ctx);
   if (input.targetDate < day) throw badRequest('targetDate', 'cannot be in the past');

@@ -6,7 +6,7 @@ import { badRequest, notFound } from '../../core/errors.ts';
 import { idempotencyKeyReused, requestFingerprint } from '../../core/idempotency.ts';
 import * as days from './reception-repository.ts';
 import * as repo from './reception-record-repository.ts';
-import { findPetition } from './repository.ts';
+import { findPetition, userInScope } from './repository.ts';
 import { writeEvent } from '../../core/workflow/store.ts';
 
 type Ctx = SignedInContext;
@@ -66,9 +66,9 @@ export async function addReceptionRecord(
   const day = input.receptionDayId ? await days.findDay(ctx.db, ctx.scope, input.receptionDayId) : null;
   if (input.receptionDayId && !day)
     throw badRequest('receptionDayId', 'no such reception day in your part of the tree');
-  if (input.leaderId && !(await days.userInScope(ctx.db, ctx.scope, input.leaderId)))
+  if (input.leaderId && !(await userInScope(ctx.db, ctx.scope, input.leaderId)))
     throw badRequest('leaderId', 'no such user in your part of the tree');
-  const owner = await days.userInScope(ctx.db, ctx.scope, input.followUpOwnerId);
+  const owner = await userInScope(ctx.db, ctx.scope, input.followUpOwnerId);
   if (!owner) throw badRequest('followUpOwnerId', 'no such user in your part of the tree');
   await inTransaction(ctx, async (tx) => {
     const now = tx.clock.now();

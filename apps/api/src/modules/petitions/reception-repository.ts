@@ -47,18 +47,6 @@ export function dayByKey(db: Db, key: string) {
     .executeTakeFirst();
 }
 
-/** A user of the caller's part of the tree (a leader receiving, a follow-up owner). */
-export function userInScope(db: Db, scope: OrgScope, userId: string) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('orgs as o', 'o.id', 'u.org_id')
-    .select(['u.id', 'u.display_name'])
-    .where('u.id', '=', userId)
-    .where('u.status', '=', 'active')
-    .where(pathInScope(scope, sql.ref('o.path')))
-    .executeTakeFirst();
-}
-
 export async function insertDay(
   db: Db,
   v: {

@@ -10,7 +10,7 @@ import { pathIsInScope } from '../../core/org-scope.ts';
 import { registerPetition } from './register-service.ts';
 import { presentDay } from './reception-presenter.ts';
 import * as repo from './reception-repository.ts';
-import { orgById } from './repository.ts';
+import { orgById, userInScope } from './repository.ts';
 
 type Ctx = SignedInContext;
 
@@ -28,7 +28,7 @@ export async function planReceptionDay(ctx: Ctx, input: ReceptionDayInput, key: 
   if (!org || !pathIsInScope(ctx.scope, org.path))
     throw badRequest('orgId', 'no such org in your part of the tree');
   if (input.day < localDay(ctx.clock.now())) throw badRequest('day', 'cannot be in the past');
-  if (input.leaderId && !(await repo.userInScope(ctx.db, ctx.scope, input.leaderId)))
+  if (input.leaderId && !(await userInScope(ctx.db, ctx.scope, input.leaderId)))
     throw badRequest('leaderId', 'no such user in your part of the tree');
   const id = await inTransaction(ctx, async (tx) => {
     const dayId = await repo.insertDay(tx.db, {

@@ -244,3 +244,18 @@ export function petitionEvents(db: Db, id: string) {
     .orderBy('id')
     .execute();
 }
+
+/**
+ * An active user of the caller's part of the tree, with the path of their unit: a leader receiving or holding
+ * a 包案, a follow-up owner.
+ */
+export function userInScope(db: Db, scope: OrgScope, userId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('orgs as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.display_name', 'o.path'])
+    .where('u.id', '=', userId)
+    .where('u.status', '=', 'active')
+    .where(pathInScope(scope, sql.ref('o.path')))
+    .executeTakeFirst();
+}
