@@ -1,13 +1,12 @@
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { SignedInContext } from '../../core/context.ts';
+import type { Db } from '../../db/client.ts';
 import { likeContains } from '../../core/like.ts';
 import { pathInScope } from '../../core/org-scope.ts';
 import { decodeCursor } from '../../core/paging.ts';
 import type { EmploymentTable, OrganizationTable } from '../../db/schema-places.ts';
 
 /** 实有单位 and 实有就业: reads and writes, always inside the caller's scope (except the district-wide credit-code check). */
-
-type Db = SignedInContext['db'];
 
 export function orgsQuery(db: Db) {
   return db

@@ -1,9 +1,7 @@
 import { sql } from 'kysely';
-import type { SignedInContext } from '../../core/context.ts';
+import type { Db } from '../../db/client.ts';
 
 /** The district's rental rating criteria and the version of the set (one row), read and written. */
-
-type Db = SignedInContext['db'];
 
 export interface CriterionRow {
   code: string;

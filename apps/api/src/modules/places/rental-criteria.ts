@@ -9,7 +9,7 @@ import {
   upsertCriteria,
   type CriterionRow,
 } from './rental-criteria-repository.ts';
-import type { Db } from './rental-repository.ts';
+import type { Db } from '../../db/client.ts';
 
 // 出租房屋星级评定标准: the one district-wide set of weighted criteria inspections score against.
 export { activeCriteria };

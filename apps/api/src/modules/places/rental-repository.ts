@@ -1,5 +1,6 @@
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { SignedInContext } from '../../core/context.ts';
+import type { Db } from '../../db/client.ts';
 import { conflict, isUniqueViolation, notFound } from '../../core/errors.ts';
 import { likeContains } from '../../core/like.ts';
 import { pathInScope } from '../../core/org-scope.ts';
@@ -7,8 +8,6 @@ import { decodeCursor } from '../../core/paging.ts';
 import type { RentalInspectionTable, RentalTable, TenancyTable } from '../../db/schema-places.ts';
 
 /** 出租房屋: reads and write locks on rentals, always inside the caller's scope. */
-
-export type Db = SignedInContext['db'];
 
 export function rentalsQuery(db: Db) {
   return db
